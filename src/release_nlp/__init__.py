@@ -1,0 +1,58 @@
+"""release_nlp: read press releases into typed, validated `Release` objects.
+
+    >>> import release_nlp
+    >>> release = release_nlp.extract(text)
+    >>> release.people[0].name, release.people[0].titles
+"""
+
+from __future__ import annotations
+
+from .api import extract, extract_many
+from .errors import (
+    DecodeError,
+    EmptyInput,
+    InputTooLarge,
+    ModelNotInstalled,
+    ReleaseNLPError,
+    UnsupportedFormat,
+)
+from .pipeline import load
+from .schema import (
+    Contact,
+    Dateline,
+    DateMention,
+    Figure,
+    Mention,
+    Organisation,
+    Person,
+    Place,
+    Quote,
+    Release,
+    Section,
+    Span,
+)
+
+__all__ = [
+    "Contact",
+    "DateMention",
+    "Dateline",
+    "DecodeError",
+    "EmptyInput",
+    "Figure",
+    "InputTooLarge",
+    "Mention",
+    "ModelNotInstalled",
+    "Organisation",
+    "Person",
+    "Place",
+    "Quote",
+    "Release",
+    "ReleaseNLPError",
+    "Section",
+    "Span",
+    "UnsupportedFormat",
+    "extract",
+    "extract_many",
+    "load",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,72 @@
+"""Contacts: e-mail addresses and phone numbers, with the name and place each is given for.
+
+Phone numbers are read with `phonenumbers` (Google's libphonenumber): the number is kept
+as printed and in E.164 form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+import regex
+
+EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+PLACE_LABEL = regex.compile(r"^\s*(?:In|in|For|for)\s+(?P<place>\p{Lu}[\p{L}'’ .-]{1,40}?)\s*[:–—-]")
+PHONE_HINT = regex.compile(r"(?i)\b(?:tel|phone|mob|mobile|cell|fax|whatsapp)\b|\+\s?\d")
+
+
+@dataclass
+class ContactHit:
+    """One e-mail address or phone number found in the text."""
+
+    start: int
+    end: int
+    email: str | None = None
+    phone: str | None = None
+    phone_e164: str | None = None
+    place: str | None = None
+    line: tuple[int, int] = (0, 0)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind("\n", 0, start), text.rfind("\u2028", 0, start)) + 1
+    e_candidates = [i for i in (text.find("\n", end), text.find("\u2028", end)) if i >= 0]
+    return s, (min(e_candidates) if e_candidates else len(text))
+
+
+def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list[tuple[int, int]]) -> list[ContactHit]:
+    """E-mails in `regions` and phone numbers in `phone_regions` (the contact block)."""
+    hits: list[ContactHit] = []
+    for start, end in regions:
+        for m in EMAIL.finditer(text, start, end):
+            email = m.group().rstrip(".")
+            hits.append(ContactHit(m.start(), m.start() + len(email), email=email))
+    for start, end in phone_regions:
+        chunk = text[start:end]
+        for match in phonenumbers.PhoneNumberMatcher(chunk, "US", leniency=phonenumbers.Leniency.POSSIBLE):
+            s, e = start + match.start, start + match.end
+            line = _line_bounds(text, s, e)
+            if not PHONE_HINT.search(text[line[0]:line[1]]):
+                continue
+            number = match.number
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            hits.append(ContactHit(s, e, phone=match.raw_string, phone_e164=e164))
+    hits.sort(key=lambda h: h.start)
+    place: str | None = None
+    last_line = -1
+    for hit in hits:
+        hit.line = _line_bounds(text, hit.start, hit.end)
+        line_text = text[hit.line[0]:hit.line[1]]
+        m = PLACE_LABEL.match(line_text)
+        if m:
+            place = m.group("place").strip()
+        elif hit.line[0] != last_line:
+            # A place heading on its own line ("In Geneva:") governs the lines below it.
+            prev_s, prev_e = _line_bounds(text, max(0, hit.line[0] - 2), max(0, hit.line[0] - 2))
+            pm = PLACE_LABEL.match(text[prev_s:prev_e] + " :")
+            if pm and len(text[prev_s:prev_e].split()) <= 5:
+                place = pm.group("place").strip()
+        hit.place = place
+        last_line = hit.line[0]
+    return hits

@@ -1,0 +1,62 @@
+"""Find the date expressions of a doc and resolve them against the release's own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from .dates import resolve
+from .patterns import DATE
+from .sections import SectionMap
+from .text import squash
+
+FULL_DATE = regex.compile(rf"(?<![\w-]){DATE}(?![\w-])", regex.V1)
+# Words the model folds into a DATE entity that are not part of the date.
+TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beginning\s+in|starting\s+in)\s+",
+                     regex.IGNORECASE)
+
+
+def read_dates(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(dates, durations) of one doc, each with its text and character offsets."""
+    sections = SectionMap.of(doc)
+    published = sections.published
+    reference = dt.date.fromisoformat(published) if published else None
+    title = sections.title
+
+    def wanted(offset: int) -> bool:
+        return sections.is_content(offset) or (title is not None and title[0] <= offset < title[1])
+
+    candidates: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and wanted(ent.start_char):
+            candidates.append((ent.start_char, ent.end_char))
+    covered = [range(s, e) for s, e in candidates]
+    for m in FULL_DATE.finditer(doc.text):
+        if wanted(m.start()) and not any(m.start() in r for r in covered):
+            candidates.append(m.span())
+    dates: list[dict[str, Any]] = []
+    durations: list[dict[str, Any]] = []
+    for start, end in sorted(candidates):
+        raw = doc.text[start:end]
+        trimmed = TRIM.sub("", raw)
+        start += len(raw) - len(trimmed)
+        # A reference code ("2011-05-S-104") is no date.
+        if regex.match(r"^[-/]\w", doc.text[end:end + 2]) or (start > 0 and doc.text[start - 1] in "-/"):
+            continue
+        result = resolve(trimmed, reference)
+        if result is None:
+            continue
+        mention = {"text": squash(trimmed), "span": {"start": start, "end": end}}
+        if result.duration:
+            durations.append(mention)
+            continue
+        dates.append({
+            **mention,
+            "start": result.start.isoformat() if result.start else None,
+            "end": result.end.isoformat() if result.end else None,
+            "granularity": result.granularity,
+        })
+    return dates, durations

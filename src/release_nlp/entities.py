@@ -1,0 +1,288 @@
+"""The entities component: people, organisations, places, quotes, contacts and officials.
+
+Reads the model's entities inside the release proper (page furniture and the title-cased
+headline are left out: the headline contributes only gazetteer places and organisations)
+and stores plain dicts on `doc._.release_entities`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from . import places as gazetteer
+from .abbreviations import find_definitions
+from .contacts import find_contacts
+from .organisations import OrgRecord, clean_org, extract_organisations, known_orgs
+from .people import PersonRecord, _resolve, extract_people
+from .quotes import attribution, find_quotes
+from .sections import SectionMap
+from .text import fold, squash, strip_possessive
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+@cache
+def _place_names() -> tuple[str, ...]:
+    """Names worth matching literally: countries, their aliases and multi-country regions."""
+    names = set()
+    for readings in gazetteer.gazetteer().values():
+        for g in readings:
+            if g.kind in ("country", "multi_country", "water"):
+                names.add(g.name)
+    aliases = gazetteer.load_json("place_aliases.json")
+    names.update(aliases["countries"])
+    names.update(aliases["multi_country"])
+    names.update(aliases["features"])
+    import pycountry
+
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if n:
+                names.add(regex.sub(r",.*$", "", n))
+    return tuple(sorted(n for n in names if len(n) > 2 and n[0].isupper()))
+
+
+class EntityReader:
+    """Fills `doc._.release_entities` from the model's entities and our rules."""
+
+    def __init__(self, nlp: Language, name: str = "release_entities") -> None:
+        self.name = name
+        self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.place_matcher.add("PLACE", list(nlp.tokenizer.pipe(_place_names())))
+        self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        org_names = sorted({f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2})
+        self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher)
+        return doc
+
+
+def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher) -> dict[str, Any]:
+    """People, organisations, places, quotes, contacts and officials of one doc."""
+    text = doc.text
+    sections = SectionMap.of(doc)
+    content = sections.is_content
+
+    def in_title(offset: int) -> bool:
+        return sections.title is not None and sections.title[0] <= offset < sections.title[1]
+
+    definitions = [d for d in find_definitions(text) if content(d.long_start)]
+    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_chars = {c for e in person_ents for c in range(e.start_char, e.end_char)}
+
+    # Organisations: the model's, known names it missed, and acronyms defined in the text.
+    org_records, officials = extract_organisations(doc, content, definitions, person_chars)
+    by_form = {f: rec for rec in org_records for f in rec.forms()}
+    for _, s, e in org_matcher(doc):
+        span = doc[s:e]
+        if not (content(span.start_char) or in_title(span.start_char)):
+            continue
+        entry = known_orgs()[fold(span.text)]
+        rec = by_form.get(fold(entry.name)) or (by_form.get(fold(entry.acronym)) if entry.acronym else None)
+        if rec is None:
+            rec = OrgRecord(entry.name, entry.acronym)
+            org_records.append(rec)
+            for f in rec.forms():
+                by_form[f] = rec
+        if not any(m[1] == span.start_char for m in rec.mentions):
+            rec.mentions.append((span.text, span.start_char, span.end_char))
+    org_spans = [(t, s, e) for rec in org_records for t, s, e in rec.mentions]
+    org_start = {}
+    for rec in org_records:
+        for t, s, e in rec.mentions:
+            for tok in doc.char_span(s, e, alignment_mode="expand") or []:
+                org_start[tok.i] = clean_org(t)
+
+    people = extract_people(doc, content, org_spans, org_start.get)
+
+    places = _read_places(doc, sections, place_matcher, org_spans, person_chars)
+    quotes = _read_quotes(doc, sections, people, org_records)
+    _affiliate_to_publisher(people, org_records, quotes)
+    contact_hits = find_contacts(
+        text,
+        sections.regions("body", "notes", "contacts"),
+        sections.regions("contacts", "notes"),
+    )
+    contacts = [
+        {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": _contact_name(doc, h.line, people),
+         "place": h.place, "span": {"start": h.start, "end": h.end}}
+        for h in contact_hits
+    ]
+    # Places named for contacts ("In Cairo: ...") are places of the release.
+    for hit in contact_hits:
+        if hit.place:
+            start = text.find(hit.place, hit.line[0], hit.line[1])
+            _add_place(places, hit.place, start if start >= 0 else hit.start, doc)
+    return {
+        "people": [p.as_dict() for p in people],
+        "organisations": [o.as_dict() for o in org_records if o.mentions],
+        "places": _finish_places(places),
+        "quotes": quotes,
+        "contacts": contacts,
+        "officials": [{"text": squash(t), "start": s, "end": e} for t, s, e in officials],
+        "terms": [{"short": d.short, "long": d.long} for d in definitions],
+    }
+
+
+def _affiliate_to_publisher(people: list[PersonRecord], orgs: list[OrgRecord], quotes: list[dict[str, Any]]) -> None:
+    """A titled or quoted person with no stated affiliation speaks for the release's main organisation."""
+    if not orgs:
+        return
+    main = max(orgs, key=lambda r: len(r.mentions))
+    if len(main.mentions) < 2:
+        return
+    speakers = {q["speaker"] for q in quotes}
+    for person in people:
+        if not person.organisation and (person.titles or person.name in speakers):
+            person.organisation = main.acronym or main.name
+
+
+def _contact_name(doc: Doc, line: tuple[int, int], people: list[PersonRecord]) -> str | None:
+    for person in people:
+        for _, s, _e in person.mentions:
+            if line[0] - 120 <= s < line[1]:
+                return person.name
+    return None
+
+
+def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, doc: Doc) -> None:
+    name = squash(strip_possessive(regex.sub(r"^(?:the|The)\s+", "", name))).strip(" ,.;:")
+    if not name:
+        return
+    key = gazetteer.key(name)
+    record = places.setdefault(key, {"name": name, "mentions": []})
+    if len(name) > len(record["name"]) and record["name"].isupper():
+        record["name"] = name
+    end = start + len(name)
+    if not any(m["start"] == start for m in record["mentions"]):
+        record["mentions"].append({"text": doc.text[start:end], "start": start, "end": end})
+
+
+def _read_places(
+    doc: Doc,
+    sections: SectionMap,
+    matcher: PhraseMatcher,
+    org_spans: list[tuple[str, int, int]],
+    person_chars: set[int],
+) -> dict[str, dict[str, Any]]:
+    text = doc.text
+    in_org = {c for _, s, e in org_spans for c in range(s, e)}
+    places: dict[str, dict[str, Any]] = {}
+    title = sections.title
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char):
+            continue
+        if ent.start_char in in_org or ent.start_char in person_chars or "\n" in ent.text:
+            continue
+        name = ent.text
+        if ent.label_ == "FAC" and not gazetteer.lookup(name):
+            continue
+        if not any(w[:1].isupper() for w in name.split()):
+            continue
+        _add_place(places, name, ent.start_char, doc)
+    for _, s, e in matcher(doc):
+        span = doc[s:e]
+        inside_title = title is not None and title[0] <= span.start_char < title[1]
+        if not (sections.is_content(span.start_char) or inside_title):
+            continue
+        if span.start_char in in_org or span.start_char in person_chars:
+            continue
+        _add_place(places, span.text, span.start_char, doc)
+    dateline = sections.dateline
+    if dateline and dateline.get("place") and dateline.get("place_span"):
+        ps, pe = dateline["place_span"]
+        raw = text[ps:pe]
+        for part in regex.split(r"\s*/\s*|,\s+", raw):
+            if part and part[0].isupper():
+                offset = text.find(part, ps, pe)
+                _add_place(places, part.title() if part.isupper() and len(part) > 3 else part, offset, doc)
+    return places
+
+
+def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    readings = {k: gazetteer.lookup(p["name"]) for k, p in places.items()}
+    countries = Counter()
+    for k, g in readings.items():
+        if g and g.country_code:
+            countries[g.country_code] += len(places[k]["mentions"]) * (3 if g.kind == "country" else 1)
+    context = [c for c, _ in countries.most_common(3)]
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for k, place in places.items():
+        g = gazetteer.lookup(place["name"], context)
+        if g is None:
+            kind, code = "other", (context[0] if context else None)
+            ident = ("?", k)
+        else:
+            kind, code = g.kind, g.country_code
+            ident = (g.kind, g.name) if g.kind == "country" else ("?", k)
+        if ident in merged:
+            rec = merged[ident]
+            rec["mentions"].extend(place["mentions"])
+            if len(place["name"]) > len(rec["name"]):
+                rec["name"] = place["name"]
+            continue
+        merged[ident] = {"name": place["name"], "country_code": code, "kind": kind,
+                         "mentions": list(place["mentions"])}
+    out = list(merged.values())
+    for rec in out:
+        rec["mentions"].sort(key=lambda m: m["start"])
+    out.sort(key=lambda r: r["mentions"][0]["start"] if r["mentions"] else 0)
+    return out
+
+
+def _read_quotes(doc: Doc, sections: SectionMap, people: list[PersonRecord], orgs: list[OrgRecord]) -> list[dict[str, Any]]:
+    text = doc.text
+    out: list[dict[str, Any]] = []
+    previous: str | None = None
+    previous_end = -1
+    mentions = sorted((s, e, p) for p in people for _, s, e in p.mentions)
+    for q in find_quotes(text):
+        if not sections.is_content(q.start):
+            continue
+        who = attribution(text, q)
+        speaker = _speaker(text, who, q.start, mentions, people, orgs) if who else None
+        if speaker is None and previous and q.start - previous_end < 600:
+            speaker = previous  # a quote continued after its attribution
+        body = squash(text[q.start:q.end]).strip(" ,")
+        out.append({"text": body, "speaker": speaker, "span": {"start": q.start, "end": q.end}})
+        previous, previous_end = speaker, q.end
+    return out
+
+
+def _speaker(
+    text: str,
+    who: tuple[int, int],
+    quote_start: int,
+    mentions: list[tuple[int, int, PersonRecord]],
+    people: list[PersonRecord],
+    orgs: list[OrgRecord],
+) -> str | None:
+    s, e = who
+    for ms, me, person in mentions:
+        if ms < e and me > s:
+            return person.name
+    phrase = squash(text[s:e])
+    low = phrase.casefold()
+    if low in PRONOUNS:
+        before = [p for ms, _, p in mentions if ms < quote_start]
+        return before[-1].name if before else None
+    bare = regex.sub(r"^(?:the|a|an)\s+", "", low)
+    for person in people:
+        if any(fold(t) == bare or fold(t).endswith(" " + bare) for t in person.titles):
+            return person.name
+    person = _resolve(phrase, people)
+    if person:
+        return person.name
+    for rec in orgs:
+        if fold(clean_org(phrase)) in rec.forms():
+            return rec.name
+    return None

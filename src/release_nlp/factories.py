@@ -1,0 +1,143 @@
+"""Every spaCy factory of release_nlp, in one module, thin over the component code.
+
+The factories are declared as `spacy_factories` entry points, so `spacy.load` of a saved
+release_nlp pipeline finds them without a manual import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions
+from .assemble import release_data
+from .datefinder import read_dates
+from .entities import EntityReader
+from .figures import read_figures
+from .structure import find_structure
+
+extensions.register()
+
+
+class StructureReader:
+    """Marks sections (`doc.spans["sections"]`), headline, dateline and published date."""
+
+    def __init__(self, name: str, line_breaks_end_sentences: bool) -> None:
+        self.name = name
+        self.line_breaks_end_sentences = line_breaks_end_sentences
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_structure(doc.text)
+        dateline = None
+        if found.dateline:
+            dateline = dict(found.dateline)
+            day = dateline.get("date")
+            dateline["date"] = day.isoformat() if isinstance(day, dt.date) else None
+        doc._.release_structure = {
+            "sections": [list(s) for s in found.sections],
+            "title": list(found.title) if found.title else None,
+            "dateline": dateline,
+            "published": found.published.isoformat() if found.published else None,
+            "language": "en",
+        }
+        spans = []
+        for kind, start, end in found.sections:
+            span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["sections"] = spans
+        if self.line_breaks_end_sentences:
+            _break_sentences_at_lines(doc, found.title)
+        return doc
+
+
+def _break_sentences_at_lines(doc: Doc, title: tuple[int, int] | None) -> None:
+    """A line break, or the end of a run-in headline, starts a sentence; the parser keeps these."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and ("\n" in prev.text or "\u2028" in prev.text) and not token.is_space:
+            token.is_sent_start = True
+    if title:
+        span = doc.char_span(title[1], title[1], alignment_mode="expand")
+        if span is not None and 0 < span.start < len(doc) and not doc[span.start].is_space:
+            doc[span.start].is_sent_start = True
+
+
+@Language.factory(
+    "release_structure",
+    default_config={"line_breaks_end_sentences": True},
+    assigns=["doc._.release_structure", "doc.spans"],
+)
+def make_structure(nlp: Language, name: str, line_breaks_end_sentences: bool) -> StructureReader:
+    """Sections, headline, dateline and published date; runs before the statistical components."""
+    return StructureReader(name, line_breaks_end_sentences)
+
+
+@Language.factory(
+    "release_entities",
+    assigns=["doc._.release_entities"],
+    requires=["doc.ents", "token.pos", "doc._.release_structure"],
+)
+def make_entities(nlp: Language, name: str) -> EntityReader:
+    """People, organisations, places, quotes, contacts and officials."""
+    return EntityReader(nlp, name)
+
+
+class DateReader:
+    """Date expressions resolved against the release's date (`doc._.release_dates`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.release_dates = read_dates(doc)
+        return doc
+
+
+@Language.factory("release_dates", assigns=["doc._.release_dates"], requires=["doc.ents"])
+def make_dates(nlp: Language, name: str) -> DateReader:
+    """Dates and durations."""
+    return DateReader(name)
+
+
+class FigureReader:
+    """Figures with value, qualifier, unit and category (`doc._.release_figures`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc._.release_entities or {}
+        dates, _ = doc._.release_dates or ([], [])
+        terms = {t["short"]: t["long"] for t in entities.get("terms", [])}
+        doc._.release_figures = read_figures(doc, entities.get("places", []), dates, terms)
+        return doc
+
+
+@Language.factory(
+    "release_figures",
+    assigns=["doc._.release_figures"],
+    requires=["doc._.release_entities", "doc._.release_dates", "token.dep"],
+)
+def make_figures(nlp: Language, name: str) -> FigureReader:
+    """Figures."""
+    return FigureReader(name)
+
+
+class Assembler:
+    """Builds the validated `Release` of a doc and stores it (`doc._.release`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.release_json = release_data(doc)
+        return doc
+
+
+@Language.factory("release_assembler", assigns=["doc._.release_json"])
+def make_assembler(nlp: Language, name: str) -> Assembler:
+    """The final component: fills `doc._.release`."""
+    return Assembler(name)

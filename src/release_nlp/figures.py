@@ -1,0 +1,358 @@
+"""Figures: every counted or measured number, with value, qualifier, unit and category.
+
+Numbers are found by one linear pattern over the release proper (digits with their
+separators and scale words, currency marks, percentages, ranges, number words and vague
+amounts), then checked against the parse: a number word must count a noun, and numbers
+inside dates, names ("SDG 10", "COVID-19"), reference codes, times, phone numbers and
+list markers are not figures. The unit is the noun the number counts (from the
+dependency parse, with its modifiers), expanded through acronyms the text defines, or,
+when the sentence leaves it implicit, taken from the figure before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from .numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
+from .resources import load_json
+from .sections import SectionMap
+from .text import squash
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists from `models/figures.json`, loaded once."""
+
+    qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest first
+    currencies: dict[str, str]
+    currency_words: dict[str, str]
+    dollar_countries: dict[str, str]
+    name_prefixes: frozenset[str]
+    people: frozenset[str]
+    measures: frozenset[str]
+    pattern: regex.Pattern[str] = field(compare=False)
+
+
+@cache
+def cues() -> Cues:
+    """The figure vocabulary and the finder pattern built from it."""
+    data = load_json("figures.json")
+    quals = sorted(((p, q) for q, ps in data["qualifiers"].items() for p in ps), key=lambda x: -len(x[0]))
+    symbols = sorted(data["currencies"], key=len, reverse=True)
+    cur = "|".join(regex.escape(s) for s in symbols)
+    words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
+                                                                       "tn", "mln", "lakh", "crore", "millions"))
+    vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+    wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
+               rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
+    scale = r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)|\s(?:m|bn)\b)(?![\p{L}])"
+    pattern = regex.compile(
+        rf"""(?xi)
+        (?<![\p{{L}}\d$€£¥₹.,/-])
+        (?:(?P<between>between|from)\s)?
+        (?P<cur>(?-i:{cur}))?\s?
+        (?:(?P<vague>(?:{vague}))(?=\s+of\b)
+          |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
+           (?:\s?(?P<to>[-–—]|to|and)\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})(?P<s2>{scale})?)?
+        )
+        (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?
+        (?![\p{{L}}\d]|[-/]\d|,\d|\.\d)
+        """
+    )
+    return Cues(
+        qualifiers=tuple(quals),
+        currencies=dict(data["currencies"]),
+        currency_words={k: v for k, v in data["currency_words"].items()},
+        dollar_countries=dict(data["dollar_countries"]),
+        name_prefixes=frozenset(data["name_prefixes"]),
+        people=frozenset(data["people_nouns"]),
+        measures=frozenset(data["measure_nouns"]),
+        pattern=pattern,
+    )
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int] | None:
+    """Qualifier cue in the words just before `start`, and where the cue begins."""
+    window = max(0, start - 40)
+    before = text[window:start].casefold()
+    for phrase, qualifier in cues().qualifiers:
+        m = regex.search(rf"(?:^|[^\p{{L}}]){regex.escape(phrase)}\s*$", before)
+        if m:
+            return qualifier, window + m.start() + (0 if m.group()[:1].isalpha() or phrase == "~" else 1)
+    return None
+
+
+def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
+    s, e = m.span()
+    raw = m.group()
+    n1 = m.group("n1") or ""
+    line_start = max(text.rfind("\n", 0, s), text.rfind("\u2028", 0, s)) + 1
+    prefix = text[line_start:s]
+    after = text[e:e + 12]
+    # List markers and footnotes: "1." or "2)" opening a line, "[3]".
+    if not prefix.strip() and regex.match(r"^[.)]\s", after):
+        return True
+    if s > 0 and text[s - 1] == "[":
+        return True
+    # Times and references: "9.30 a.m.", "10:45", "2011-05-S-104", "9/11", "+41 79".
+    if regex.match(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d)", after, regex.IGNORECASE):
+        return True
+    if s > 0 and text[s - 1] in "+#@:" or regex.match(r"^(?:st|nd|rd|th)\b", after):
+        return True
+    # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
+    if regex.match(r"^-?\s?(?:year|month|week|day)s?-old", after):
+        return True
+    word_before = regex.search(r"([\p{L}.]+)[\s-]?$", prefix)
+    if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
+        return True
+    if n1.isdigit() and len(n1) == 4 and 1800 <= int(n1) <= 2100 and not (m.group("cur") or m.group("pct")
+                                                                         or m.group("s1")):
+        return True  # a year
+    return False
+
+
+def _counts_a_noun(doc: Doc, end_char: int) -> bool:
+    """Whether the token after a number word is what it counts (a noun, or an adjective then a noun)."""
+    span = doc.char_span(end_char, end_char, alignment_mode="expand")
+    tokens = [t for t in doc[span.start:min(len(doc), span.start + 4)] if not t.is_space] if span is not None else []
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.lower_ in ("of", "percent", "%"):
+        return first.lower_ != "of" or (len(tokens) > 1 and tokens[1].pos_ in ("NOUN", "PROPN", "ADJ"))
+    if first.pos_ in ("NOUN", "PROPN") and first.lower_ not in ("times", "years", "year"):
+        return True
+    return first.pos_ in ("ADJ", "VERB") and len(tokens) > 1 and tokens[1].pos_ in ("NOUN", "PROPN")
+
+
+def _tokens_after(doc: Doc, char: int) -> Token | None:
+    for t in doc:
+        if t.idx >= char and not t.is_space:
+            return t
+    return None
+
+
+def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]) -> str | None:
+    """The noun a number counts, with its modifiers: `internally displaced persons`, `tonnes of food`."""
+    first = _token_at(doc, end_char)
+    if first is None or first.is_punct or first.sent != _token_at_or_before(doc, start_char).sent:
+        return None
+    tokens: list[Token] = []
+    t: Token | None = first
+    if t is not None and t.lower_ == "of" and t.i + 1 < len(doc):  # "millions of people", "dozens of homes"
+        t = doc[t.i + 1]
+        if t.lower_ in ("the", "these", "those", "them"):
+            return None
+    while t is not None and t.i < len(doc):
+        if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM") or t.text in ("-", "U.S."):
+            if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
+                break
+            if t.pos_ == "ADV" and t.dep_ != "advmod":
+                break
+            tokens.append(t)
+            if t.pos_ in ("NOUN", "PROPN") and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ not in ("NOUN", "PROPN")):
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if nxt is not None and nxt.lower_ == "of" and t.lower_ in cues().measures and t.i + 2 < len(doc):
+                    tokens.append(nxt)
+                    t = doc[t.i + 2]
+                    continue
+                break
+            t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            continue
+        break
+    while tokens and tokens[-1].pos_ not in ("NOUN", "PROPN"):
+        tokens.pop()
+    if not tokens:
+        return None
+    phrase = squash(doc[tokens[0].i:tokens[-1].i + 1].text)
+    phrase = regex.sub(r"^(?:more|additional|other|further|new)\s+", "", phrase, flags=regex.IGNORECASE)
+    return terms.get(phrase, phrase)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char, alignment_mode="expand")
+    if span is None:
+        return _tokens_after(doc, char)
+    i = span.start
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _token_at_or_before(doc: Doc, char: int) -> Token:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return doc[span.start] if span is not None and len(span) else doc[0]
+
+
+def _category(unit: str | None, currency: str | None, percent: bool) -> str:
+    if currency:
+        return "money"
+    if percent:
+        return "percentage"
+    if not unit:
+        return "other"
+    words = unit.casefold().split()
+    c = cues()
+    if any(w in c.people for w in words) or words[-1] in c.people:
+        return "people"
+    if words[0] in c.measures or unit.casefold() in c.measures:
+        return "quantity"
+    return "other"
+
+
+def _currency(symbol: str, text: str, home_country: str | None) -> str:
+    code = cues().currencies.get(symbol, symbol.upper())
+    if code != "$":
+        return code
+    folded = text.casefold()
+    for words, iso in cues().currency_words.items():
+        if iso not in ("$",) and " " in words and words in folded and "dollar" in words:
+            return iso
+    return cues().dollar_countries.get(home_country or "", "USD")
+
+
+def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, Any]],
+                 terms: dict[str, str]) -> list[dict[str, Any]]:
+    """Figures of one doc (its sections, places, dates and acronym terms already read)."""
+    text = doc.text
+    sections = SectionMap.of(doc)
+    date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
+    home = _home_country(places)
+    out: list[dict[str, Any]] = []
+    for start, end in sections.regions("body", "notes"):
+        for m in cues().pattern.finditer(text, start, end):
+            fig = _figure(doc, m, date_chars, terms, home, places, dates)
+            if fig is not None:
+                out.append(fig)
+    _imply_units(out, doc)
+    return out
+
+
+def _home_country(places: list[dict[str, Any]]) -> str | None:
+    countries = [p for p in places if p.get("kind") == "country" and p.get("country_code")]
+    if not countries:
+        return None
+    best = max(countries, key=lambda p: len(p["mentions"]))
+    return str(best["country_code"])
+
+
+def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], terms: dict[str, str],
+            home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    text = doc.text
+    s, e = m.span()
+    if s == e or not (m.group("n1") or m.group("vague")):
+        return None
+    if any(ds <= s < de or ds < e <= de for ds, de in date_chars):
+        return None
+    if _excluded(text, m, doc):
+        return None
+    n1, n2 = m.group("n1"), m.group("n2")
+    to = (m.group("to") or "").casefold()
+    if to == "and" and not m.group("between"):
+        n2 = None  # "two and ..." is no range without "between"
+        e = m.end("s1") if m.group("s1") else m.end("n1")
+    words_only = n1 is not None and not any(ch.isdigit() for ch in n1)
+    vague = m.group("vague")
+    if vague:
+        value = parse_number(vague)
+    else:
+        value = parse_number(n1 + (m.group("s1") or ""))
+    if value is None:
+        return None
+    high = None
+    if n2:
+        s2 = m.group("s2") or ""
+        high = parse_number(n2 + s2)
+        if high is not None and not m.group("s1") and s2:
+            value = parse_number(n1 + s2) or value  # "5-10 million": the scale covers both
+        if high is None or high <= value:
+            n2, high, e = None, None, (m.end("s1") if m.group("s1") else m.end("n1"))
+    if words_only and not m.group("cur") and not m.group("pct") and not _counts_a_noun(doc, e):
+        return None
+    if vague and not _counts_a_noun(doc, e):
+        return None
+    percent = bool(m.group("pct"))
+    symbol = m.group("cur") or m.group("cur2")
+    currency = _currency(symbol, text, home) if symbol else None
+    if currency is None and not percent:
+        tail = text[e:e + 24].casefold()
+        for words, iso in sorted(cues().currency_words.items(), key=lambda x: -len(x[0])):
+            if tail.startswith(" " + words):
+                currency = iso if iso != "$" else _currency("$", text, home)
+                e += 1 + len(words)
+                break
+    if currency is None and words_only and value < 1:
+        return None
+    qualifier = "range" if n2 else "exact"
+    q = _qualifier(text, s)
+    fig_start = s
+    if q and not n2:
+        qualifier, fig_start = q
+    if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
+        qualifier = "approximate"
+    unit = "%" if percent else (currency or _unit_phrase(doc, s, e, terms))
+    sentence = _token_at_or_before(doc, s).sent
+    fig: dict[str, Any] = {
+        "text": squash(text[fig_start:e]),
+        "value": float(value),
+        "qualifier": qualifier,
+        "high": float(high) if high is not None else None,
+        "unit": unit,
+        "category": _category(unit, currency, percent),
+        "sentence": squash(sentence.text),
+        "place": _first_in(places, sentence),
+        "date": _first_date(dates, sentence),
+        "span": {"start": fig_start, "end": e},
+        "_implicit": unit is None,
+        "_sent": sentence.start,
+    }
+    return fig
+
+
+def _first_in(places: list[dict[str, Any]], sentence: Span) -> str | None:
+    best: tuple[int, str] | None = None
+    for p in places:
+        for mention in p["mentions"]:
+            if sentence.start_char <= mention["start"] < sentence.end_char and (best is None or mention["start"] < best[0]):
+                best = (mention["start"], p["name"])
+    return best[1] if best else None
+
+
+def _first_date(dates: list[dict[str, Any]], sentence: Span) -> str | None:
+    for d in dates:
+        if sentence.start_char <= d["span"]["start"] < sentence.end_char and d.get("start"):
+            return str(d["start"])
+    return None
+
+
+def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
+    """`over 170,000 remain displaced`: the unit is that of the figure before it (within two sentences)."""
+    for i, fig in enumerate(figures):
+        implicit = fig.pop("_implicit")
+        sent = fig.pop("_sent")
+        fig["_s"] = sent
+        if not implicit:
+            continue
+        for prev in reversed(figures[:i]):
+            if prev.get("unit") and prev["category"] not in ("money", "percentage"):
+                prev_sent = doc[prev["_s"]].sent
+                this_sent = doc[sent].sent
+                gap = sum(1 for _ in doc[prev_sent.start:this_sent.start].sents)
+                if gap <= 2:
+                    fig["unit"] = prev["unit"]
+                    fig["category"] = prev["category"]
+                break
+    for fig in figures:
+        fig.pop("_s", None)
+
+
+def is_figure_text(text: str) -> bool:
+    """Whether `text` is, on its own, a number expression the finder reads (for tests and tools)."""
+    m = cues().pattern.fullmatch(text.strip())
+    return bool(m and (m.group("n1") or m.group("vague"))) or is_vague(text)

