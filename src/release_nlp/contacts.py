@@ -13,7 +13,6 @@ import regex
 
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PLACE_LABEL = regex.compile(r"^\s*(?:In|in|For|for)\s+(?P<place>\p{Lu}[\p{L}'’ .-]{1,40}?)\s*[:–—-]")
-PHONE_HINT = regex.compile(r"(?i)\b(?:tel|phone|mob|mobile|cell|fax|whatsapp)\b|\+\s?\d")
 
 
 @dataclass
@@ -46,9 +45,6 @@ def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list
         chunk = text[start:end]
         for match in phonenumbers.PhoneNumberMatcher(chunk, "US", leniency=phonenumbers.Leniency.POSSIBLE):
             s, e = start + match.start, start + match.end
-            line = _line_bounds(text, s, e)
-            if not PHONE_HINT.search(text[line[0]:line[1]]):
-                continue
             number = match.number
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             hits.append(ContactHit(s, e, phone=match.raw_string, phone_e164=e164))

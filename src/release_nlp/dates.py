@@ -270,9 +270,10 @@ def resolve(text: str, reference: dt.date | None = None) -> Resolved | None:
     norm = _norm(text)
     if not norm or len(norm) > 80:
         return None
-    if not regex.match(r"^(?:this|current|last|previous|next)\s(?:week|month|year)$", norm) and (
-        DURATION.match(norm)
-        or regex.match(r"^(?:the\s)?(?:past|last|next|coming)\s\d*\s?\w*\s?(?:days|weeks|months|years)", norm)
+    span = regex.sub(r"^(?:over|for|during|in|within|throughout|across|since)\s+", "", norm)
+    if not regex.match(r"^(?:this|current|last|previous|next)\s(?:week|month|year)$", span) and (
+        DURATION.match(span)
+        or regex.match(r"^(?:the\s)?(?:past|last|next|coming)\s\d*\s?\w*\s?(?:days|weeks|months|years)", span)
     ):
         return Resolved(None, None, "other", duration=True)
     candidates = [norm]

@@ -14,7 +14,8 @@ from typing import Any
 import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from . import places as gazetteer
 from .abbreviations import find_definitions
@@ -58,7 +59,10 @@ class EntityReader:
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_matcher.add("PLACE", list(nlp.tokenizer.pipe(_place_names())))
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        org_names = sorted({f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2})
+        org_names = sorted(
+            {f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2}
+            | {e.acronym for e in known_orgs().values() if e.acronym and not e.acronym_is_word}
+        )
         self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_names)))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,11 +84,10 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     person_chars = {c for e in person_ents for c in range(e.start_char, e.end_char)}
 
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
-    org_records, officials = extract_organisations(doc, content, definitions, person_chars)
+    org_records, officials = extract_organisations(doc, content, definitions, person_chars, _is_place_name)
     by_form = {f: rec for rec in org_records for f in rec.forms()}
-    for _, s, e in org_matcher(doc):
-        span = doc[s:e]
-        if not (content(span.start_char) or in_title(span.start_char)):
+    for span in filter_spans([doc[s:e] for _, s, e in org_matcher(doc)]):
+        if not (content(span.start_char) or in_title(span.start_char)) or span.start_char in person_chars:
             continue
         entry = known_orgs()[fold(span.text)]
         rec = by_form.get(fold(entry.name)) or (by_form.get(fold(entry.acronym)) if entry.acronym else None)
@@ -102,15 +105,28 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
             for tok in doc.char_span(s, e, alignment_mode="expand") or []:
                 org_start[tok.i] = clean_org(t)
 
-    people = extract_people(doc, content, org_spans, org_start.get)
+    dateline = sections.dateline or {}
+    misread = _places_tagged_as_people(doc, person_ents)
+    excluded = tuple((e.start_char, e.end_char) for e in misread)
+    if dateline.get("place_span"):
+        excluded += (tuple(dateline["place_span"]),)
+    people = extract_people(doc, content, org_spans, org_start.get, excluded)
+    # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
+    person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
+    org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
 
-    places = _read_places(doc, sections, place_matcher, org_spans, person_chars)
+    places = _read_places(doc, sections, place_matcher, org_spans, person_chars - {
+        c for e in misread for c in range(e.start_char, e.end_char)})
+    for ent in misread:
+        if content(ent.start_char):
+            _add_place(places, ent.text, ent.start_char, doc)
     quotes = _read_quotes(doc, sections, people, org_records)
-    _affiliate_to_publisher(people, org_records, quotes)
+    _affiliate_to_publisher(people, org_records, quotes, doc.text[sections.title[0]:sections.title[1]]
+                            if sections.title else "")
     contact_hits = find_contacts(
         text,
         sections.regions("body", "notes", "contacts"),
-        sections.regions("contacts", "notes"),
+        sections.regions("contacts"),
     )
     contacts = [
         {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": _contact_name(doc, h.line, people),
@@ -133,17 +149,53 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     }
 
 
-def _affiliate_to_publisher(people: list[PersonRecord], orgs: list[OrgRecord], quotes: list[dict[str, Any]]) -> None:
-    """A titled or quoted person with no stated affiliation speaks for the release's main organisation."""
+def _affiliate_to_publisher(
+    people: list[PersonRecord], orgs: list[OrgRecord], quotes: list[dict[str, Any]], title: str
+) -> None:
+    """A titled or quoted person with no stated affiliation speaks for the release's issuer.
+
+    The issuer is the organisation the headline names, else one the release names at least
+    three times more often than any other.
+    """
     if not orgs:
         return
-    main = max(orgs, key=lambda r: len(r.mentions))
-    if len(main.mentions) < 2:
+    folded_title = fold(title)
+    named = [o for o in orgs if any(regex.search(rf"\b{regex.escape(f)}\b", folded_title) for f in o.forms())]
+    ranked = sorted(orgs, key=lambda r: -len(r.mentions))
+    if named:
+        main = max(named, key=lambda r: len(r.mentions))
+    elif len(ranked[0].mentions) >= 3 and (len(ranked) == 1 or len(ranked[1].mentions) < len(ranked[0].mentions)):
+        main = ranked[0]
+    else:
         return
     speakers = {q["speaker"] for q in quotes}
     for person in people:
         if not person.organisation and (person.titles or person.name in speakers):
             person.organisation = main.acronym or main.name
+
+
+LOCATIVE = frozenset({"in", "at", "from", "to", "near", "visited", "visit", "across", "around", "outside", "of"})
+PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county", "camp", "village", "town",
+                              "city", "governorate", "refugee", "settlement", "municipality", "valley", "river"})
+
+
+def _places_tagged_as_people(doc: Doc, person_ents: list[Span]) -> list[Span]:
+    """PERSON entities that are places: `in Manduzai district`, `visited Garissa` (a gazetteer place)."""
+    out = []
+    for ent in person_ents:
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if after in PLACE_KIND_AFTER:
+            out.append(ent)
+        elif before in LOCATIVE and gazetteer.lookup(ent.text) is not None:
+            out.append(ent)
+    return out
+
+
+def _is_place_name(name: str) -> bool:
+    """A country or multi-country region the model tagged as ORG."""
+    found = gazetteer.lookup(name)
+    return found is not None and found.kind in ("country", "multi_country")
 
 
 def _contact_name(doc: Doc, line: tuple[int, int], people: list[PersonRecord]) -> str | None:
@@ -154,8 +206,13 @@ def _contact_name(doc: Doc, line: tuple[int, int], people: list[PersonRecord]) -
     return None
 
 
+def _clean_place_name(name: str) -> str:
+    name = squash(strip_possessive(regex.sub(r"^(?:the|The)\s+", "", name))).strip(" ,;:")
+    return regex.sub(r"(?<=\p{Ll}{2})\.$", "", name)
+
+
 def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, doc: Doc) -> None:
-    name = squash(strip_possessive(regex.sub(r"^(?:the|The)\s+", "", name))).strip(" ,.;:")
+    name = _clean_place_name(name)
     if not name:
         return
     key = gazetteer.key(name)
@@ -178,9 +235,13 @@ def _read_places(
     in_org = {c for _, s, e in org_spans for c in range(s, e)}
     places: dict[str, dict[str, Any]] = {}
     title = sections.title
+    dateline = sections.dateline or {}
+    dateline_span = tuple(dateline.get("place_span") or (0, 0))
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char):
             continue
+        if dateline_span[0] <= ent.start_char < dateline_span[1]:
+            continue  # the dateline's place is read from the dateline below
         if ent.start_char in in_org or ent.start_char in person_chars or "\n" in ent.text:
             continue
         name = ent.text
@@ -189,22 +250,24 @@ def _read_places(
         if not any(w[:1].isupper() for w in name.split()):
             continue
         _add_place(places, name, ent.start_char, doc)
-    for _, s, e in matcher(doc):
-        span = doc[s:e]
+    for span in filter_spans([doc[s:e] for _, s, e in matcher(doc)]):
         inside_title = title is not None and title[0] <= span.start_char < title[1]
         if not (sections.is_content(span.start_char) or inside_title):
             continue
         if span.start_char in in_org or span.start_char in person_chars:
             continue
         _add_place(places, span.text, span.start_char, doc)
-    dateline = sections.dateline
-    if dateline and dateline.get("place") and dateline.get("place_span"):
+    if dateline.get("place") and dateline.get("place_span"):
         ps, pe = dateline["place_span"]
-        raw = text[ps:pe]
-        for part in regex.split(r"\s*/\s*|,\s+", raw):
-            if part and part[0].isupper():
-                offset = text.find(part, ps, pe)
-                _add_place(places, part.title() if part.isupper() and len(part) > 3 else part, offset, doc)
+        for part in regex.split(r"\s*/\s*", text[ps:pe]):
+            head, _, tail = part.partition(", ")
+            names = [part] if tail.replace(".", "").strip().upper() == "DC" else [head, tail]
+            for name in names:
+                if name and name[0].isupper():
+                    offset = text.find(name, ps, pe)
+                    _add_place(places, name.title() if name.isupper() and len(name) > 3 else name, offset, doc)
+                    places[gazetteer.key(_clean_place_name(name.title() if name.isupper() and len(name) > 3
+                                                           else name))]["dateline"] = True
     return places
 
 
@@ -217,7 +280,7 @@ def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     context = [c for c, _ in countries.most_common(3)]
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for k, place in places.items():
-        g = gazetteer.lookup(place["name"], context)
+        g = gazetteer.lookup(place["name"], context, prefer_city=bool(place.get("dateline")))
         if g is None:
             kind, code = "other", (context[0] if context else None)
             ident = ("?", k)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .abbreviations import Definition
 from .resources import load_jsonl
@@ -33,6 +33,9 @@ ORG_WORDS = frozenset({
 })
 
 
+FOLLOWING_ACRONYM = regex.compile(r"\s?\((\p{Lu}[\p{Lu}\p{Ll}&-]{1,10})\)")
+
+
 @dataclass(frozen=True)
 class KnownOrg:
     """A gazetteer entry."""
@@ -40,6 +43,7 @@ class KnownOrg:
     name: str
     acronym: str | None
     aliases: tuple[str, ...]
+    acronym_is_word: bool = False  # "WHO", "CARE": matched only where the model tags them ORG
 
 
 @cache
@@ -47,7 +51,8 @@ def known_orgs() -> dict[str, KnownOrg]:
     """Folded name, acronym or alias -> gazetteer entry."""
     table: dict[str, KnownOrg] = {}
     for row in load_jsonl("organisations.jsonl"):
-        entry = KnownOrg(row["name"], row.get("acronym"), tuple(row.get("aliases") or ()))
+        entry = KnownOrg(row["name"], row.get("acronym"), tuple(row.get("aliases") or ()),
+                         bool(row.get("acronym_is_word")))
         for form in (entry.name, entry.acronym, *entry.aliases):
             if form:
                 table.setdefault(fold(regex.sub(r"^the\s+", "", form, flags=regex.IGNORECASE)), entry)
@@ -110,11 +115,21 @@ def plausible_org(name: str) -> bool:
     return not regex.fullmatch(r"[\d\W]+", name)
 
 
+def _trim_role_words(doc: Doc, ent: Span) -> Span | None:
+    """`WFP Country` + `Director ...`: role words the model folded into an ORG go back to the title."""
+    end = ent.end
+    while end > ent.start and end < len(doc) and is_role_word(doc[end].text) and is_role_word(doc[end - 1].text) \
+            and not doc[end - 1].text.isupper():
+        end -= 1
+    return doc[ent.start:end] if end > ent.start else None
+
+
 def extract_organisations(
     doc: Doc,
     allowed: Callable[[int], bool],
     definitions: list[Definition],
     person_chars: set[int],
+    is_place: Callable[[str], bool] = lambda name: False,
 ) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
     """Organisations of the release and the unnamed officials the model tagged as ORG."""
     known = known_orgs()
@@ -161,7 +176,12 @@ def extract_organisations(
     for ent in doc.ents:
         if ent.label_ != "ORG" or not allowed(ent.start_char) or ent.start_char in person_chars:
             continue
+        ent = _trim_role_words(doc, ent)
+        if ent is None:
+            continue
         raw = squash(ent.text)
+        if is_place(clean_org(raw)):
+            continue
         if looks_like_official(raw):
             officials.append((raw, ent.start_char, ent.end_char))
             continue
@@ -169,6 +189,12 @@ def extract_organisations(
         if not plausible_org(name):
             continue
         full, acronym = canonical(name)
+        if acronym is None:
+            # "National Institute for Disaster Risk Management (INGD)": an acronym right after the name,
+            # even when its letters come from another language.
+            m = FOLLOWING_ACRONYM.match(doc.text, ent.end_char)
+            if m:
+                acronym = m.group(1)
         rec = record_for(full, acronym)
         if name not in (rec.name, rec.acronym) and name not in rec.aliases:
             rec.aliases.append(name)

@@ -123,6 +123,8 @@ def _plausible_name(name: str, styled: bool = False) -> bool:
         return False
     if all(is_role_word(w) for w in words) and not (styled and len(words) == 1):
         return False
+    if words[0].casefold() in vocabulary().not_person_heads:
+        return False
     return not (len(words) > 1 and name.isupper())
 
 
@@ -151,13 +153,18 @@ def _left_title(doc: Doc, m: NameMention, is_org: Callable[[int], str | None]) -
         break
     while words and (words[0].lower_ in CONNECTORS or words[0].text in {"-", "/"}):
         words.pop(0)
-    # Keep the longest tail of the run that is a title: it must end in a role word.
-    text_words = [w.text for w in words]
-    for i in range(len(text_words)):
-        phrase = " ".join(text_words[i:])
-        if has_head(phrase) and is_role_word(text_words[-1]) and (text_words[i][:1].isupper()):
-            return _expand_abbrev(phrase), org
-    return None, None
+    # The title is the run's role words around its last head, with a complement ("for Southern Africa").
+    texts = [w.text for w in words]
+    heads = [i for i, w in enumerate(texts) if has_head(w) and is_role_word(w)]
+    if not heads:
+        return None, None
+    last = heads[-1]
+    if last + 1 < len(texts) and texts[last + 1].casefold() not in ("of", "for", "in", "to", "at", "on"):
+        return None, None  # words after the head that are no complement: not a title run
+    first = last
+    while first > 0 and is_role_word(texts[first - 1]) and texts[first - 1][:1].isupper():
+        first -= 1
+    return _expand_abbrev(" ".join(texts[first:])), org
 
 
 def _expand_abbrev(phrase: str) -> str:
@@ -239,11 +246,13 @@ def extract_people(
     allowed: Callable[[int], bool],
     org_spans: list[tuple[str, int, int]],
     is_org: Callable[[int], str | None],
+    excluded: tuple[tuple[int, int], ...] = (),
 ) -> list[PersonRecord]:
-    """People of the release, each once, with titles and organisation."""
+    """People of the release, each once, with titles and organisation (none inside `excluded` spans)."""
     mentions = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and allowed(ent.start_char):
+        if ent.label_ == "PERSON" and allowed(ent.start_char) and not any(
+                s <= ent.start_char < e for s, e in excluded):
             m = _peel(doc, ent)
             if m is not None:
                 mentions.append(m)

@@ -91,8 +91,8 @@ KIND_WORDS = {
 }
 
 
-def lookup(name: str, context_countries: Iterable[str] = ()) -> Gazetted | None:
-    """The most likely reading of `name`, preferring readings in `context_countries`."""
+def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool = False) -> Gazetted | None:
+    """The most likely reading of `name`, preferring readings in `context_countries` (and cities, if asked)."""
     k = key(name)
     table = gazetteer()
     readings = table.get(k)
@@ -113,6 +113,9 @@ def lookup(name: str, context_countries: Iterable[str] = ()) -> Gazetted | None:
         local = [r for r in readings if r.country_code in preferred]
         if local:
             best = local[0]
+    if prefer_city and best.kind == "region":
+        city = next((r for r in readings if r.kind == "city" and r.country_code == best.country_code), None)
+        best = city or best
     if suffix_kind and best.kind != suffix_kind:
         return Gazetted(name, suffix_kind, best.country_code, best.weight)
     return best

