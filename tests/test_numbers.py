@@ -11,7 +11,7 @@ CASES = [
     ("15M", 15e6), ("2.5 billion", 2.5e9), ("45", 45), ("0.5", 0.5), ("two", 2), ("twenty-five", 25),
     ("twenty five", 25), ("one hundred and twenty", 120), ("half a million", 5e5), ("a dozen", 12),
     ("three million", 3e6), ("Sixteen", 16), ("hundreds", 100), ("tens of thousands", 1e4),
-    ("millions", 1e6), ("dozens", 24), ("a million", 1e6), ("seven", 7),
+    ("millions", 1e6), ("dozens", 12), ("scores", 20), ("a million", 1e6), ("seven", 7),
 ]
 
 

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from . import places as gazetteer
 from .abbreviations import find_definitions
 from .contacts import find_contacts
-from .organisations import OrgRecord, clean_org, extract_organisations, known_orgs
+from .organisations import ORG_WORDS, OrgRecord, clean_org, extract_organisations, known_orgs
 from .people import PersonRecord, _resolve, extract_people
 from .quotes import attribution, find_quotes
 from .sections import SectionMap
@@ -42,6 +42,10 @@ def _place_names() -> tuple[str, ...]:
     names.update(aliases["countries"])
     names.update(aliases["multi_country"])
     names.update(aliases["features"])
+    for readings in gazetteer.gazetteer().values():
+        for g in readings:
+            if g.kind == "region" and len(g.name.split()) >= 2 and g.name.isascii():
+                names.add(g.name)  # "Western Bahr el Ghazal", "Central Equatoria"
     import pycountry
 
     for c in pycountry.countries:
@@ -237,8 +241,14 @@ def _read_places(
     title = sections.title
     dateline = sections.dateline or {}
     dateline_span = tuple(dateline.get("place_span") or (0, 0))
+    candidates: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char):
+        in_title = title is not None and title[0] <= ent.start_char < title[1]
+        head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+        if ent.label_ == "ORG" and sections.is_content(ent.start_char) and head.lower_ in gazetteer.site_words():
+            candidates.append(ent)  # "Palais des Nations": a site the model calls an organisation
+            continue
+        if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char) or in_title:
             continue
         if dateline_span[0] <= ent.start_char < dateline_span[1]:
             continue  # the dateline's place is read from the dateline below
@@ -247,15 +257,21 @@ def _read_places(
         name = ent.text
         if ent.label_ == "FAC" and not gazetteer.lookup(name):
             continue
-        if not any(w[:1].isupper() for w in name.split()):
+        words = name.split()
+        if not any(w[:1].isupper() for w in words) or words[-1].casefold() in ORG_WORDS:
+            continue  # "South Sudan AIDS Commission" is an organisation
+        if gazetteer.key(name) in gazetteer.not_places():
             continue
-        _add_place(places, name, ent.start_char, doc)
-    for span in filter_spans([doc[s:e] for _, s, e in matcher(doc)]):
+        candidates.append(ent)
+    for _, s, e in matcher(doc):
+        span = doc[s:e]
         inside_title = title is not None and title[0] <= span.start_char < title[1]
         if not (sections.is_content(span.start_char) or inside_title):
             continue
         if span.start_char in in_org or span.start_char in person_chars:
             continue
+        candidates.append(span)
+    for span in filter_spans(candidates):
         _add_place(places, span.text, span.start_char, doc)
     if dateline.get("place") and dateline.get("place_span"):
         ps, pe = dateline["place_span"]
@@ -286,7 +302,7 @@ def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             ident = ("?", k)
         else:
             kind, code = g.kind, g.country_code
-            ident = (g.kind, g.name) if g.kind == "country" else ("?", k)
+            ident = (g.kind, g.name) if g.kind in ("country", "multi_country", "water") else ("?", k)
         if ident in merged:
             rec = merged[ident]
             rec["mentions"].extend(place["mentions"])

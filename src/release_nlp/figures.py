@@ -95,8 +95,12 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     line_start = max(text.rfind("\n", 0, s), text.rfind("\u2028", 0, s)) + 1
     prefix = text[line_start:s]
     after = text[e:e + 12]
-    # List markers and footnotes: "1." or "2)" opening a line, "[3]".
-    if not prefix.strip() and regex.match(r"^[.)]\s", after):
+    # List markers and footnotes: "1." or "2)" or "3 Title" opening a line, "[3]".
+    if not prefix.strip() and (regex.match(r"^[.)]\s", after) or (
+            n1.isdigit() and int(n1) < 100 and regex.match(r"^\s\p{Lu}", after))):
+        return True
+    # A number word inside a title-cased name: "Sixteen Days of Activism".
+    if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and regex.match(r"^\s\p{Lu}\p{Ll}", after):
         return True
     if s > 0 and text[s - 1] == "[":
         return True
@@ -126,9 +130,17 @@ def _counts_a_noun(doc: Doc, end_char: int) -> bool:
     first = tokens[0]
     if first.lower_ in ("of", "percent", "%"):
         return first.lower_ != "of" or (len(tokens) > 1 and tokens[1].pos_ in ("NOUN", "PROPN", "ADJ"))
+    if len(tokens) > 1 and tokens[1].text in ("'s", "’s"):
+        return False  # "one person's word": a determiner, not a count
     if first.pos_ in ("NOUN", "PROPN") and first.lower_ not in ("times", "years", "year"):
         return True
-    return first.pos_ in ("ADJ", "VERB") and len(tokens) > 1 and tokens[1].pos_ in ("NOUN", "PROPN")
+    # "two unmanned aerial vehicles": up to three modifiers before the counted noun.
+    for tok in tokens:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ not in ("ADJ", "VERB", "ADV"):
+            return False
+    return False
 
 
 def _tokens_after(doc: Doc, char: int) -> Token | None:
@@ -223,7 +235,7 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     text = doc.text
     sections = SectionMap.of(doc)
     date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
-    home = _home_country(places)
+    home = _dollar_country(doc, places)
     out: list[dict[str, Any]] = []
     for start, end in sections.regions("body", "notes"):
         for m in cues().pattern.finditer(text, start, end):
@@ -234,12 +246,19 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     return out
 
 
-def _home_country(places: list[dict[str, Any]]) -> str | None:
-    countries = [p for p in places if p.get("kind") == "country" and p.get("country_code")]
-    if not countries:
-        return None
-    best = max(countries, key=lambda p: len(p["mentions"]))
-    return str(best["country_code"])
+def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
+    """The country whose dollar a bare `$` means: a dollar country named in a sentence with a `$` amount
+    ("Today, Canada announced an additional $15 million"); None means US dollars."""
+    dollar_countries = cues().dollar_countries
+    for place in places:
+        code = place.get("country_code")
+        if place.get("kind") != "country" or code not in dollar_countries:
+            continue
+        for mention in place["mentions"]:
+            sentence = _token_at_or_before(doc, mention["start"]).sent
+            if regex.search(r"(?<![A-Z])\$\s?\d", sentence.text):
+                return str(code)
+    return None
 
 
 def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], terms: dict[str, str],

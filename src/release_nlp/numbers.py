@@ -21,7 +21,7 @@ SCALES = {
 }
 COLLECTIVES = {"dozen": 12, "dozens": 12, "score": 20, "scores": 20, "half": 0.5, "couple": 2, "pair": 2}
 VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
     "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "hundreds of millions": 1e8,
     "billions": 1e9,
 }

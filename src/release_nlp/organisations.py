@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import Definition
 from .resources import load_jsonl
-from .roles import has_head, is_role_word
+from .places import lookup as place_lookup
+from .resources import load_json
+from .roles import expand, has_head, is_role_word
 from .text import fold, squash, strip_possessive
 
 ORG_WORDS = frozenset({
@@ -33,6 +35,10 @@ ORG_WORDS = frozenset({
 })
 
 
+LOWERCASE_ORG_WORDS = frozenset({
+    "subcommittee", "committee", "network", "commission", "council", "coalition", "group", "movement", "party",
+    "alliance", "cluster", "caucus", "secretariat", "taskforce", "task", "agency",
+})
 FOLLOWING_ACRONYM = regex.compile(r"\s?\((\p{Lu}[\p{Lu}\p{Ll}&-]{1,10})\)")
 
 
@@ -103,8 +109,19 @@ def looks_like_official(text: str) -> bool:
         first)
 
 
+NOT_ORG_ENDINGS = frozenset({
+    "act", "bill", "law", "treaty", "convention", "agreement", "declaration", "day", "days", "overview", "appeal",
+    "strategy", "plan", "report", "week", "month", "year", "summit", "conference", "award", "prize", "initiative?",
+})
+
+
+@cache
+def _not_organisations() -> frozenset[str]:
+    return frozenset(load_json("furniture.json")["not_organisations"])
+
+
 def plausible_org(name: str) -> bool:
-    """Reject what the model tags ORG that is no organisation ("Caretaker", lowercase phrases)."""
+    """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms)."""
     words = name.split()
     if not words or len(words) > 12 or len(name) < 2:
         return False
@@ -112,7 +129,26 @@ def plausible_org(name: str) -> bool:
         return False
     if len(words) == 1 and is_role_word(words[0]) and not is_acronym(name):
         return False
+    if fold(name) in _not_organisations() or words[-1].casefold() in NOT_ORG_ENDINGS:
+        return False
+    if "/" in name and all(expand(part) for part in name.split("/")):
+        return False  # "USG/ERC": a person's titles
     return not regex.fullmatch(r"[\d\W]+", name)
+
+
+def _tidy(name: str, known_forms: set[str]) -> str:
+    """`ICRC Geneva` -> `ICRC`, `World Food Programme - Food` -> `World Food Programme`, `... 2018` -> `...`."""
+    name = regex.sub(r"\s+(?:19|20)\d\d$", "", name)
+    head, sep, _ = name.partition(" - ")
+    if sep and (fold(head) in known_forms or fold(head) in known_orgs()):
+        return head
+    words = name.split()
+    for cut in (1, 2):
+        if len(words) > cut:
+            head, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
+            if (fold(head) in known_forms or fold(head) in known_orgs()) and place_lookup(tail):
+                return head
+    return name
 
 
 def _trim_role_words(doc: Doc, ent: Span) -> Span | None:
@@ -133,7 +169,9 @@ def extract_organisations(
 ) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
     """Organisations of the release and the unnamed officials the model tagged as ORG."""
     known = known_orgs()
-    defined = {d.short: d for d in definitions}
+    defined = {d.short: d for d in definitions if _org_like(clean_org(d.long))}
+    # Acronyms the text defines for things that are not organisations ("internally displaced persons (IDPs)").
+    terms = {fold(d.short) for d in definitions if not _org_like(clean_org(d.long)) and fold(d.short) not in known}
     records: list[OrgRecord] = []
     officials: list[tuple[str, int, int]] = []
     by_form: dict[str, OrgRecord] = {}
@@ -179,13 +217,16 @@ def extract_organisations(
         ent = _trim_role_words(doc, ent)
         if ent is None:
             continue
+        if len(ent) == 1 and ent[0].pos_ == "ADJ" and not is_acronym(ent.text):
+            continue  # "International", "Congressional"
+        ent = _extend_lowercase_org_word(doc, ent)
         raw = squash(ent.text)
-        if is_place(clean_org(raw)):
+        if is_place(clean_org(raw)) or fold(clean_org(raw)) in terms:
             continue
         if looks_like_official(raw):
             officials.append((raw, ent.start_char, ent.end_char))
             continue
-        name = clean_org(raw)
+        name = _tidy(clean_org(raw), set(by_form))
         if not plausible_org(name):
             continue
         full, acronym = canonical(name)
@@ -205,9 +246,36 @@ def extract_organisations(
         long = clean_org(d.long)
         if not allowed(d.long_start) or fold(long) in by_form or fold(d.short) in by_form:
             continue
-        words = long.split()
-        if sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2) and any(
-                w.casefold() in ORG_WORDS for w in words):
+        if _org_like(long) and any(w.casefold() in ORG_WORDS for w in long.split()):
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
-    return records, officials
+    return _merge_prefixes(records), officials
+
+
+def _org_like(long_form: str) -> bool:
+    """A long form that names a body: mostly capitalised words."""
+    words = [w for w in long_form.split() if w.casefold() not in ("of", "for", "and", "the", "on", "in", "to", "&")]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+
+
+def _extend_lowercase_org_word(doc: Doc, ent: Span) -> Span:
+    """`Coast Guard` + `subcommittee`, `Haqqani` + `network`: a lowercase organisation word ends the name."""
+    if ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS and doc[ent.end].is_lower:
+        return doc[ent.start:ent.end + 1]
+    return ent
+
+
+def _merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
+    """`Save the Children` and `Save the Children International` are one organisation."""
+    out: list[OrgRecord] = []
+    for rec in sorted(records, key=lambda r: -len(r.name)):
+        longer = next((o for o in out if fold(o.name).startswith(fold(rec.name) + " ")
+                       and len(o.name.split()) - len(rec.name.split()) == 1), None)
+        if longer is None:
+            out.append(rec)
+            continue
+        longer.aliases.append(rec.name)
+        longer.mentions.extend(rec.mentions)
+        longer.acronym = longer.acronym or rec.acronym
+    order = {id(r): i for i, r in enumerate(records)}
+    return sorted(out, key=lambda r: order[id(r)])

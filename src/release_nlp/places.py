@@ -67,6 +67,8 @@ def gazetteer() -> dict[str, tuple[Gazetted, ...]]:
         add(alias, Gazetted(_strip_article(display), "country", code, 1e12))
     for name, kind in aliases["multi_country"].items():
         add(name, Gazetted(name, kind, None, 1e11))
+    for alias, name in aliases["region_aliases"].items():
+        add(alias, Gazetted(name, aliases["multi_country"].get(name, "multi_country"), None, 1e11))
     for name, (kind, code) in aliases["features"].items():
         add(name, Gazetted(name, kind, code, 1e10))
     for sub in pycountry.subdivisions:
@@ -80,6 +82,33 @@ def gazetteer() -> dict[str, tuple[Gazetted, ...]]:
     for state in gc.get_us_states().values():
         add(state["name"], Gazetted(state["name"], "region", "US", 1e8))
     return {k: tuple(sorted(v, key=lambda g: -g.weight)) for k, v in table.items()}
+
+
+@cache
+def _ambiguous() -> dict[str, list[str]]:
+    return {key(k): v for k, v in load_json("place_aliases.json")["ambiguous_countries"].items()}
+
+
+def _country_readings(code: str) -> list[Gazetted]:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return []
+    display = getattr(country, "common_name", None) or country.name
+    return [Gazetted(_strip_article(display), "country", code, 1e12)]
+
+
+@cache
+def not_places() -> frozenset[str]:
+    """Capitalised phrases the model tags as places that name none (`Member States`)."""
+    return frozenset(key(n) for n in load_json("place_aliases.json")["not_places"])
+
+
+@cache
+def site_words() -> frozenset[str]:
+    """First words of named sites (`Palais des Nations`, `Maison de la Paix`)."""
+    return frozenset(w.casefold() for w in load_json("place_aliases.json")["site_words"])
 
 
 KIND_WORDS = {
@@ -109,6 +138,11 @@ def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool =
         return None
     preferred = set(context_countries)
     best = readings[0]
+    ambiguous = _ambiguous().get(k)
+    if ambiguous:
+        # "Congo" in a release about the DRC is the DRC.
+        code = next((c for c in ambiguous if c in preferred), ambiguous[0])
+        best = next((r for c in (code,) for r in _country_readings(c)), best)
     if best.kind not in ("country", "multi_country") and preferred:
         local = [r for r in readings if r.country_code in preferred]
         if local:
@@ -116,6 +150,6 @@ def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool =
     if prefer_city and best.kind == "region":
         city = next((r for r in readings if r.kind == "city" and r.country_code == best.country_code), None)
         best = city or best
-    if suffix_kind and best.kind != suffix_kind:
+    if suffix_kind and best.kind != suffix_kind and best.kind not in ("country", "multi_country"):
         return Gazetted(name, suffix_kind, best.country_code, best.weight)
     return best
