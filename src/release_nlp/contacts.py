@@ -12,6 +12,7 @@ import phonenumbers
 import regex
 
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+PLACEHOLDER = regex.compile(r"(?i)first\.?name|last\.?name|surname|your\.?name|^name$|^x+$")
 PLACE_LABEL = regex.compile(r"^\s*(?:In|in|For|for)\s+(?P<place>\p{Lu}[\p{L}'’ .-]{1,40}?)\s*[:–—-]")
 
 
@@ -40,6 +41,8 @@ def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list
     for start, end in regions:
         for m in EMAIL.finditer(text, start, end):
             email = m.group().rstrip(".")
+            if PLACEHOLDER.search(email.partition("@")[0]):
+                continue  # "firstname.lastname@agency.org" explains an address pattern, it is none
             hits.append(ContactHit(m.start(), m.start() + len(email), email=email))
     for start, end in phone_regions:
         chunk = text[start:end]

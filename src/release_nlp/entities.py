@@ -19,10 +19,11 @@ from spacy.util import filter_spans
 
 from . import places as gazetteer
 from .abbreviations import find_definitions
-from .contacts import find_contacts
+from .contacts import ContactHit, find_contacts
 from .organisations import ORG_WORDS, OrgRecord, clean_org, extract_organisations, known_orgs
 from .people import PersonRecord, _resolve, extract_people
 from .quotes import attribution, find_quotes
+from .roles import has_head
 from .sections import SectionMap
 from .text import fold, squash, strip_possessive
 
@@ -68,6 +69,8 @@ class EntityReader:
             | {e.acronym for e in known_orgs().values() if e.acronym and not e.acronym_is_word}
         )
         self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_names)))
+        word_acronyms = sorted({e.acronym for e in known_orgs().values() if e.acronym and e.acronym_is_word})
+        self.org_matcher.add("WORD_ACRONYM", list(nlp.tokenizer.pipe(word_acronyms)))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher)
@@ -90,8 +93,11 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
     org_records, officials = extract_organisations(doc, content, definitions, person_chars, _is_place_name)
     by_form = {f: rec for rec in org_records for f in rec.forms()}
-    for span in filter_spans([doc[s:e] for _, s, e in org_matcher(doc)]):
+    word_acronym = doc.vocab.strings["WORD_ACRONYM"]
+    for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)]):
         if not (content(span.start_char) or in_title(span.start_char)) or span.start_char in person_chars:
+            continue
+        if span.label == word_acronym and not _acronym_in_context(doc, span):
             continue
         entry = known_orgs()[fold(span.text)]
         rec = by_form.get(fold(entry.name)) or (by_form.get(fold(entry.acronym)) if entry.acronym else None)
@@ -114,7 +120,7 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     excluded = tuple((e.start_char, e.end_char) for e in misread)
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
-    people = extract_people(doc, content, org_spans, org_start.get, excluded)
+    people = extract_people(doc, content, org_spans, org_start.get, excluded, _people_tagged_otherwise(doc))
     # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
     person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
     org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
@@ -132,8 +138,9 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
         sections.regions("body", "notes", "contacts"),
         sections.regions("contacts"),
     )
+    _contact_people(doc, contact_hits, people, org_records)
     contacts = [
-        {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": _contact_name(doc, h.line, people),
+        {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": _contact_name(doc, h, people),
          "place": h.place, "span": {"start": h.start, "end": h.end}}
         for h in contact_hits
     ]
@@ -196,18 +203,101 @@ def _places_tagged_as_people(doc: Doc, person_ents: list[Span]) -> list[Span]:
     return out
 
 
+def _acronym_in_context(doc: Doc, span: Span) -> bool:
+    """`WHO` is the organisation in mixed-case prose, not a shouted word or a media-advisory label (`WHO:`)."""
+    if doc.text[span.end_char:span.end_char + 1] == ":":
+        return False
+    sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
+
+
+def _people_tagged_otherwise(doc: Doc) -> list[Span]:
+    """`Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`: a name the model tagged ORG or GPE,
+    followed by a title appositive, is a person."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 4:
+            continue
+        words = ent.text.split()
+        if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+            continue
+        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(ent.text) or fold(ent.text) in known_orgs():
+            continue
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            following = doc[ent.end + 1:min(len(doc), ent.end + 5)].text
+            first = following.split()[:2]
+            if first and any(has_head(w) for w in first):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    return out
+
+
 def _is_place_name(name: str) -> bool:
     """A country or multi-country region the model tagged as ORG."""
     found = gazetteer.lookup(name)
     return found is not None and found.kind in ("country", "multi_country")
 
 
-def _contact_name(doc: Doc, line: tuple[int, int], people: list[PersonRecord]) -> str | None:
+CONTACT_NAME = regex.compile(
+    r"(?:^|[,;:]\s*|\d\s+|\s(?:or|and|contact)\s+)(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2})"
+    r"(?=\s*,|\s+(?:at|on|in)\s)"
+)
+
+
+def _segment(text: str, hit: ContactHit, hits: list[ContactHit]) -> tuple[int, int]:
+    """The stretch of a contact line that belongs to one hit: back to the previous hit of its kind."""
+    start = hit.line[0]
+    for other in hits:
+        same_kind = (other.email is None) == (hit.email is None)
+        if same_kind and other.end <= hit.start and other.end > start and other.line == hit.line:
+            start = other.end
+    return start, hit.start
+
+
+def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
+    """Not a place, not an organisation, no acronym among its words."""
+    if gazetteer.lookup(name) or fold(name) in known_orgs():
+        return False
+    words = name.split()
+    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return False
+    return not any(fold(w) in o.forms() for o in orgs for w in words)
+
+
+def _contact_people(doc: Doc, hits: list[ContactHit], people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+    """Names in contact lines ("Jens Laerke, OCHA Geneva, laerke@un.org") are people, with the organisation
+    the line gives them."""
+    text = doc.text
+    for hit in hits:
+        s, e = _segment(text, hit, hits)
+        segment = text[s:e]
+        m = next((c for c in CONTACT_NAME.finditer(segment) if _could_be_contact_name(c.group("name"), orgs)), None)
+        if not m:
+            continue
+        name = m.group("name")
+        person = _resolve(name, people)
+        start = s + m.start("name")
+        if person is None:
+            person = PersonRecord(name)
+            people.append(person)
+        if not any(ms == start for _, ms, _e in person.mentions):
+            person.mentions.append((name, start, start + len(name)))
+        if person.organisation is None:
+            for rec in orgs:
+                forms = [f for f in (rec.acronym, rec.name, *rec.aliases) if f]
+                if any(regex.search(rf"(?<![\w]){regex.escape(f)}(?![\w])", segment[m.end():]) for f in forms):
+                    person.organisation = rec.acronym or rec.name
+                    break
+
+
+def _contact_name(doc: Doc, hit: ContactHit, people: list[PersonRecord]) -> str | None:
+    """The person named last before a contact hit on its line (or just above it)."""
+    best: tuple[int, str] | None = None
     for person in people:
         for _, s, _e in person.mentions:
-            if line[0] - 120 <= s < line[1]:
-                return person.name
-    return None
+            if hit.line[0] - 120 <= s < hit.start and (best is None or s > best[0]):
+                best = (s, person.name)
+    return best[1] if best else None
 
 
 def _clean_place_name(name: str) -> str:
@@ -354,10 +444,16 @@ def _speaker(
     if low in PRONOUNS:
         before = [p for ms, _, p in mentions if ms < quote_start]
         return before[-1].name if before else None
+    # "said IOM's Chief of Mission, William Barriga": the name right after the title phrase.
+    for ms, _me, person in mentions:
+        if e <= ms <= e + 3 and regex.fullmatch(r"\s*,?\s*", text[e:ms]):
+            return person.name
     bare = regex.sub(r"^(?:the|a|an)\s+", "", low)
     for person in people:
-        if any(fold(t) == bare or fold(t).endswith(" " + bare) for t in person.titles):
-            return person.name
+        for title in person.titles:
+            t = fold(title)
+            if t == bare or bare.endswith(" " + t) or t.endswith(" " + bare):
+                return person.name
     person = _resolve(phrase, people)
     if person:
         return person.name

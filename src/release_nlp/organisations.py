@@ -20,7 +20,7 @@ from .abbreviations import Definition
 from .resources import load_jsonl
 from .places import lookup as place_lookup
 from .resources import load_json
-from .roles import expand, has_head, is_role_word
+from .roles import expand, has_head, is_area, is_role_word
 from .text import fold, squash, strip_possessive
 
 ORG_WORDS = frozenset({
@@ -212,7 +212,11 @@ def extract_organisations(
         return name, None
 
     for ent in doc.ents:
-        if ent.label_ != "ORG" or not allowed(ent.start_char) or ent.start_char in person_chars:
+        if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
+            pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
+        elif ent.label_ != "ORG":
+            continue
+        if not allowed(ent.start_char) or ent.start_char in person_chars:
             continue
         ent = _trim_role_words(doc, ent)
         if ent is None:
@@ -221,6 +225,9 @@ def extract_organisations(
             continue  # "International", "Congressional"
         ent = _extend_lowercase_org_word(doc, ent)
         raw = squash(ent.text)
+        if is_area(raw) and ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") \
+                and has_head(doc[ent.start - 2].text):
+            continue  # "Director of EU Advocacy": the rest of a title
         if is_place(clean_org(raw)) or fold(clean_org(raw)) in terms:
             continue
         if looks_like_official(raw):

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import regex
 from spacy.tokens import Doc, Span, Token
 
-from .roles import expand, has_head, is_honorific, is_role_word, vocabulary
+from .organisations import LOWERCASE_ORG_WORDS
+from .roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
 from .text import squash, strip_possessive
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})
@@ -125,6 +126,8 @@ def _plausible_name(name: str, styled: bool = False) -> bool:
         return False
     if words[0].casefold() in vocabulary().not_person_heads:
         return False
+    if len(words) == 1 and name.isupper() and len(name) <= 4:
+        return False  # "CET", "UN": a code, not a name
     return not (len(words) > 1 and name.isupper())
 
 
@@ -178,22 +181,29 @@ def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]], base: i
     """`Director of IOM's Migration Health Division` -> (["Director"], "IOM")."""
     phrase = regex.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=regex.IGNORECASE)
     org = None
-    # An organisation inside the phrase becomes the affiliation and leaves the title.
-    for text, s, _e in org_spans:
-        idx = phrase.find(text)
-        if idx < 0:
-            continue
-        org = strip_possessive(regex.sub(r"^the\s+", "", text, flags=regex.IGNORECASE))
-        before = phrase[:idx].rstrip()
-        after = phrase[idx + len(text):].lstrip()
-        if before and regex.search(r"(?:\s|^)(?:of|for|at|with|to|in|on)(?:\s+the)?$", before):
-            phrase = regex.sub(r"\s*(?:of|for|at|with|to|in|on)(?:\s+the)?$", "", before)
-        elif not before or before.casefold() in {"the"}:
-            phrase = regex.sub(r"^['’]s\s+", "", after)
-            # "IOM's Chief of Mission in X": the title is what follows the organisation
-        else:
-            phrase = before if not after else f"{before} {after}"
-        break
+    # "CEO, Save the Children International": the organisation after the comma.
+    head, sep, tail = phrase.partition(", ")
+    if sep and has_head(head) and not has_head(tail):
+        return [_expand_abbrev(head)], strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
+    located = sorted(((phrase.find(t), t) for t, _s, _e in org_spans if phrase.find(t) >= 0), key=lambda x: x[0])
+    complement = next(((i, t) for i, t in located if not is_area(phrase[i:])
+                       and regex.search(r"(?:^|\s)(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", phrase[:i])), None)
+    if complement is not None:
+        # "Executive Director of UN Women for the ...": the organisation is the complement; what follows goes.
+        i, text = complement
+        org = text
+        phrase = regex.sub(r"\s*(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", "", phrase[:i])
+    elif located and located[0][0] <= 4:
+        # "IOM's Chief of Mission", "the ICRC's Middle East director": a leading organisation.
+        i, text = located[0]
+        org = text
+        phrase = regex.sub(r"^['’]s?\s+", "", phrase[i + len(text):].lstrip())
+    elif located:
+        i, text = located[0]
+        org = text
+        phrase = f"{phrase[:i].rstrip()} {phrase[i + len(text):].lstrip()}".strip()
+    if org:
+        org = strip_possessive(regex.sub(r"^the\s+", "", org, flags=regex.IGNORECASE))
     parts = [p.strip(" ,") for p in regex.split(r"\s+and\s+|\s*/\s*", phrase)]
     titles = [p for p in parts if p and has_head(p)]
     if len(titles) != len(parts):
@@ -218,6 +228,14 @@ def _right_appositive(doc: Doc, m: NameMention) -> tuple[int, int] | None:
         k += 1
     if k == j + 1:
         return None
+    # "Mohamed Béavogui, Director General, African Risk Capacity": the organisation after a second comma.
+    if k < len(doc) and doc[k].text == "," and has_head(doc[j + 1:k].text):
+        m_end = k + 1
+        while m_end < len(doc) and m_end - k <= 8 and doc[m_end].text not in APPOSITIVE_STOP \
+                and not doc[m_end].is_space and (doc[m_end].text[:1].isupper() or doc[m_end].lower_ in CONNECTORS):
+            m_end += 1
+        if m_end > k + 1 and (m_end >= len(doc) or doc[m_end].text in {".", ",", ";", "\n"} or doc[m_end].is_space):
+            return j + 1, m_end
     return j + 1, k
 
 
@@ -231,7 +249,8 @@ def _left_appositive(doc: Doc, m: NameMention) -> tuple[int, int] | None:
         tok = doc[k - 1]
         if tok.text in APPOSITIVE_STOP or tok.is_space:
             break
-        if not (tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"'s", "’s"}):
+        if not (tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"'s", "’s"}
+                or is_role_word(tok.text) or tok.lower_ in LOWERCASE_ORG_WORDS):
             break
         k -= 1
     while k < j and doc[k].lower_ in CONNECTORS - {"the"}:
@@ -247,12 +266,16 @@ def extract_people(
     org_spans: list[tuple[str, int, int]],
     is_org: Callable[[int], str | None],
     excluded: tuple[tuple[int, int], ...] = (),
+    extra: list[Span] = (),  # type: ignore[assignment]
 ) -> list[PersonRecord]:
-    """People of the release, each once, with titles and organisation (none inside `excluded` spans)."""
+    """People of the release, each once, with titles and organisation (none inside `excluded` spans).
+
+    `extra` are names the model tagged otherwise that the caller has shown to be people.
+    """
     mentions = []
-    for ent in doc.ents:
+    for ent in [*doc.ents, *extra]:
         if ent.label_ == "PERSON" and allowed(ent.start_char) and not any(
-                s <= ent.start_char < e for s, e in excluded):
+                s <= ent.start_char < e for s, e in excluded) and doc.text[ent.start_char - 1:ent.start_char] != "#":
             m = _peel(doc, ent)
             if m is not None:
                 mentions.append(m)
@@ -289,7 +312,7 @@ def extract_people(
                 continue
             phrase_span = doc[tokens[0]:tokens[1]]
             phrase = squash(phrase_span.text)
-            if not has_head(phrase) or len(phrase.split()) > 14:
+            if not has_head(phrase) or len(phrase.split()) > 25:
                 continue
             inside = [(t, s, e) for t, s, e in org_spans
                       if s >= phrase_span.start_char and e <= phrase_span.end_char]

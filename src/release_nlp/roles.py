@@ -21,6 +21,7 @@ class Vocabulary:
     honorifics: frozenset[str]
     head_words: frozenset[str]
     not_person_heads: frozenset[str]
+    areas: frozenset[str]
 
 
 @cache
@@ -36,6 +37,7 @@ def vocabulary() -> Vocabulary:
         honorifics=frozenset(h.casefold() for h in data["honorifics"]),
         head_words=frozenset(w for h in heads for w in regex.split(r"[\s-]+", h)),
         not_person_heads=frozenset(w.casefold() for w in data["not_person_heads"]),
+        areas=frozenset(w.casefold() for w in data["areas"]),
     )
 
 
@@ -74,3 +76,9 @@ def is_role_word(word: str) -> bool:
         or w in vocab.abbreviations
         or any(w == part for h in vocab.heads for part in h.split("-"))
     )
+
+
+def is_area(phrase: str) -> bool:
+    """`EU Advocacy`, `Humanitarian Affairs`: a field of work that completes a title, not an organisation."""
+    words = phrase.casefold().split()
+    return bool(words) and (words[-1] in vocabulary().areas or " ".join(words[-2:]) in vocabulary().areas)
