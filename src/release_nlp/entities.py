@@ -20,7 +20,15 @@ from spacy.util import filter_spans
 from . import places as gazetteer
 from .abbreviations import find_definitions
 from .contacts import ContactHit, find_contacts
-from .organisations import ORG_WORDS, OrgRecord, clean_org, extract_organisations, known_orgs
+from .organisations import (
+    ORG_WORDS,
+    OrgRecord,
+    clean_org,
+    extract_organisations,
+    known_org,
+    known_orgs,
+    merge_prefixes,
+)
 from .people import PersonRecord, _resolve, extract_people
 from .quotes import attribution, find_quotes
 from .roles import has_head
@@ -91,15 +99,19 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     person_chars = {c for e in person_ents for c in range(e.start_char, e.end_char)}
 
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
-    org_records, officials = extract_organisations(doc, content, definitions, person_chars, _is_place_name)
-    by_form = {f: rec for rec in org_records for f in rec.forms()}
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
-    for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)]):
+    known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
+                     if span.label != word_acronym or _acronym_in_context(doc, span)]
+    org_records, officials = extract_organisations(
+        doc, content, definitions, person_chars, _is_place_name,
+        [(span.start_char, span.end_char) for span in known_matches])
+    by_form = {f: rec for rec in org_records for f in rec.forms()}
+    for span in known_matches:
         if not (content(span.start_char) or in_title(span.start_char)) or span.start_char in person_chars:
             continue
-        if span.label == word_acronym and not _acronym_in_context(doc, span):
+        entry = known_org(span.text)
+        if entry is None:
             continue
-        entry = known_orgs()[fold(span.text)]
         rec = by_form.get(fold(entry.name)) or (by_form.get(fold(entry.acronym)) if entry.acronym else None)
         if rec is None:
             rec = OrgRecord(entry.name, entry.acronym)
@@ -108,6 +120,7 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
                 by_form[f] = rec
         if not any(m[1] == span.start_char for m in rec.mentions):
             rec.mentions.append((span.text, span.start_char, span.end_char))
+    org_records = merge_prefixes(org_records)
     org_spans = [(t, s, e) for rec in org_records for t, s, e in rec.mentions]
     org_start = {}
     for rec in org_records:
@@ -222,7 +235,7 @@ def _people_tagged_otherwise(doc: Doc) -> list[Span]:
         words = ent.text.split()
         if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
             continue
-        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(ent.text) or fold(ent.text) in known_orgs():
+        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(ent.text) or known_org(ent.text) is not None:
             continue
         if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             following = doc[ent.end + 1:min(len(doc), ent.end + 5)].text
@@ -256,7 +269,7 @@ def _segment(text: str, hit: ContactHit, hits: list[ContactHit]) -> tuple[int, i
 
 def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
     """Not a place, not an organisation, no acronym among its words."""
-    if gazetteer.lookup(name) or fold(name) in known_orgs():
+    if gazetteer.lookup(name) or known_org(name) is not None:
         return False
     words = name.split()
     if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):

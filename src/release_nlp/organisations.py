@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .abbreviations import Definition
 from .resources import load_jsonl
 from .places import lookup as place_lookup
+from .places import site_words as place_site_words
 from .resources import load_json
 from .roles import expand, has_head, is_area, is_role_word
 from .text import fold, squash, strip_possessive
@@ -63,6 +64,11 @@ def known_orgs() -> dict[str, KnownOrg]:
             if form:
                 table.setdefault(fold(regex.sub(r"^the\s+", "", form, flags=regex.IGNORECASE)), entry)
     return table
+
+
+def known_org(name: str) -> KnownOrg | None:
+    """The gazetteer entry for a name, acronym or alias, if any."""
+    return known_orgs().get(fold(regex.sub(r"^the\s+", "", name, flags=regex.IGNORECASE)))
 
 
 @dataclass
@@ -140,13 +146,13 @@ def _tidy(name: str, known_forms: set[str]) -> str:
     """`ICRC Geneva` -> `ICRC`, `World Food Programme - Food` -> `World Food Programme`, `... 2018` -> `...`."""
     name = regex.sub(r"\s+(?:19|20)\d\d$", "", name)
     head, sep, _ = name.partition(" - ")
-    if sep and (fold(head) in known_forms or fold(head) in known_orgs()):
+    if sep and (fold(head) in known_forms or known_org(head) is not None):
         return head
     words = name.split()
     for cut in (1, 2):
         if len(words) > cut:
             head, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
-            if (fold(head) in known_forms or fold(head) in known_orgs()) and place_lookup(tail):
+            if (fold(head) in known_forms or known_org(head) is not None) and place_lookup(tail):
                 return head
     return name
 
@@ -166,12 +172,18 @@ def extract_organisations(
     definitions: list[Definition],
     person_chars: set[int],
     is_place: Callable[[str], bool] = lambda name: False,
+    known_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
     """Organisations of the release and the unnamed officials the model tagged as ORG."""
     known = known_orgs()
-    defined = {d.short: d for d in definitions if _org_like(clean_org(d.long))}
-    # Acronyms the text defines for things that are not organisations ("internally displaced persons (IDPs)").
-    terms = {fold(d.short) for d in definitions if not _org_like(clean_org(d.long)) and fold(d.short) not in known}
+    def names_a_body(long_form: str) -> bool:
+        return _org_like(long_form) and (
+            any(w.casefold().strip(",") in ORG_WORDS for w in long_form.split()) or fold(long_form) in known)
+
+    defined = {d.short: d for d in definitions if names_a_body(clean_org(d.long))}
+    # Acronyms the text defines for things that are not organisations ("internally displaced persons (IDPs)",
+    # "Gender-Based Violence (GBV)").
+    terms = {fold(d.short) for d in definitions if not names_a_body(clean_org(d.long)) and fold(d.short) not in known}
     records: list[OrgRecord] = []
     officials: list[tuple[str, int, int]] = []
     by_form: dict[str, OrgRecord] = {}
@@ -225,6 +237,15 @@ def extract_organisations(
             continue  # "International", "Congressional"
         ent = _extend_lowercase_org_word(doc, ent)
         raw = squash(ent.text)
+        if any(s < ent.end_char and ent.start_char < e and (e - s) > len(ent.text) for s, e in known_spans):
+            continue  # part of a longer known name ("United Nations" in "United Nations High Commissioner ...")
+        head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+        if head.lower_ in place_site_words():
+            continue  # "Palais des Nations" is a place
+        j = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        if j >= 3 and doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in ("for", "of") \
+                and doc[j - 3].lower_ in ("day", "week", "year", "decade", "month"):
+            continue  # "International Day for the Elimination of ...": an observance, not a body
         if is_area(raw) and ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") \
                 and has_head(doc[ent.start - 2].text):
             continue  # "Director of EU Advocacy": the rest of a title
@@ -256,7 +277,7 @@ def extract_organisations(
         if _org_like(long) and any(w.casefold() in ORG_WORDS for w in long.split()):
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
-    return _merge_prefixes(records), officials
+    return records, officials
 
 
 def _org_like(long_form: str) -> bool:
@@ -272,7 +293,7 @@ def _extend_lowercase_org_word(doc: Doc, ent: Span) -> Span:
     return ent
 
 
-def _merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
+def merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
     """`Save the Children` and `Save the Children International` are one organisation."""
     out: list[OrgRecord] = []
     for rec in sorted(records, key=lambda r: -len(r.name)):
