@@ -17,14 +17,15 @@ def release_data(doc: Doc) -> dict[str, Any]:
     structure = doc._.release_structure or {}
     entities = doc._.release_entities or {}
     dates, durations = doc._.release_dates or ([], [])
-    sections = SectionMap.of(doc)
+    text = doc.text
+    sections = SectionMap.of(doc, text)
     title = None
     if sections.title:
-        title = squash(regex.sub(r"[*_#]+", " ", doc.text[sections.title[0]:sections.title[1]])) or None
+        title = squash(regex.sub(r"[*_#]+", " ", text[sections.title[0]:sections.title[1]])) or None
     dateline = None
     if structure.get("dateline"):
         d = structure["dateline"]
-        dateline = {"place": d.get("place"), "date": d.get("date"), "text": squash(doc.text[d["start"]:d["end"]]),
+        dateline = {"place": d.get("place"), "date": d.get("date"), "text": squash(text[d["start"]:d["end"]]),
                     "span": {"start": d["start"], "end": d["end"]}}
     data = {
         "title": title,

@@ -21,7 +21,8 @@ TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beg
 
 def read_dates(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(dates, durations) of one doc, each with its text and character offsets."""
-    sections = SectionMap.of(doc)
+    text = doc.text  # computed per access by spaCy: read it once
+    sections = SectionMap.of(doc, text)
     published = sections.published
     reference = dt.date.fromisoformat(published) if published else None
     title = sections.title
@@ -34,17 +35,17 @@ def read_dates(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
     covered = [range(s, e) for s, e in candidates]
-    for m in FULL_DATE.finditer(doc.text):
+    for m in FULL_DATE.finditer(text):
         if wanted(m.start()) and not any(m.start() in r for r in covered):
             candidates.append(m.span())
     dates: list[dict[str, Any]] = []
     durations: list[dict[str, Any]] = []
     for start, end in sorted(candidates):
-        raw = doc.text[start:end]
+        raw = text[start:end]
         trimmed = TRIM.sub("", raw)
         start += len(raw) - len(trimmed)
         # A reference code ("2011-05-S-104") is no date.
-        if regex.match(r"^[-/]\w", doc.text[end:end + 2]) or (start > 0 and doc.text[start - 1] in "-/"):
+        if regex.match(r"^[-/]\w", text[end:end + 2]) or (start > 0 and text[start - 1] in "-/"):
             continue
         result = resolve(trimmed, reference)
         if result is None:

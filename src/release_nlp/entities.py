@@ -87,8 +87,8 @@ class EntityReader:
 
 def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher) -> dict[str, Any]:
     """People, organisations, places, quotes, contacts and officials of one doc."""
-    text = doc.text
-    sections = SectionMap.of(doc)
+    text = doc.text  # computed per access by spaCy: read it once and pass it on
+    sections = SectionMap.of(doc, text)
     content = sections.is_content
 
     def in_title(offset: int) -> bool:
@@ -101,7 +101,7 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
-                     if span.label != word_acronym or _acronym_in_context(doc, span)]
+                     if span.label != word_acronym or _acronym_in_context(text, span)]
     org_records, officials = extract_organisations(
         doc, content, definitions, person_chars, _is_place_name,
         [(span.start_char, span.end_char) for span in known_matches])
@@ -138,20 +138,20 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
     org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
 
-    places = _read_places(doc, sections, place_matcher, org_spans, person_chars - {
+    places = _read_places(doc, text, sections, place_matcher, org_spans, person_chars - {
         c for e in misread for c in range(e.start_char, e.end_char)})
     for ent in misread:
         if content(ent.start_char):
-            _add_place(places, ent.text, ent.start_char, doc)
-    quotes = _read_quotes(doc, sections, people, org_records)
-    _affiliate_to_publisher(people, org_records, quotes, doc.text[sections.title[0]:sections.title[1]]
+            _add_place(places, ent.text, ent.start_char, text)
+    quotes = _read_quotes(text, sections, people, org_records)
+    _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
                             if sections.title else "")
     contact_hits = find_contacts(
         text,
         sections.regions("body", "notes", "contacts"),
         sections.regions("contacts"),
     )
-    _contact_people(doc, contact_hits, people, org_records)
+    _contact_people(text, contact_hits, people, org_records)
     contacts = [
         {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": _contact_name(doc, h, people),
          "place": h.place, "span": {"start": h.start, "end": h.end}}
@@ -161,7 +161,7 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     for hit in contact_hits:
         if hit.place:
             start = text.find(hit.place, hit.line[0], hit.line[1])
-            _add_place(places, hit.place, start if start >= 0 else hit.start, doc)
+            _add_place(places, hit.place, start if start >= 0 else hit.start, text)
     return {
         "people": [p.as_dict() for p in people],
         "organisations": [o.as_dict() for o in org_records if o.mentions],
@@ -216,11 +216,13 @@ def _places_tagged_as_people(doc: Doc, person_ents: list[Span]) -> list[Span]:
     return out
 
 
-def _acronym_in_context(doc: Doc, span: Span) -> bool:
+def _acronym_in_context(text: str, span: Span) -> bool:
     """`WHO` is the organisation in mixed-case prose, not a shouted word or a media-advisory label (`WHO:`)."""
-    if doc.text[span.end_char:span.end_char + 1] == ":":
+    if text[span.end_char:span.end_char + 1] == ":":
         return False
-    sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    sentence = text[line_start:line_end if line_end >= 0 else len(text)]
     letters = [c for c in sentence if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
@@ -277,10 +279,9 @@ def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
     return not any(fold(w) in o.forms() for o in orgs for w in words)
 
 
-def _contact_people(doc: Doc, hits: list[ContactHit], people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+def _contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
     """Names in contact lines ("Jens Laerke, OCHA Geneva, laerke@un.org") are people, with the organisation
     the line gives them."""
-    text = doc.text
     for hit in hits:
         s, e = _segment(text, hit, hits)
         segment = text[s:e]
@@ -318,7 +319,7 @@ def _clean_place_name(name: str) -> str:
     return regex.sub(r"(?<=\p{Ll}{2})\.$", "", name)
 
 
-def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, doc: Doc) -> None:
+def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, text: str) -> None:
     name = _clean_place_name(name)
     if not name:
         return
@@ -328,17 +329,17 @@ def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, doc: Do
         record["name"] = name
     end = start + len(name)
     if not any(m["start"] == start for m in record["mentions"]):
-        record["mentions"].append({"text": doc.text[start:end], "start": start, "end": end})
+        record["mentions"].append({"text": text[start:end], "start": start, "end": end})
 
 
 def _read_places(
     doc: Doc,
+    text: str,
     sections: SectionMap,
     matcher: PhraseMatcher,
     org_spans: list[tuple[str, int, int]],
     person_chars: set[int],
 ) -> dict[str, dict[str, Any]]:
-    text = doc.text
     in_org = {c for _, s, e in org_spans for c in range(s, e)}
     places: dict[str, dict[str, Any]] = {}
     title = sections.title
@@ -375,7 +376,7 @@ def _read_places(
             continue
         candidates.append(span)
     for span in filter_spans(candidates):
-        _add_place(places, span.text, span.start_char, doc)
+        _add_place(places, span.text, span.start_char, text)
     if dateline.get("place") and dateline.get("place_span"):
         ps, pe = dateline["place_span"]
         for part in regex.split(r"\s*/\s*", text[ps:pe]):
@@ -384,7 +385,7 @@ def _read_places(
             for name in names:
                 if name and name[0].isupper():
                     offset = text.find(name, ps, pe)
-                    _add_place(places, name.title() if name.isupper() and len(name) > 3 else name, offset, doc)
+                    _add_place(places, name.title() if name.isupper() and len(name) > 3 else name, offset, text)
                     places[gazetteer.key(_clean_place_name(name.title() if name.isupper() and len(name) > 3
                                                            else name))]["dateline"] = True
     return places
@@ -421,8 +422,9 @@ def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _read_quotes(doc: Doc, sections: SectionMap, people: list[PersonRecord], orgs: list[OrgRecord]) -> list[dict[str, Any]]:
-    text = doc.text
+def _read_quotes(
+    text: str, sections: SectionMap, people: list[PersonRecord], orgs: list[OrgRecord]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     previous: str | None = None
     previous_end = -1

@@ -78,7 +78,7 @@ def make_structure(nlp: Language, name: str, line_breaks_end_sentences: bool) ->
 @Language.factory(
     "release_entities",
     assigns=["doc._.release_entities"],
-    requires=["doc.ents", "token.pos", "doc._.release_structure"],
+    requires=["doc.ents", "token.tag", "doc._.release_structure"],
 )
 def make_entities(nlp: Language, name: str) -> EntityReader:
     """People, organisations, places, quotes, contacts and officials."""
@@ -119,7 +119,7 @@ class FigureReader:
 @Language.factory(
     "release_figures",
     assigns=["doc._.release_figures"],
-    requires=["doc._.release_entities", "doc._.release_dates", "token.dep"],
+    requires=["doc._.release_entities", "doc._.release_dates", "token.tag", "doc.sents"],
 )
 def make_figures(nlp: Language, name: str) -> FigureReader:
     """Figures."""

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
 from .resources import load_json
 from .sections import SectionMap
+from .tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
 from .text import squash
 
 
@@ -36,6 +37,7 @@ class Cues:
     people: frozenset[str]
     measures: frozenset[str]
     pattern: regex.Pattern[str] = field(compare=False)
+    qualifier_pattern: regex.Pattern[str] = field(compare=False)
 
 
 @cache
@@ -74,18 +76,19 @@ def cues() -> Cues:
         people=frozenset(data["people_nouns"]),
         measures=frozenset(data["measure_nouns"]),
         pattern=pattern,
+        qualifier_pattern=regex.compile(
+            r"(?:^|[^\p{L}])(?P<q>" + "|".join(regex.escape(p) for p, _ in quals) + r")\s*$"),
     )
 
 
 def _qualifier(text: str, start: int) -> tuple[str, int] | None:
     """Qualifier cue in the words just before `start`, and where the cue begins."""
     window = max(0, start - 40)
-    before = text[window:start].casefold()
-    for phrase, qualifier in cues().qualifiers:
-        m = regex.search(rf"(?:^|[^\p{{L}}]){regex.escape(phrase)}\s*$", before)
-        if m:
-            return qualifier, window + m.start() + (0 if m.group()[:1].isalpha() or phrase == "~" else 1)
-    return None
+    m = cues().qualifier_pattern.search(text[window:start].casefold())
+    if m is None:
+        return None
+    phrase = m.group("q")
+    return dict(cues().qualifiers)[phrase], window + m.start("q")
 
 
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
@@ -129,16 +132,16 @@ def _counts_a_noun(doc: Doc, end_char: int) -> bool:
         return False
     first = tokens[0]
     if first.lower_ in ("of", "percent", "%"):
-        return first.lower_ != "of" or (len(tokens) > 1 and tokens[1].pos_ in ("NOUN", "PROPN", "ADJ"))
+        return first.lower_ != "of" or (len(tokens) > 1 and (is_noun(tokens[1]) or is_adjective(tokens[1])))
     if len(tokens) > 1 and tokens[1].text in ("'s", "’s"):
         return False  # "one person's word": a determiner, not a count
-    if first.pos_ in ("NOUN", "PROPN") and first.lower_ not in ("times", "years", "year"):
+    if is_noun(first) and first.lower_ not in ("times", "years", "year"):
         return True
     # "two unmanned aerial vehicles": up to three modifiers before the counted noun.
     for tok in tokens:
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if is_noun(tok):
             return True
-        if tok.pos_ not in ("ADJ", "VERB", "ADV"):
+        if not (is_adjective(tok) or is_verb(tok) or is_adverb(tok)):
             return False
     return False
 
@@ -162,23 +165,24 @@ def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]
         if t.lower_ in ("the", "these", "those", "them"):
             return None
     while t is not None and t.i < len(doc):
-        if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM") or t.text in ("-", "U.S."):
-            if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
-                break
-            if t.pos_ == "ADV" and t.dep_ != "advmod":
-                break
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if is_noun(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
             tokens.append(t)
-            if t.pos_ in ("NOUN", "PROPN") and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ not in ("NOUN", "PROPN")):
-                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if is_noun(t) and (nxt is None or not is_noun(nxt)):
                 if nxt is not None and nxt.lower_ == "of" and t.lower_ in cues().measures and t.i + 2 < len(doc):
-                    tokens.append(nxt)
+                    tokens.append(nxt)  # "tonnes of food"
                     t = doc[t.i + 2]
                     continue
                 break
-            t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            t = nxt
+            continue
+        # "internally displaced persons": an adverb that modifies the next modifier.
+        if is_adverb(t) and nxt is not None and (is_adjective(nxt) or is_participle(nxt)):
+            tokens.append(t)
+            t = nxt
             continue
         break
-    while tokens and tokens[-1].pos_ not in ("NOUN", "PROPN"):
+    while tokens and not is_noun(tokens[-1]):
         tokens.pop()
     if not tokens:
         return None
@@ -233,7 +237,7 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                  terms: dict[str, str]) -> list[dict[str, Any]]:
     """Figures of one doc (its sections, places, dates and acronym terms already read)."""
     text = doc.text
-    sections = SectionMap.of(doc)
+    sections = SectionMap.of(doc, text)
     date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
     home = _dollar_country(doc, places)
     out: list[dict[str, Any]] = []
@@ -263,7 +267,7 @@ def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
 
 def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], terms: dict[str, str],
             home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    text = doc.text
+    text = m.string
     s, e = m.span()
     if s == e or not (m.group("n1") or m.group("vague")):
         return None

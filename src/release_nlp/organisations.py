@@ -22,6 +22,7 @@ from .places import lookup as place_lookup
 from .places import site_words as place_site_words
 from .resources import load_json
 from .roles import expand, has_head, is_area, is_role_word
+from .tags import is_adjective
 from .text import fold, squash, strip_possessive
 
 ORG_WORDS = frozenset({
@@ -176,6 +177,8 @@ def extract_organisations(
 ) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
     """Organisations of the release and the unnamed officials the model tagged as ORG."""
     known = known_orgs()
+    text = doc.text
+
     def names_a_body(long_form: str) -> bool:
         return _org_like(long_form) and (
             any(w.casefold().strip(",") in ORG_WORDS for w in long_form.split()) or fold(long_form) in known)
@@ -233,7 +236,7 @@ def extract_organisations(
         ent = _trim_role_words(doc, ent)
         if ent is None:
             continue
-        if len(ent) == 1 and ent[0].pos_ == "ADJ" and not is_acronym(ent.text):
+        if len(ent) == 1 and is_adjective(ent[0]) and not is_acronym(ent.text):
             continue  # "International", "Congressional"
         ent = _extend_lowercase_org_word(doc, ent)
         raw = squash(ent.text)
@@ -261,7 +264,7 @@ def extract_organisations(
         if acronym is None:
             # "National Institute for Disaster Risk Management (INGD)": an acronym right after the name,
             # even when its letters come from another language.
-            m = FOLLOWING_ACRONYM.match(doc.text, ent.end_char)
+            m = FOLLOWING_ACRONYM.match(text, ent.end_char)
             if m:
                 acronym = m.group(1)
         rec = record_for(full, acronym)

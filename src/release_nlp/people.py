@@ -272,10 +272,11 @@ def extract_people(
 
     `extra` are names the model tagged otherwise that the caller has shown to be people.
     """
+    text = doc.text
     mentions = []
     for ent in [*doc.ents, *extra]:
         if ent.label_ == "PERSON" and allowed(ent.start_char) and not any(
-                s <= ent.start_char < e for s, e in excluded) and doc.text[ent.start_char - 1:ent.start_char] != "#":
+                s <= ent.start_char < e for s, e in excluded) and text[ent.start_char - 1:ent.start_char] != "#":
             m = _peel(doc, ent)
             if m is not None:
                 mentions.append(m)

@@ -55,7 +55,10 @@ def load(model: str | None = None) -> Language:
     name = model_name(model)
     config = pipeline_config()
     try:
-        nlp = spacy.load(name, exclude=list(config["statistical"]["exclude"]))
+        nlp = spacy.load(name, exclude=list(config["statistical"]["exclude"]), disable=[])
+        for component in config["statistical"].get("enable", []):
+            if component in nlp.disabled:
+                nlp.enable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
     for component, settings in config["components"].items():

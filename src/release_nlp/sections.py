@@ -23,12 +23,12 @@ class SectionMap:
     published: str | None
 
     @classmethod
-    def of(cls, doc: Doc) -> SectionMap:
+    def of(cls, doc: Doc, text: str | None = None) -> SectionMap:
         data = doc._.release_structure or {}
         sections = [s for s in data.get("sections", []) if s[0] != "dateline"]
         title = tuple(data["title"]) if data.get("title") else None
         if not sections:  # no structure component: everything is body
-            sections = [["body", 0, len(doc.text)]]
+            sections = [["body", 0, len(text if text is not None else doc.text)]]
         return cls(
             tuple(s[1] for s in sections),
             tuple(s[2] for s in sections),
