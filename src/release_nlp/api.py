@@ -6,27 +6,45 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from .inputs import prepare
+from spacy.tokens import Doc
+
+from .decoding import decode
+from .inputs import prepare_input
 from .pipeline import default_pipeline
 from .schema import Release
 
 
-def extract(text: str, *, format: str = "auto", nlp: Language | None = None) -> Release:
+def make_doc(nlp: Language, text: str, fmt: str) -> Doc:
+    """The doc to run: prepared text, with what the page's markup said as hints for the structure reader."""
+    prepared = prepare_input(text, fmt)
+    doc = nlp.make_doc(prepared.text)
+    if prepared.published:
+        doc._.release_hints = {"published": prepared.published[:10]}
+    return doc
+
+
+def extract(text: str | bytes, *, format: str = "auto", nlp: Language | None = None) -> Release:
     """Extract a `Release` from the text of one press release.
 
     Args:
-        text: the release as plain text or Markdown.
-        format: `auto` (sniffed), `text` or `markdown`.
+        text: the release as plain text, Markdown or HTML; bytes are decoded (UTF-8, else the encoding
+            charset-normalizer detects, recorded as `Release.encoding`).
+        format: `auto` (sniffed), `text`, `markdown` or `html`.
         nlp: a pipeline from `release_nlp.load()`; the default one is loaded once and reused.
 
     Raises:
         EmptyInput: the text is empty.
-        UnsupportedFormat: unknown `format`.
+        UnsupportedFormat: unknown `format`, or not text.
+        DecodeError: bytes that are not text in any encoding.
+        InputTooLarge: over `release_nlp.inputs.MAX_CHARS` characters.
     """
+    encoding = None
+    if isinstance(text, bytes):
+        text, encoding = decode(text)
     pipeline = nlp or default_pipeline()
-    doc = pipeline(prepare(text, format))
+    doc = pipeline(make_doc(pipeline, text, format))
     release: Release = doc._.release
-    return release
+    return release if encoding is None else release.model_copy(update={"encoding": encoding})
 
 
 def extract_many(
@@ -43,6 +61,6 @@ def extract_many(
         EmptyInput: one of the texts is empty (use the CLI's batch mode to record it and go on).
     """
     pipeline = nlp or default_pipeline()
-    prepared = (prepare(t, format) for t in texts)
-    for doc in pipeline.pipe(prepared, batch_size=batch_size, n_process=n_process):
+    docs = (make_doc(pipeline, t, format) for t in texts)
+    for doc in pipeline.pipe(docs, batch_size=batch_size, n_process=n_process):
         yield doc._.release

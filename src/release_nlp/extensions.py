@@ -15,6 +15,7 @@ from .schema import Release
 
 # name -> default of each stored (serialisable) Doc attribute
 STORED: dict[str, Any] = {
+    "release_hints": None,  # what an HTML page's markup said (published date), set before the pipeline
     "release_structure": None,  # headline, dateline, published (structure.py)
     "release_entities": None,  # people, organisations, places, quotes, contacts, officials
     "release_dates": None,  # list of date mention dicts
@@ -25,7 +26,7 @@ STORED: dict[str, Any] = {
 
 def _release(doc: Doc) -> Release | None:
     data = doc._.release_json
-    return None if data is None else Release.model_validate(data)
+    return None if data is None else Release.model_validate({**data, "text": doc.text})
 
 
 def register() -> None:

@@ -35,11 +35,13 @@ class StructureReader:
             dateline = dict(found.dateline)
             day = dateline.get("date")
             dateline["date"] = day.isoformat() if isinstance(day, dt.date) else None
+        hints = doc._.release_hints or {}
+        published = found.published.isoformat() if found.published else hints.get("published")
         doc._.release_structure = {
             "sections": [list(s) for s in found.sections],
             "title": list(found.title) if found.title else None,
             "dateline": dateline,
-            "published": found.published.isoformat() if found.published else None,
+            "published": published,
             "language": "en",
         }
         spans = []

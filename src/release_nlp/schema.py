@@ -148,3 +148,12 @@ class Release(_Frozen):
     officials: list[Mention] = []
     sections: list[Section] = []
     language: str = "en"
+    encoding: str | None = None
+    # The text every offset points into. Kept in memory for display, left out of JSON dumps.
+    text: str | None = Field(default=None, exclude=True, repr=False)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the text with every mention highlighted, and tables under it."""
+        from .display import release_html
+
+        return release_html(self)
