@@ -53,7 +53,7 @@ def test_empty_file_is_recorded_and_the_exit_code_says_so(tmp_path: Path) -> Non
     assert records["good.txt"]["title"].startswith("WFP Scales Up")
 
 
-def test_missing_path_is_a_usage_error() -> None:
+def test_missing_path_is_an_error_record() -> None:
     out = run("extract", "no/such/file.txt")
-    assert out.returncode != 0
-    assert "no such file" in out.stderr
+    assert out.returncode == 1
+    assert json.loads(out.stdout)["error"] == {"type": "FileNotFoundError", "message": "no such file or folder"}
