@@ -14,16 +14,18 @@ from .pipeline import default_pipeline
 from .schema import Release
 
 
-def make_doc(nlp: Language, text: str, fmt: str) -> Doc:
+def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> Doc:
     """The doc to run: prepared text, with what the page's markup said as hints for the structure reader."""
-    prepared = prepare_input(text, fmt)
+    prepared = prepare_input(text, fmt, max_chars)
     doc = nlp.make_doc(prepared.text)
     if prepared.published:
         doc._.release_hints = {"published": prepared.published[:10]}
     return doc
 
 
-def extract(text: str | bytes, *, format: str = "auto", nlp: Language | None = None) -> Release:
+def extract(
+    text: str | bytes, *, format: str = "auto", nlp: Language | None = None, max_chars: int | None = None
+) -> Release:
     """Extract a `Release` from the text of one press release.
 
     Args:
@@ -31,18 +33,19 @@ def extract(text: str | bytes, *, format: str = "auto", nlp: Language | None = N
             charset-normalizer detects, recorded as `Release.encoding`).
         format: `auto` (sniffed), `text`, `markdown` or `html`.
         nlp: a pipeline from `release_nlp.load()`; the default one is loaded once and reused.
+        max_chars: size limit (default `release_nlp.inputs.MAX_CHARS`, 5 million characters).
 
     Raises:
         EmptyInput: the text is empty.
         UnsupportedFormat: unknown `format`, or not text.
         DecodeError: bytes that are not text in any encoding.
-        InputTooLarge: over `release_nlp.inputs.MAX_CHARS` characters.
+        InputTooLarge: over the size limit.
     """
     encoding = None
     if isinstance(text, bytes):
         text, encoding = decode(text)
     pipeline = nlp or default_pipeline()
-    doc = pipeline(make_doc(pipeline, text, format))
+    doc = pipeline(make_doc(pipeline, text, format, max_chars))
     release: Release = doc._.release
     return release if encoding is None else release.model_copy(update={"encoding": encoding})
 

@@ -6,6 +6,7 @@ import codecs
 
 from .errors import DecodeError, EmptyInput
 
+CONTROL_BYTES = (*range(0, 9), 11, *range(14, 27), *range(28, 32), 127)
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,15 +32,23 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as err:
                 raise DecodeError(f"bytes marked {encoding} do not decode: {err}") from err
     sample = data[:65536]
-    if sample.count(b"\x00") > max(1, len(sample) // 100):
-        raise DecodeError("binary data (NUL bytes), not text: pass the release's text, or its .txt/.md/.html file")
+    controls = sum(sample.count(bytes([b])) for b in CONTROL_BYTES)
+    if sample.count(b"\x00") > max(1, len(sample) // 100) or controls > max(2, len(sample) // 33):
+        raise DecodeError("binary data (NUL or control bytes), not text: pass the release's text, or its "
+                          ".txt/.md/.html file")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise DecodeError("no text encoding reads these bytes cleanly: save the file as UTF-8")
+    # Short Latin texts fit several code pages about equally well; Windows-1252 is by far the most
+    # common legacy encoding of English releases, so it wins a near tie.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.05:
+            return str(match), "cp1252"
     return str(best), best.encoding

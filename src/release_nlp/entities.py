@@ -81,8 +81,20 @@ class EntityReader:
         self.org_matcher.add("WORD_ACRONYM", list(nlp.tokenizer.pipe(word_acronyms)))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher)
+        if (doc._.release_structure or {}).get("language", "en") != "en":
+            doc._.release_entities = read_contacts_only(doc)
+        else:
+            doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher)
         return doc
+
+
+def read_contacts_only(doc: Doc) -> dict[str, Any]:
+    """For a release in another language: only what no English rule is needed for (contacts)."""
+    text = doc.text
+    sections = SectionMap.of(doc, text)
+    hits = find_contacts(text, sections.regions("body", "notes", "contacts"), sections.regions("contacts"))
+    return {"contacts": [{"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": None,
+                          "place": None, "span": {"start": h.start, "end": h.end}} for h in hits]}
 
 
 def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher) -> dict[str, Any]:

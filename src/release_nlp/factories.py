@@ -16,9 +16,15 @@ from .assemble import release_data
 from .datefinder import read_dates
 from .entities import EntityReader
 from .figures import read_figures
+from .language import detect
 from .structure import find_structure
 
 extensions.register()
+
+
+def is_english(doc: Doc) -> bool:
+    """Our rules read English; on other languages only the language-neutral fields are extracted."""
+    return bool((doc._.release_structure or {}).get("language", "en") == "en")
 
 
 class StructureReader:
@@ -42,7 +48,7 @@ class StructureReader:
             "title": list(found.title) if found.title else None,
             "dateline": dateline,
             "published": published,
-            "language": "en",
+            "language": detect(doc.text),
         }
         spans = []
         for kind, start, end in found.sections:
@@ -94,7 +100,7 @@ class DateReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.release_dates = read_dates(doc)
+        doc._.release_dates = read_dates(doc) if is_english(doc) else ([], [])
         return doc
 
 
@@ -114,7 +120,7 @@ class FigureReader:
         entities = doc._.release_entities or {}
         dates, _ = doc._.release_dates or ([], [])
         terms = {t["short"]: t["long"] for t in entities.get("terms", [])}
-        doc._.release_figures = read_figures(doc, entities.get("places", []), dates, terms)
+        doc._.release_figures = read_figures(doc, entities.get("places", []), dates, terms) if is_english(doc) else []
         return doc
 
 

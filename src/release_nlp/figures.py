@@ -50,7 +50,9 @@ def cues() -> Cues:
     words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
                                                                        "tn", "mln", "lakh", "crore", "millions"))
     vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+    # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
+    num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
+           r"|\d{1,15}(?:\.\d{1,6})?")
     wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
                rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
     scale = r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)|\s(?:m|bn)\b)(?![\p{L}])"
@@ -100,7 +102,7 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     after = text[e:e + 12]
     # List markers and footnotes: "1." or "2)" or "3 Title" opening a line, "[3]".
     if not prefix.strip() and (regex.match(r"^[.)]\s", after) or (
-            n1.isdigit() and int(n1) < 100 and regex.match(r"^\s\p{Lu}", after))):
+            n1.isdigit() and len(n1) <= 2 and regex.match(r"^\s\p{Lu}", after))):
         return True
     # A number word inside a title-cased name: "Sixteen Days of Activism".
     if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and regex.match(r"^\s\p{Lu}\p{Ll}", after):

@@ -11,10 +11,11 @@ from typing import Literal
 
 import regex
 
-from .errors import EmptyInput, UnsupportedFormat
+from .errors import EmptyInput, InputTooLarge, UnsupportedFormat
 
 Format = Literal["auto", "text", "markdown", "html"]
 FORMATS = ("auto", "text", "markdown", "html")
+MAX_CHARS = 5_000_000  # default size limit of one release; spaCy's max_length is raised to match
 HTML_SIGNS = regex.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", regex.IGNORECASE)
 
 MD_LINK = regex.compile(r"!?\[([^\[\]\n]{0,500})\]\(([^()\s]{0,2000})\)")
@@ -53,7 +54,7 @@ def html_to_text(page: str) -> Prepared:
     data = extracted if isinstance(extracted, dict) else extracted.as_dict()
     body = (data.get("text") or "").strip()
     title = (data.get("title") or "").strip() or None
-    if not body:
+    if len(body.split()) < 5:  # a menu entry or two is no release
         raise EmptyInput("no main content found in the HTML page")
     text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
     published = data.get("date") or None
@@ -76,7 +77,7 @@ def blank_markdown(text: str) -> str:
     return MD_EMPHASIS.sub(_blank, text)
 
 
-def prepare_input(text: str, fmt: str = "auto") -> Prepared:
+def prepare_input(text: str, fmt: str = "auto", max_chars: int | None = None) -> Prepared:
     """What the pipeline reads: plain text as is, Markdown blanked (same length), HTML's main content.
 
     Raises:
@@ -89,6 +90,10 @@ def prepare_input(text: str, fmt: str = "auto") -> Prepared:
         raise UnsupportedFormat(f"extract() takes the release's text as str, not {type(text).__name__}")
     if not text or not text.strip():
         raise EmptyInput("the input has no text: pass the release's text (a non-empty string)")
+    limit = MAX_CHARS if max_chars is None else max_chars
+    if len(text) > limit:
+        raise InputTooLarge(f"{len(text):,} characters is over the limit of {limit:,}: split the file into "
+                            "releases, or pass a larger max_chars")
     kind = sniff(text) if fmt == "auto" else fmt
     if kind == "html":
         return html_to_text(text)

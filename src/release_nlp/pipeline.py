@@ -13,6 +13,7 @@ from spacy.language import Language
 from . import extensions
 from . import factories as _factories  # noqa: F401  (registers the factories when not installed)
 from .errors import ModelNotInstalled
+from .inputs import MAX_CHARS
 from .resources import read_text
 
 MODEL_ENV = "RELEASE_NLP_MODEL"
@@ -61,6 +62,8 @@ def load(model: str | None = None) -> Language:
                 nlp.enable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
+    # Our size limit is checked before the pipeline runs; spaCy's own (1M characters) would refuse less.
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     for component, settings in config["components"].items():
         settings = dict(settings)
         factory = settings.pop("factory")

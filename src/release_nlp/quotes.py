@@ -16,18 +16,21 @@ OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
 PARAGRAPH = regex.compile(r"[^\n\u2028\u2029]+")
 VERBS = (
     r"(?:said|says|say|added|adds|stated|states|noted|notes|explained|explains|continued|continues|"
-    r"emphasi[sz]ed|stressed|told\s+\w+|remarked|declared|announced|warned|urged|commented|observed|"
-    r"concluded|insisted|recalled|highlighted|affirmed|asserted|pointed\s+out|according\s+to)"
+    r"emphasi[sz]ed|stressed|told\s\w{1,30}|remarked|declared|announced|warned|urged|commented|observed|"
+    r"concluded|insisted|recalled|highlighted|affirmed|asserted|pointed\sout|according\sto)"
 )
 AFTER = regex.compile(
-    rf"""^[\s,]*(?:
-        (?P<verb>{VERBS})\s+(?P<who>[^,.;:“”"()\n]{{2,90}}?)(?=\s*(?:[,.;:(“"]|$|\s(?:on|in|at|during|when|after|before|following|while)\s))
-      | (?P<who2>[^,.;:“”"()\n]{{2,60}}?)\s+(?:{VERBS})(?=\W|$)
-      | [–—-]\s*(?P<who3>[^,.;:“”"()\n]{{2,60}}?)\s*(?:[,.;]|$)
+    rf"""^[\s,]{{0,8}}(?:
+        (?P<verb>{VERBS})\s{{1,4}}(?P<who>[^,.;:“”"()\n]{{2,90}}?)
+          (?=\s{{0,4}}(?:[,.;:(“"]|$|\s(?:on|in|at|during|when|after|before|following|while)\s))
+      | (?P<who2>[^,.;:“”"()\n\s][^,.;:“”"()\n]{{1,59}}?)\s{{1,4}}(?:{VERBS})(?=\W|$)
+      | [–—-]\s{{0,4}}(?P<who3>[^,.;:“”"()\n\s][^,.;:“”"()\n]{{1,59}}?)\s{{0,4}}(?:[,.;]|$)
     )""",
     regex.VERBOSE,
 )
-BEFORE = regex.compile(rf"(?P<who>[^,.;:“”\"()\n]{{2,90}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
+BEFORE = regex.compile(
+    rf"(?P<who>[^,.;:“”\"()\n\s][^,.;:“”\"()\n]{{1,89}}?)\s{{1,4}}(?:{VERBS})(?:\s{{1,4}}that)?\s{{0,4}}[:,]?\s{{0,4}}$"
+)
 MIN_WORDS = 4
 
 

@@ -155,11 +155,14 @@ def _furniture_runs(lines: list[Line], min_run: int = 5) -> set[int]:
     return marked
 
 
-def _find_title(lines: list[Line], furniture: set[int]) -> int | None:
+def _find_title(text: str, lines: list[Line], furniture: set[int]) -> int | None:
+    """The first line that reads as a headline; None when the release opens with its dateline."""
     for i, line in enumerate(lines[:25]):
         if i in furniture:
             continue
         if len(line.words) >= 3 and not _heading(line, "line_furniture"):
+            if _dateline_in(text, line.start, line.end, None) and len(line.words) > 12:
+                return None  # "Kampala, 2 May 2023 – The agency ...": a body paragraph, no headline
             return i
     return None
 
@@ -259,7 +262,7 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
                 furniture |= set(range(i, len(lines)))
                 break
 
-    title_i = _find_title(lines, furniture)
+    title_i = _find_title(text, lines, furniture)
     kinds: list[str] = ["furniture" if i in furniture else "body" for i in range(len(lines))]
     body_start = 0
     if title_i is not None:
