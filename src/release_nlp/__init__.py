@@ -17,6 +17,7 @@ from .errors import (
     UnsupportedFormat,
 )
 from .pipeline import load
+from .tables import to_dataframes
 from .schema import (
     Contact,
     Dateline,
@@ -54,5 +55,6 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "to_dataframes",
 ]
 __version__ = "0.1.0"

@@ -21,6 +21,13 @@ COLOURS = {
     "PERSON": "#fdd49e", "TITLE": "#fee8c8", "ORG": "#c6dbef", "PLACE": "#c7e9c0", "DATE": "#dadaeb",
     "FIGURE": "#fcbba1", "QUOTE": "#f0f0f0", "FURNITURE": "#d9d9d9",
 }
+# Labels stay compact; the normalised value shows when the pointer rests on a label.
+SPAN_CSS = """
+.release-nlp .spans a { display: none; }
+.release-nlp .spans span:hover > a { display: block; white-space: nowrap; background: #fff; border: 1px solid #999;
+  padding: 2px 4px; margin-top: 2px; }
+.release-nlp .spans span:hover { z-index: 20 !important; }
+"""
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
@@ -46,11 +53,21 @@ def _spans(release: Release) -> list[dict[str, Any]]:
 
     for section in release.sections:
         if section.kind == "furniture":
-            add(section.start, section.end, "FURNITURE")
+            add(section.start, section.end, "FURNITURE", "page furniture: not read")
+    text = release.text or ""
+    folded = text.casefold()
     for p in release.people:
         detail = "; ".join(filter(None, [", ".join(p.titles), p.organisation or ""]))
         for m in p.mentions:
             add(m.start, m.end, "PERSON", f"{p.name}" + (f" ({detail})" if detail else ""))
+        # A title is printed near one of its holder's mentions ("Director General Amy Pope").
+        for title in p.titles:
+            for m in p.mentions:
+                lo, hi = max(0, m.start - 160), min(len(text), m.end + 160)
+                at = folded.find(title.casefold(), lo, hi)
+                if at >= 0:
+                    add(at, at + len(title), "TITLE", f"title of {p.name}")
+                    break
     for o in release.organisations:
         for m in o.mentions:
             add(m.start, m.end, "ORG", o.name + (f" ({o.acronym})" if o.acronym and o.acronym != o.name else ""))
@@ -116,7 +133,8 @@ def release_html(release: Release) -> str:
         + "<h3>Dates</h3>" + _table(["Text", "Start", "End", "Granularity"],
                                     [[d.text, d.start, d.end, d.granularity] for d in release.dates])
     )
-    return f'<div class="release-nlp">{header}{legend}{highlighted_html(release)}{tables}</div>'
+    return (f'<div class="release-nlp"><style>{SPAN_CSS}</style>{header}{legend}'
+            f'<p><em>Rest the pointer on a label to see the value read.</em></p>{highlighted_html(release)}{tables}</div>')
 
 
 def report_html(release: Release, title: str = "release") -> str:
