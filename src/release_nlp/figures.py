@@ -25,6 +25,9 @@ from .tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
 from .text import squash
 
 
+PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
+
+
 @dataclass(frozen=True)
 class Cues:
     """Word lists from `models/figures.json`, loaded once."""
@@ -63,7 +66,8 @@ def cues() -> Cues:
         (?P<cur>(?-i:{cur}))?\s?
         (?:(?P<vague>(?:{vague}))(?=\s+of\b)
           |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
-           (?:\s?(?P<to>[-–—]|to|and)\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})(?P<s2>{scale})?)?
+           (?:\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|and)\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
+              (?P<s2>{scale})?)?
         )
         (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?
         (?![\p{{L}}\d]|[-/]\d|,\d|\.\d)
@@ -242,10 +246,14 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     sections = SectionMap.of(doc, text)
     date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
     home = _dollar_country(doc, places)
+    found_dateline = sections.dateline or {}
+    dateline = (int(found_dateline.get("start", 0)), int(found_dateline.get("end", 0)))
     out: list[dict[str, Any]] = []
+    phones = [m.span() for m in PHONE.finditer(text)]
+    date_chars = date_chars + phones  # digits of phone numbers are no figures either
     for start, end in sections.regions("body", "notes"):
         for m in cues().pattern.finditer(text, start, end):
-            fig = _figure(doc, m, date_chars, terms, home, places, dates)
+            fig = _figure(doc, m, date_chars, terms, home, places, dates, dateline)
             if fig is not None:
                 out.append(fig)
     _imply_units(out, doc)
@@ -268,9 +276,12 @@ def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
 
 
 def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], terms: dict[str, str],
-            home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]]) -> dict[str, Any] | None:
+            home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]],
+            dateline: tuple[int, int]) -> dict[str, Any] | None:
     text = m.string
     s, e = m.span()
+    while s < e and text[s].isspace():  # the optional currency's space may lead the match
+        s += 1
     if s == e or not (m.group("n1") or m.group("vague")):
         return None
     if any(ds <= s < de or ds < e <= de for ds, de in date_chars):
@@ -331,8 +342,8 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
         "unit": unit,
         "category": _category(unit, currency, percent),
         "sentence": squash(sentence.text),
-        "place": _first_in(places, sentence),
-        "date": _first_date(dates, sentence),
+        "place": _place_of(places, sentence, s, dateline),
+        "date": _date_of(dates, sentence, s, dateline),
         "span": {"start": fig_start, "end": e},
         "_implicit": unit is None,
         "_sent": sentence.start,
@@ -340,20 +351,28 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
     return fig
 
 
-def _first_in(places: list[dict[str, Any]], sentence: Span) -> str | None:
-    best: tuple[int, str] | None = None
-    for p in places:
-        for mention in p["mentions"]:
-            if sentence.start_char <= mention["start"] < sentence.end_char and (best is None or mention["start"] < best[0]):
-                best = (mention["start"], p["name"])
-    return best[1] if best else None
+def _nearest(candidates: list[tuple[int, Any]], position: int) -> Any:
+    """The candidate nearest before `position`, else the nearest after it."""
+    before = [c for c in candidates if c[0] <= position]
+    if before:
+        return max(before, key=lambda c: c[0])[1]
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def _first_date(dates: list[dict[str, Any]], sentence: Span) -> str | None:
-    for d in dates:
-        if sentence.start_char <= d["span"]["start"] < sentence.end_char and d.get("start"):
-            return str(d["start"])
-    return None
+def _place_of(places: list[dict[str, Any]], sentence: Span, position: int, skip: tuple[int, int]) -> str | None:
+    """The place named in the figure's sentence nearest to it (the dateline's place is not the figure's)."""
+    found = [(m["start"], p["name"]) for p in places for m in p["mentions"]
+             if sentence.start_char <= m["start"] < sentence.end_char and not skip[0] <= m["start"] < skip[1]]
+    result: str | None = _nearest(found, position)
+    return result
+
+
+def _date_of(dates: list[dict[str, Any]], sentence: Span, position: int, skip: tuple[int, int]) -> str | None:
+    found = [(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")
+             and sentence.start_char <= d["span"]["start"] < sentence.end_char
+             and not skip[0] <= d["span"]["start"] < skip[1]]
+    result: str | None = _nearest(found, position)
+    return result
 
 
 def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
