@@ -214,6 +214,8 @@ def _dateline_in(text: str, start: int, end: int, reference_year: int | None) ->
         raw_date = m.group("pdate") or m.group("date") or m.group("dateonly")
         if not place and not raw_date:
             continue
+        if m.group("sep").startswith(":") and not m.group("dateonly"):
+            continue  # "Gender Equality Practices: ..." is a headline's colon; only a bare date takes one
         # Without a date, "Juba – ..." is a dateline only when the body sentence goes on after it.
         if not raw_date and len(WORD.findall(text[m.end():min(end, m.end() + 80)])) < 4:
             continue
