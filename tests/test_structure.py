@@ -128,3 +128,16 @@ def test_section_spans_on_a_blank_pipeline(blank: Language) -> None:
 def test_empty_text_has_no_structure() -> None:
     found = find_structure("")
     assert found.sections == [] and found.title is None
+
+
+def test_yearless_dateline_takes_the_year_of_the_reference_code() -> None:
+    text = ("2012-06-S-026\nFor Immediate Release\n\nKABUL, Afghanistan (June 14) — An Afghan-led force detained "
+            "two suspects in the district today.\n")
+    found = find_structure(text)
+    assert found.title is None
+    assert found.dateline is not None and found.published == dt.date(2012, 6, 14)
+
+
+def test_a_headline_ending_in_a_date_is_no_dateline() -> None:
+    text = f"Joint Command Morning Update May 28, 2011\n\n{BODY}"
+    assert headline_of(text) == "Joint Command Morning Update May 28, 2011"

@@ -14,6 +14,12 @@ from .sections import SectionMap
 from .text import squash
 
 FULL_DATE = regex.compile(rf"(?<![\w-]){DATE}(?![\w-])", regex.V1)
+# Relative days and weekdays the model does not always tag: "in Ghazni province, yesterday".
+RELATIVE = regex.compile(
+    r"(?<![\w-])(?:yesterday|today|tomorrow|last\s(?:night|week|month|year)|this\s(?:morning|week|month|year)|"
+    r"(?:(?:on|last|next|this)\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])",
+    regex.V1,
+)
 # Words the model folds into a DATE entity that are not part of the date.
 TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beginning\s+in|starting\s+in)\s+",
                      regex.IGNORECASE)
@@ -34,10 +40,15 @@ def read_dates(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     for ent in doc.ents:
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
-    covered = [range(s, e) for s, e in candidates]
-    for m in FULL_DATE.finditer(text):
-        if wanted(m.start()) and not any(m.start() in r for r in covered):
-            candidates.append(m.span())
+    for pattern in (FULL_DATE, RELATIVE):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not wanted(s) or any(cs <= s and e <= ce for cs, ce in candidates):
+                continue
+            # A fuller date replaces the model's shorter one inside it ("25 November 2017" over "November 2017").
+            candidates = [(cs, ce) for cs, ce in candidates if not (s <= cs and ce <= e)]
+            if not any(cs < e and s < ce for cs, ce in candidates):
+                candidates.append((s, e))
     dates: list[dict[str, Any]] = []
     durations: list[dict[str, Any]] = []
     for start, end in sorted(candidates):

@@ -161,8 +161,8 @@ def _find_title(text: str, lines: list[Line], furniture: set[int]) -> int | None
         if i in furniture:
             continue
         if len(line.words) >= 3 and not _heading(line, "line_furniture"):
-            if _dateline_in(text, line.start, line.end, None) and len(line.words) > 12:
-                return None  # "Kampala, 2 May 2023 – The agency ...": a body paragraph, no headline
+            if _dateline_in(text, line.start, line.end, None):
+                return None  # "KABUL, Afghanistan (Jan. 25, 2013)" or "Kampala, 2 May 2023 – The ...": no headline
             return i
     return None
 
@@ -214,12 +214,16 @@ def _dateline_in(text: str, start: int, end: int, reference_year: int | None) ->
         raw_date = m.group("pdate") or m.group("date") or m.group("dateonly")
         if not place and not raw_date:
             continue
+        if not m.group("sep") and not (m.group("pdate") or (place and place.split(",")[0].isupper())):
+            continue  # a dateline ending its line is "KABUL, Afghanistan (May 28, 2011)", not a headline's date
         if m.group("sep").startswith(":") and not m.group("dateonly"):
             continue  # "Gender Equality Practices: ..." is a headline's colon; only a bare date takes one
         # Without a date, "Juba – ..." is a dateline only when the body sentence goes on after it.
         if not raw_date and len(WORD.findall(text[m.end():min(end, m.end() + 80)])) < 4:
             continue
         day = parse_calendar_date(raw_date, reference_year) if raw_date else None
+        if raw_date and day is None:
+            day = parse_calendar_date(raw_date, _header_year(text[:anchor], raw_date))
         s, e = m.span()
         s += len(m.group("lead"))
         return {
@@ -230,6 +234,17 @@ def _dateline_in(text: str, start: int, end: int, reference_year: int | None) ->
             "place_span": m.span("place") if place else None,
         }
     return None
+
+
+def _header_year(header: str, raw_date: str) -> int | None:
+    """The year of a yearless dateline ("KABUL (June 14) –") from the header before it: a reference
+    code of the same month ("2012-06-S-026") or a year in the headline."""
+    month = next((n for name, n in MONTHS.items() if regex.search(rf"\b{name}\b", raw_date.casefold())), None)
+    for m in regex.finditer(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?!\d)", header):
+        if month is None or int(m.group(2)) == month:
+            return int(m.group(1))
+    years = regex.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", header)
+    return int(years[-1]) if years else None
 
 
 def _clean_place(place: str) -> str:
