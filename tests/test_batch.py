@@ -129,7 +129,7 @@ class TestRunner:
         docs.insert(1, Document("bad", "x" * 50))
         original = nlp.get_pipe("release_figures").__call__
 
-        def flaky(doc):  # noqa: ANN001, ANN202
+        def flaky(doc):
             if doc.text.startswith("xxx"):
                 raise RuntimeError("boom")
             return original(doc)
@@ -143,7 +143,7 @@ class TestRunner:
     def test_per_document_timeout(self, nlp, monkeypatch: pytest.MonkeyPatch) -> None:
         original = type(nlp.get_pipe("release_dates")).__call__
 
-        def slow(self, doc):  # noqa: ANN001, ANN202
+        def slow(self, doc):
             if "SLOW" in doc.text:
                 time.sleep(5)
             return original(self, doc)

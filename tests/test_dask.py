@@ -17,7 +17,7 @@ distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
-def client():  # noqa: ANN201
+def client():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with distributed.Client(cluster) as c:
         yield c
@@ -27,7 +27,7 @@ def client():  # noqa: ANN201
 TEXTS = [release_text(i) for i in range(8)]
 
 
-def test_bag_matches_extract_many(client, nlp) -> None:  # noqa: ANN001
+def test_bag_matches_extract_many(client, nlp) -> None:
     import dask.bag as db
 
     from release_nlp.dask import extract_bag
@@ -39,7 +39,7 @@ def test_bag_matches_extract_many(client, nlp) -> None:  # noqa: ANN001
     assert len(client.scheduler_info()["workers"]) == 2
 
 
-def test_paths_bag(client, tmp_path: Path) -> None:  # noqa: ANN001
+def test_paths_bag(client, tmp_path: Path) -> None:
     import dask.bag as db
 
     from release_nlp.dask import extract_paths
@@ -54,7 +54,7 @@ def test_paths_bag(client, tmp_path: Path) -> None:  # noqa: ANN001
     assert [g["figures"][0]["value"] for g in got] == [1000.0, 1001.0, 1002.0, 1003.0]
 
 
-def test_dataframe_column(client, nlp) -> None:  # noqa: ANN001
+def test_dataframe_column(client, nlp) -> None:
     import dask.dataframe as dd
     import pandas as pd
 

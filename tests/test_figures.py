@@ -15,7 +15,8 @@ HEAD = "Agency Reports on the Response\n\nNairobi, 4 April 2022 – "
 FORMS = [
     ("The agency reached 900,000 people.", [(900000, "exact", "people", None)]),
     ("The agency reached 900 000 people.", [(900000, "exact", "people", None)]),
-    ("The appeal seeks 1.2 million dollars for 3m people.", [(1.2e6, "exact", "USD", None), (3e6, "exact", "people", None)]),
+    ("The appeal seeks 1.2 million dollars for 3m people.",
+     [(1.2e6, "exact", "USD", None), (3e6, "exact", "people", None)]),
     ("Donors pledged 6.6bn euros.", [(6.6e9, "exact", "EUR", None)]),
     ("The fund released USD 200,000 on Monday.", [(200000, "exact", "USD", None)]),
     ("The bank lent US$5 million to the city.", [(5e6, "exact", "USD", None)]),

@@ -105,5 +105,5 @@ def test_model_name_choice(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_missing_model_says_what_to_install() -> None:
-    with pytest.raises(release_nlp.ModelNotInstalled, match="requirements/model.txt"):
+    with pytest.raises(release_nlp.ModelNotInstalled, match=r"requirements/model\.txt"):
         release_nlp.load("no_such_model_xyz")

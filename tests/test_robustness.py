@@ -29,36 +29,36 @@ RELEASE = ("Agency Opens Clinic\n\nKampala, 2 May 2023 – The agency opened a c
 
 
 class TestTypedErrors:
-    def test_empty_and_blank(self, nlp) -> None:  # noqa: ANN001
+    def test_empty_and_blank(self, nlp) -> None:
         for text in ("", "   \n\t ", b"", b"   "):
             with pytest.raises(EmptyInput):
                 release_nlp.extract(text, nlp=nlp)
 
-    def test_binary_bytes(self, nlp) -> None:  # noqa: ANN001
+    def test_binary_bytes(self, nlp) -> None:
         with pytest.raises(DecodeError, match="binary"):
             release_nlp.extract(bytes(range(256)) * 10, nlp=nlp)
 
-    def test_windows_1252_bytes_are_decoded_and_recorded(self, nlp) -> None:  # noqa: ANN001
+    def test_windows_1252_bytes_are_decoded_and_recorded(self, nlp) -> None:
         data = RELEASE.replace("–", "\u2013").encode("cp1252") + "Le café coûte 3 €.".encode("cp1252")
         release = release_nlp.extract(data, nlp=nlp)
         assert release.encoding and release.encoding.startswith("cp125")
         assert release.dateline is not None and release.dateline.place == "Kampala"
 
-    def test_utf16_with_bom(self, nlp) -> None:  # noqa: ANN001
+    def test_utf16_with_bom(self, nlp) -> None:
         release = release_nlp.extract(RELEASE.encode("utf-16"), nlp=nlp)
         assert release.encoding == "utf-16" and release.title == "Agency Opens Clinic"
 
-    def test_too_large(self, nlp) -> None:  # noqa: ANN001
+    def test_too_large(self, nlp) -> None:
         with pytest.raises(InputTooLarge, match="over the limit"):
             release_nlp.extract(RELEASE * 10, nlp=nlp, max_chars=100)
 
-    def test_not_text(self, nlp) -> None:  # noqa: ANN001
+    def test_not_text(self, nlp) -> None:
         with pytest.raises(UnsupportedFormat):
             release_nlp.extract(12345, nlp=nlp)  # type: ignore[arg-type]
         with pytest.raises(UnsupportedFormat):
             release_nlp.extract(RELEASE, nlp=nlp, format="pdf")
 
-    def test_broken_html(self, nlp) -> None:  # noqa: ANN001
+    def test_broken_html(self, nlp) -> None:
         page = "<html><body><div><p>Kampala, 2 May 2023 – The agency opened a clinic serving 20,000 people" \
                " in the north of the country, its director Ann Okello said on Tuesday.<p><b>unclosed"
         release = release_nlp.extract(page, nlp=nlp)
@@ -66,7 +66,7 @@ class TestTypedErrors:
         with pytest.raises(EmptyInput):
             release_nlp.extract("<html><body><nav><a href='/'>Home</a></nav></body></html>", nlp=nlp)
 
-    def test_non_english_is_flagged_and_not_read_as_english(self, nlp) -> None:  # noqa: ANN001
+    def test_non_english_is_flagged_and_not_read_as_english(self, nlp) -> None:
         text = ("Le HCR ouvre une clinique\n\nGenève, 3 mars 2017 – Le Haut Commissaire des Nations Unies pour les "
                 "réfugiés, Filippo Grandi, a annoncé que plus de 20 000 personnes ont été déplacées dans la région "
                 "du Sahel. Pour plus d'informations, contactez presse@example.org.\n")
@@ -126,7 +126,7 @@ def test_no_pattern_backtracks_catastrophically(kind: str) -> None:
             pytest.fail(f"{name} backtracks on {kind!r}")
 
 
-def test_adversarial_release_still_extracts(nlp) -> None:  # noqa: ANN001
+def test_adversarial_release_still_extracts(nlp) -> None:
     text = RELEASE + "\n" + "“" * 5_000 + " 1," * 5_000 + "\n" + "9" * 20_000 + "\n"
     release = release_nlp.extract(text, nlp=nlp)
     assert release.title == "Agency Opens Clinic"

@@ -141,3 +141,9 @@ def test_yearless_dateline_takes_the_year_of_the_reference_code() -> None:
 def test_a_headline_ending_in_a_date_is_no_dateline() -> None:
     text = f"Joint Command Morning Update May 28, 2011\n\n{BODY}"
     assert headline_of(text) == "Joint Command Morning Update May 28, 2011"
+
+
+def test_a_hyphenated_headline_word_is_no_dateline_dash() -> None:
+    text = f"Clean Water Reaches Flood-Hit Villages in the South\n\n{BODY}"
+    assert headline_of(text) == "Clean Water Reaches Flood-Hit Villages in the South"
+    assert find_structure(text).dateline is None

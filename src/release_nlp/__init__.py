@@ -1,8 +1,8 @@
 """release_nlp: read press releases into typed, validated `Release` objects.
 
-    >>> import release_nlp
-    >>> release = release_nlp.extract(text)
-    >>> release.people[0].name, release.people[0].titles
+>>> import release_nlp
+>>> release = release_nlp.extract(text)
+>>> release.people[0].name, release.people[0].titles
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from .errors import (
     UnsupportedFormat,
 )
 from .pipeline import load
-from .tables import to_dataframes
 from .schema import (
     Contact,
     Dateline,
@@ -32,6 +31,7 @@ from .schema import (
     Section,
     Span,
 )
+from .tables import to_dataframes
 
 __all__ = [
     "Contact",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-
 from spacy.tokens import Doc
 
 from .decoding import decode

@@ -36,6 +36,7 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
+        """Whether the document produced no Release."""
         return self.release is None
 
     def record(self) -> dict[str, Any]:
@@ -57,10 +58,11 @@ class Summary:
 
     @property
     def failures(self) -> int:
+        """Documents that produced no Release."""
         return sum(self.failed.values())
 
 
-class DocumentTimeout(Exception):  # noqa: N818 (the record's error type reads better without "Error")
+class DocumentTimeout(Exception):
     """A document took longer than the per-document time limit."""
 
 

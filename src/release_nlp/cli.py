@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import ProgressColumn, Task
+from rich.text import Text
+
+from .sources import Document
 
 app = typer.Typer(
     add_completion=False,
@@ -66,16 +71,16 @@ def extract(
         raise typer.Exit(2) from err
     limits = Limits(max_bytes=max_bytes)
 
-    def documents():  # type: ignore[no-untyped-def]
+    def documents() -> Iterator[Document]:
         return read_documents(paths, include=include, exclude=exclude, text_field=text_field,
                               id_field=id_field, limits=limits)
 
-    single_pretty = fmt == "jsonl" and output is None and len(paths) == 1 and Path(paths[0]).suffix.lower() in (
-        ".txt", ".md", ".html", ".htm", ".markdown", ".text") or paths == ["-"]
+    single_pretty = (fmt == "jsonl" and output is None and len(paths) == 1 and Path(paths[0]).suffix.lower() in (
+        ".txt", ".md", ".html", ".htm", ".markdown", ".text")) or paths == ["-"]
     done = writer.done_keys() if resume else set()
     skipped = 0
 
-    def todo():  # type: ignore[no-untyped-def]
+    def todo() -> Iterator[Document]:
         nonlocal skipped
         for doc in documents():
             if (doc.source, doc.sha256) in done:
@@ -84,7 +89,7 @@ def extract(
             yield doc
 
     show = sys.stderr.isatty() if progress is None else progress
-    total = sum(1 for _ in documents()) if show else None
+    total = _count(documents()) if show else None
     with _progress(show, total) as advance:
         if single_pretty and isinstance(writer, JsonlWriter):
             def emit(outcome):  # type: ignore[no-untyped-def]
@@ -127,6 +132,14 @@ def render(
     typer.echo(str(output))
 
 
+def _count(items: Iterator[Document]) -> int:
+    """How many documents a run will see (a first pass, so the progress bar can show an ETA)."""
+    count = 0
+    for _ in items:
+        count += 1
+    return count
+
+
 def _progress(show: bool, total: int | None):  # type: ignore[no-untyped-def]
     from contextlib import contextmanager
 
@@ -136,14 +149,20 @@ def _progress(show: bool, total: int | None):  # type: ignore[no-untyped-def]
             yield lambda: None
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(TextColumn("releases"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.speed:>6.1f} docs/s" if True else ""), TimeRemainingColumn(),
-                      transient=False, redirect_stdout=False) as prog:
+        with Progress(TextColumn("releases"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                      TimeRemainingColumn(), transient=False, redirect_stdout=False) as prog:
             task = prog.add_task("extract", total=total)
             yield lambda: prog.advance(task)
 
     return bar()
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        """The task's speed."""
+        return Text(f"{task.speed or 0:.1f} docs/s")
 
 
 def _report(summary) -> None:  # type: ignore[no-untyped-def]

@@ -57,9 +57,9 @@ def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list
     for hit in hits:
         hit.line = _line_bounds(text, hit.start, hit.end)
         line_text = text[hit.line[0]:hit.line[1]]
-        m = PLACE_LABEL.match(line_text)
-        if m:
-            place = m.group("place").strip()
+        label = PLACE_LABEL.match(line_text)
+        if label:
+            place = label.group("place").strip()
         elif hit.line[0] != last_line:
             # A place heading on its own line ("In Geneva:") governs the lines below it.
             prev_s, prev_e = _line_bounds(text, max(0, hit.line[0] - 2), max(0, hit.line[0] - 2))

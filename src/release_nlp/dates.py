@@ -237,7 +237,7 @@ def _rules() -> tuple[tuple[regex.Pattern[str], Any], ...]:
         (c(rf"(?P<q>q[1-4])\s?(?P<y>{_Y})?"), quarter),
         (c(rf"(?:the\s)?(?P<h>first|second|1st|2nd)\shalf\sof\s(?P<y>{_Y})"), half),
         (c(rf"(?:the\s)?(?P<s>spring|summer|autumn|fall|winter)(?:\sof)?(?:\s(?P<y>{_Y}))?"), season),
-        (c(rf"(?:the\s)?(?P<y>1[89]\d0|20\d0)'?s"), decade),
+        (c(r"(?:the\s)?(?P<y>1[89]\d0|20\d0)'?s"), decade),
         (c(rf"(?:the\s)?(?:fiscal\s|financial\s|calendar\s)?(?:year\s)?(?P<y>{_Y})"), year),
         (c(r"(?P<w>today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)"),
          relative_day),

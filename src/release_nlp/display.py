@@ -134,7 +134,8 @@ def release_html(release: Release) -> str:
                                     [[d.text, d.start, d.end, d.granularity] for d in release.dates])
     )
     return (f'<div class="release-nlp"><style>{SPAN_CSS}</style>{header}{legend}'
-            f'<p><em>Rest the pointer on a label to see the value read.</em></p>{highlighted_html(release)}{tables}</div>')
+            f'<p><em>Rest the pointer on a label to see the value read.</em></p>'
+            f'{highlighted_html(release)}{tables}</div>')
 
 
 def report_html(release: Release, title: str = "release") -> str:

@@ -31,6 +31,7 @@ from .organisations import (
 )
 from .people import PersonRecord, _resolve, extract_people
 from .quotes import attribution, find_quotes
+from .resources import load_json
 from .roles import has_head
 from .sections import SectionMap
 from .text import fold, squash, strip_possessive
@@ -47,7 +48,7 @@ def _place_names() -> tuple[str, ...]:
         for g in readings:
             if g.kind in ("country", "multi_country", "water"):
                 names.add(g.name)
-    aliases = gazetteer.load_json("place_aliases.json")
+    aliases = load_json("place_aliases.json")
     names.update(aliases["countries"])
     names.update(aliases["multi_country"])
     names.update(aliases["features"])
@@ -70,17 +71,18 @@ class EntityReader:
     def __init__(self, nlp: Language, name: str = "release_entities") -> None:
         self.name = name
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.place_matcher.add("PLACE", list(nlp.tokenizer.pipe(_place_names())))
+        self.place_matcher.add("PLACE", [nlp.make_doc(name) for name in _place_names()])
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         org_names = sorted(
             {f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2}
             | {e.acronym for e in known_orgs().values() if e.acronym and not e.acronym_is_word}
         )
-        self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_names)))
+        self.org_matcher.add("ORG", [nlp.make_doc(name) for name in org_names])
         word_acronyms = sorted({e.acronym for e in known_orgs().values() if e.acronym and e.acronym_is_word})
-        self.org_matcher.add("WORD_ACRONYM", list(nlp.tokenizer.pipe(word_acronyms)))
+        self.org_matcher.add("WORD_ACRONYM", [nlp.make_doc(name) for name in word_acronyms])
 
     def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
         if (doc._.release_structure or {}).get("language", "en") != "en":
             doc._.release_entities = read_contacts_only(doc)
         else:
@@ -221,9 +223,7 @@ def _places_tagged_as_people(doc: Doc, person_ents: list[Span]) -> list[Span]:
     for ent in person_ents:
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if after in PLACE_KIND_AFTER:
-            out.append(ent)
-        elif before in LOCATIVE and gazetteer.lookup(ent.text) is not None:
+        if after in PLACE_KIND_AFTER or (before in LOCATIVE and gazetteer.lookup(ent.text) is not None):
             out.append(ent)
     return out
 
@@ -240,8 +240,10 @@ def _acronym_in_context(text: str, span: Span) -> bool:
 
 
 def _people_tagged_otherwise(doc: Doc) -> list[Span]:
-    """`Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`: a name the model tagged ORG or GPE,
-    followed by a title appositive, is a person."""
+    """Names the model tagged ORG or GPE that a title appositive shows to be people.
+
+    `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`
+    """
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 4:
@@ -249,7 +251,7 @@ def _people_tagged_otherwise(doc: Doc) -> list[Span]:
         words = ent.text.split()
         if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
             continue
-        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(ent.text) or known_org(ent.text) is not None:
+        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(ent.text) or known_org(ent.text):
             continue
         if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             following = doc[ent.end + 1:min(len(doc), ent.end + 5)].text
@@ -292,8 +294,10 @@ def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
 
 
 def _contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
-    """Names in contact lines ("Jens Laerke, OCHA Geneva, laerke@un.org") are people, with the organisation
-    the line gives them."""
+    """Names in contact lines are people, with the organisation the line gives them.
+
+    `Jens Laerke, OCHA Geneva, laerke@un.org`
+    """
     for hit in hits:
         s, e = _segment(text, hit, hits)
         segment = text[s:e]
@@ -360,8 +364,8 @@ def _read_places(
     candidates: list[Span] = []
     for ent in doc.ents:
         in_title = title is not None and title[0] <= ent.start_char < title[1]
-        head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-        if ent.label_ == "ORG" and sections.is_content(ent.start_char) and head.lower_ in gazetteer.site_words():
+        first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+        if ent.label_ == "ORG" and sections.is_content(ent.start_char) and first.lower_ in gazetteer.site_words():
             candidates.append(ent)  # "Palais des Nations": a site the model calls an organisation
             continue
         if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char) or in_title:
@@ -405,7 +409,7 @@ def _read_places(
 
 def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     readings = {k: gazetteer.lookup(p["name"]) for k, p in places.items()}
-    countries = Counter()
+    countries: Counter[str] = Counter()
     for k, g in readings.items():
         if g and g.country_code:
             countries[g.country_code] += len(places[k]["mentions"]) * (3 if g.kind == "country" else 1)
@@ -481,9 +485,9 @@ def _speaker(
             t = fold(title)
             if t == bare or bare.endswith(" " + t) or t.endswith(" " + bare):
                 return person.name
-    person = _resolve(phrase, people)
-    if person:
-        return person.name
+    named = _resolve(phrase, people)
+    if named:
+        return named.name
     for rec in orgs:
         if fold(clean_org(phrase)) in rec.forms():
             return rec.name

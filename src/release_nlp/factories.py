@@ -35,6 +35,7 @@ class StructureReader:
         self.line_breaks_end_sentences = line_breaks_end_sentences
 
     def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
         found = find_structure(doc.text)
         dateline = None
         if found.dateline:
@@ -100,6 +101,7 @@ class DateReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
         doc._.release_dates = read_dates(doc) if is_english(doc) else ([], [])
         return doc
 
@@ -117,6 +119,7 @@ class FigureReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
         entities = doc._.release_entities or {}
         dates, _ = doc._.release_dates or ([], [])
         terms = {t["short"]: t["long"] for t in entities.get("terms", [])}
@@ -141,6 +144,7 @@ class Assembler:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
         doc._.release_json = release_data(doc)
         return doc
 

@@ -24,7 +24,6 @@ from .sections import SectionMap
 from .tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
 from .text import squash
 
-
 PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
 
 
@@ -58,7 +57,8 @@ def cues() -> Cues:
            r"|\d{1,15}(?:\.\d{1,6})?")
     wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
                rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
-    scale = r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)|\s(?:m|bn)\b)(?![\p{L}])"
+    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)|\s(?:m|bn)\b)"
+             r"(?![\p{L}])")
     pattern = regex.compile(
         rf"""(?xi)
         (?<![\p{{L}}\d$€£¥₹.,/-])
@@ -99,7 +99,6 @@ def _qualifier(text: str, start: int) -> tuple[str, int] | None:
 
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     s, e = m.span()
-    raw = m.group()
     n1 = m.group("n1") or ""
     line_start = max(text.rfind("\n", 0, s), text.rfind("\u2028", 0, s)) + 1
     prefix = text[line_start:s]
@@ -116,7 +115,7 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     # Times and references: "9.30 a.m.", "10:45", "2011-05-S-104", "9/11", "+41 79".
     if regex.match(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d)", after, regex.IGNORECASE):
         return True
-    if s > 0 and text[s - 1] in "+#@:" or regex.match(r"^(?:st|nd|rd|th)\b", after):
+    if (s > 0 and text[s - 1] in "+#@:") or regex.match(r"^(?:st|nd|rd|th)\b", after):
         return True
     # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
     if regex.match(r"^-?\s?(?:year|month|week|day)s?-old", after):
@@ -124,10 +123,9 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     word_before = regex.search(r"([\p{L}.]+)[\s-]?$", prefix)
     if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
         return True
-    if n1.isdigit() and len(n1) == 4 and 1800 <= int(n1) <= 2100 and not (m.group("cur") or m.group("pct")
-                                                                         or m.group("s1")):
-        return True  # a year
-    return False
+    # A year.
+    return n1.isdigit() and len(n1) == 4 and 1800 <= int(n1) <= 2100 and not (
+        m.group("cur") or m.group("pct") or m.group("s1"))
 
 
 def _counts_a_noun(doc: Doc, end_char: int) -> bool:
@@ -261,8 +259,10 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
 
 
 def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
-    """The country whose dollar a bare `$` means: a dollar country named in a sentence with a `$` amount
-    ("Today, Canada announced an additional $15 million"); None means US dollars."""
+    """The country whose dollar a bare `$` means; None means US dollars.
+
+    A dollar country named in a sentence with a `$` amount: "Today, Canada announced an additional $15 million".
+    """
     dollar_countries = cues().dollar_countries
     for place in places:
         code = place.get("country_code")
@@ -295,10 +295,7 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
         e = m.end("s1") if m.group("s1") else m.end("n1")
     words_only = n1 is not None and not any(ch.isdigit() for ch in n1)
     vague = m.group("vague")
-    if vague:
-        value = parse_number(vague)
-    else:
-        value = parse_number(n1 + (m.group("s1") or ""))
+    value = parse_number(vague) if vague else parse_number(n1 + (m.group("s1") or ""))
     if value is None:
         return None
     high = None
@@ -387,7 +384,7 @@ def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
             if prev.get("unit") and prev["category"] not in ("money", "percentage"):
                 prev_sent = doc[prev["_s"]].sent
                 this_sent = doc[sent].sent
-                gap = sum(1 for _ in doc[prev_sent.start:this_sent.start].sents)
+                gap = sum(1 for t in doc[prev_sent.start:this_sent.start] if t.is_sent_start)
                 if gap <= 2:
                     fig["unit"] = prev["unit"]
                     fig["category"] = prev["category"]

@@ -74,7 +74,8 @@ def parse_number(text: str) -> float | None:
     if value is not None:
         return value
     # "1.2 million", "6.6bn", "3m", "15M", "2.5 billion"
-    m = regex.match(r"^(\d[\d,.\u00a0 ]*?)\s?-?(k|m|mn|mln|bn|b|tn|million|billion|trillion|thousand|hundred|lakh|crore)$", t)
+    m = regex.match(r"^(\d[\d,.\u00a0 ]*?)\s?-?"
+                    r"(k|m|mn|mln|bn|b|tn|million|billion|trillion|thousand|hundred|lakh|crore)$", t)
     if m:
         base = _digits(m.group(1))
         if base is not None:

@@ -17,10 +17,9 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .abbreviations import Definition
-from .resources import load_jsonl
 from .places import lookup as place_lookup
 from .places import site_words as place_site_words
-from .resources import load_json
+from .resources import load_json, load_jsonl
 from .roles import expand, has_head, is_area, is_role_word
 from .tags import is_adjective
 from .text import fold, squash, strip_possessive
@@ -82,9 +81,11 @@ class OrgRecord:
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
 
     def forms(self) -> set[str]:
+        """Every folded name, acronym and alias."""
         return {fold(f) for f in (self.name, self.acronym, *self.aliases) if f}
 
     def as_dict(self) -> dict[str, object]:
+        """The record as plain data."""
         return {
             "name": self.name,
             "acronym": self.acronym,
@@ -233,9 +234,10 @@ def extract_organisations(
             continue
         if not allowed(ent.start_char) or ent.start_char in person_chars:
             continue
-        ent = _trim_role_words(doc, ent)
-        if ent is None:
+        trimmed = _trim_role_words(doc, ent)
+        if trimmed is None:
             continue
+        ent = trimmed
         if len(ent) == 1 and is_adjective(ent[0]) and not is_acronym(ent.text):
             continue  # "International", "Congressional"
         ent = _extend_lowercase_org_word(doc, ent)

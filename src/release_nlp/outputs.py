@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -54,10 +54,12 @@ class JsonlWriter:
         return keys
 
     def write(self, outcome: Outcome) -> None:
+        """Write one outcome."""
         self.handle.write(json.dumps(outcome.record(), ensure_ascii=False) + "\n")
         self.handle.flush()
 
     def close(self) -> None:
+        """Write what is buffered and release the file."""
         if self.handle is not sys.stdout:
             self.handle.close()
 
@@ -70,9 +72,9 @@ def _drop_partial_last_line(path: Path) -> None:
         handle.seek(-1, os.SEEK_END)
         if handle.read(1) == b"\n":
             return
-        data = handle.seek(0) or handle.read()
-        cut = data.rfind(b"\n") + 1
-        handle.truncate(cut)
+        handle.seek(0)
+        data = handle.read()
+        handle.truncate(data.rfind(b"\n") + 1)
 
 
 class ParquetWriter:
@@ -93,6 +95,7 @@ class ParquetWriter:
         self.part = 1 + max((int(name[5:10]) for name in complete), default=0)
 
     def done_keys(self) -> set[tuple[str, str]]:
+        """(source, sha256) of every document already written."""
         keys: set[tuple[str, str]] = set()
         for kind, id_col in (("keys", "release_id"), ("errors", "source")):
             for part in sorted(self.folder.glob(f"{kind}/part-*.parquet")):
@@ -101,11 +104,13 @@ class ParquetWriter:
         return keys
 
     def write(self, outcome: Outcome) -> None:
+        """Write one outcome."""
         self.buffer.append(outcome)
         if len(self.buffer) >= self.flush_every:
             self.flush()
 
     def flush(self) -> None:
+        """Write the buffered outcomes as one part."""
         if not self.buffer:
             return
         good = [o for o in self.buffer if o.release is not None]
@@ -128,6 +133,7 @@ class ParquetWriter:
         self.buffer = []
 
     def close(self) -> None:
+        """Write what is buffered and release the file."""
         self.flush()
 
 

@@ -40,6 +40,7 @@ class PersonRecord:
     organisation: str | None = None
 
     def add_title(self, title: str) -> None:
+        """Add a title, keeping the fuller of two forms of one title."""
         title = squash(title).strip(" ,.;:")
         key = title.casefold()
         if not title or any(key == t.casefold() for t in self.titles):
@@ -54,6 +55,7 @@ class PersonRecord:
         self.titles.append(title)
 
     def as_dict(self) -> dict[str, object]:
+        """The record as plain data."""
         return {
             "name": self.name,
             "titles": self.titles,

@@ -62,9 +62,8 @@ def gazetteer() -> dict[str, tuple[Gazetted, ...]]:
                 add(_strip_article(name), entry)
     aliases = load_json("place_aliases.json")
     for alias, code in aliases["countries"].items():
-        country = pycountry.countries.get(alpha_2=code)
-        display = getattr(country, "common_name", None) or country.name
-        add(alias, Gazetted(_strip_article(display), "country", code, 1e12))
+        for reading in _country_readings(code):
+            add(alias, reading)
     for name, kind in aliases["multi_country"].items():
         add(name, Gazetted(name, kind, None, 1e11))
     for alias, name in aliases["region_aliases"].items():

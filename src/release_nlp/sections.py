@@ -24,21 +24,23 @@ class SectionMap:
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> SectionMap:
+        """The section map stored on `doc`."""
         data = doc._.release_structure or {}
         sections = [s for s in data.get("sections", []) if s[0] != "dateline"]
-        title = tuple(data["title"]) if data.get("title") else None
+        title = (int(data["title"][0]), int(data["title"][1])) if data.get("title") else None
         if not sections:  # no structure component: everything is body
             sections = [["body", 0, len(text if text is not None else doc.text)]]
         return cls(
             tuple(s[1] for s in sections),
             tuple(s[2] for s in sections),
             tuple(s[0] for s in sections),
-            title,  # type: ignore[arg-type]
+            title,
             data.get("dateline"),
             data.get("published"),
         )
 
     def kind_at(self, offset: int) -> str | None:
+        """The kind of section the offset falls in."""
         i = bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.ends[i]:
             return self.kinds[i]
@@ -50,4 +52,5 @@ class SectionMap:
         return self.kind_at(offset) in CONTENT
 
     def regions(self, *kinds: str) -> list[tuple[int, int]]:
+        """(start, end) of the sections of these kinds."""
         return [(s, e) for s, e, k in zip(self.starts, self.ends, self.kinds, strict=True) if k in kinds]

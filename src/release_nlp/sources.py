@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import io
 import json
 import sys
 import tarfile
@@ -18,6 +17,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .decoding import decode
 from .errors import InputTooLarge, ReleaseNLPError
@@ -49,6 +49,7 @@ class Document:
 
     @property
     def sha256(self) -> str:
+        """Hash of the document's text (or error)."""
         return hashlib.sha256((self.text or self.error or "").encode("utf-8")).hexdigest()
 
 
@@ -76,9 +77,9 @@ def _error(source: str, err: BaseException) -> Document:
     return Document(source, error_type=type(err).__name__, error=str(err) or repr(err))
 
 
-def _read_limited(stream: io.BufferedIOBase | io.RawIOBase | object, limit: int) -> bytes:
-    data = stream.read(limit + 1)  # type: ignore[attr-defined]
-    return bytes(data)
+def _read_limited(stream: IO[bytes], limit: int) -> bytes:
+    """At most `limit + 1` bytes: one more than allowed tells the caller the input is too large."""
+    return stream.read(limit + 1)
 
 
 def _zip_documents(path: Path, limits: Limits) -> Iterator[Document]:
@@ -112,7 +113,7 @@ def _zip_documents(path: Path, limits: Limits) -> Iterator[Document]:
 
 def _tar_documents(path: Path, limits: Limits) -> Iterator[Document]:
     try:
-        archive = tarfile.open(path, mode="r:*")
+        archive = tarfile.open(path, mode="r:*")  # noqa: SIM115 (closed by the with below; opening may fail)
     except (tarfile.TarError, OSError, EOFError) as err:
         yield _error(str(path), err)
         return
@@ -188,7 +189,7 @@ def read_documents(
     exclude: list[str] | None = None,
     text_field: str = "text",
     id_field: str = "id",
-    limits: Limits = Limits(),  # noqa: B008
+    limits: Limits = Limits(),
 ) -> Iterator[Document]:
     """Every document under `paths` (`-` is standard input), in a stable order."""
     include, exclude = include or [], exclude or []

@@ -33,7 +33,7 @@ DATELINE = regex.compile(
     (?:\s?\((?P<pdate>{DATE})\))?
     (?:\s?\((?P<agency>\p{{Lu}}[\p{{Lu}}\p{{L}}-]{{1,12}})\))?
     (?:\s/[\p{{L}} ]{{2,30}}/)?
-    \**\s?(?P<sep>{DASH}{{1,2}}|:\**|(?=[\u2028\n]|$))
+    \**\s?(?P<sep>(?<=\s){DASH}{{1,2}}|{DASH}{{1,2}}(?=\s)|:\**|(?=[\u2028\n]|$))
     """,
     regex.V1,
 )
@@ -69,6 +69,7 @@ class Line:
 
     @property
     def words(self) -> list[str]:
+        """The line's words."""
         return WORD.findall(self.text)
 
     @property
@@ -87,6 +88,7 @@ class Structure:
     published: dt.date | None = None
 
     def kind_at(self, offset: int) -> str | None:
+        """The kind of section the offset falls in."""
         for kind, start, end in self.sections:
             if start <= offset < end:
                 return kind
@@ -199,8 +201,7 @@ def _title_end(text: str, line: Line) -> int:
 def _dateline_in(text: str, start: int, end: int, reference_year: int | None) -> dict[str, object] | None:
     """A dateline at `start` (a body's first line) or after "For Immediate Release" in that stretch."""
     anchors = [start]
-    for m in IMMEDIATE_RELEASE.finditer(text, start, end):
-        anchors.append(m.end())
+    anchors += [found.end() for found in IMMEDIATE_RELEASE.finditer(text, start, end)]
     # Prefer an anchor after "For Immediate Release": the line's head is then a header, not a place.
     for anchor in reversed(anchors):
         m = DATELINE.match(text, anchor, min(end, anchor + 160))
@@ -237,8 +238,10 @@ def _dateline_in(text: str, start: int, end: int, reference_year: int | None) ->
 
 
 def _header_year(header: str, raw_date: str) -> int | None:
-    """The year of a yearless dateline ("KABUL (June 14) –") from the header before it: a reference
-    code of the same month ("2012-06-S-026") or a year in the headline."""
+    """The year of a yearless dateline ("KABUL (June 14) –"), from the header before it.
+
+    A reference code of the same month ("2012-06-S-026"), else a year in the headline.
+    """
     month = next((n for name, n in MONTHS.items() if regex.search(rf"\b{name}\b", raw_date.casefold())), None)
     for m in regex.finditer(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?!\d)", header):
         if month is None or int(m.group(2)) == month:

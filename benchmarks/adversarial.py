@@ -1,0 +1,58 @@
+"""Adversarial inputs of 1 MB against a normal release of the same size, in one run.
+
+    python benchmarks/adversarial.py
+
+The normal input is our own example release repeated to 1 MB; each adversarial string
+(long digit runs, 100k commas, nested quotes, 1 MB of spaces, ...) is timed through
+`release_nlp.extract` and reported as a ratio to the normal one. The issue's bar is 10x.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = 1_000_000
+
+
+def main() -> None:
+    import release_nlp
+
+    nlp = release_nlp.load()
+    example = (ROOT / "examples" / "wfp-cyclone-response.txt").read_text(encoding="utf-8")
+    normal = (example * (SIZE // len(example) + 1))[:SIZE]
+    head = "Agency Reports\n\nNairobi, 4 April 2022 – "
+    cases = {
+        "digits": head + "1" * SIZE,
+        "commas": head + "1," * (SIZE // 2),
+        "digit groups": head + "1,000 " * (SIZE // 6),
+        "nested quotes": head + "“\"‘'" * (SIZE // 4),
+        "spaces": head + " " * SIZE,
+        "one long word": head + "a" * SIZE,
+        "capitalised words": head + "Abc " * (SIZE // 4),
+        "dashes": head + "- " * (SIZE // 2),
+        "line breaks": head + "\n" * SIZE,
+        "e-mail-like": head + "a@b." * (SIZE // 4),
+    }
+
+    def timed(text: str) -> float:
+        started = time.perf_counter()
+        with contextlib.suppress(release_nlp.ReleaseNLPError):
+            release_nlp.extract(text, nlp=nlp)
+        return time.perf_counter() - started
+
+    base = timed(normal)
+    results = {name: round(timed(text) / base, 2) for name, text in cases.items()}
+    report = {"normal_release_1mb_seconds": round(base, 2), "ratio_to_normal": results,
+              "worst": max(results.values())}
+    out = ROOT / "benchmarks" / "results" / "adversarial.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
