@@ -103,9 +103,10 @@ def _chromium() -> str | None:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
         return found
-    if shutil.which("apt-get") and hasattr(sys, "getwindowsversion") is False:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], capture_output=True, timeout=900,
-                       env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+    if shutil.which("apt-get"):
+        env = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, timeout=600, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], capture_output=True, timeout=900, env=env)
         return shutil.which("chromium")
     return None
 
