@@ -197,6 +197,10 @@ def _affiliate_to_publisher(
     """
     if not orgs:
         return
+    # Only a body that surely is one can be the issuer: known, with an acronym, or named as a body.
+    orgs = [o for o in orgs if o.acronym or known_org(o.name) or any(w.casefold() in ORG_WORDS for w in o.name.split())]
+    if not orgs:
+        return
     folded_title = fold(title)
     named = [o for o in orgs if any(regex.search(rf"\b{regex.escape(f)}\b", folded_title) for f in o.forms())]
     ranked = sorted(orgs, key=lambda r: -len(r.mentions))
@@ -208,10 +212,17 @@ def _affiliate_to_publisher(
         return
     speakers = {q["speaker"] for q in quotes}
     for person in people:
-        if not person.organisation and (person.titles or person.name in speakers):
-            person.organisation = main.acronym or main.name
+        if person.organisation or not (person.titles or person.name in speakers):
+            continue
+        if any(fold(w) in GOVERNMENT_ROLES for t in person.titles for w in t.split()):
+            continue  # an ambassador, minister or senator speaks for a government, not for the issuer
+        person.organisation = main.acronym or main.name
 
 
+GOVERNMENT_ROLES = frozenset({
+    "ambassador", "minister", "senator", "governor", "mayor", "president", "congressman", "congresswoman",
+    "king", "queen", "prince", "premier", "chancellor", "consul", "envoy", "representative",
+})
 LOCATIVE = frozenset({"in", "at", "from", "to", "near", "visited", "visit", "across", "around", "outside", "of"})
 PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county", "camp", "village", "town",
                               "city", "governorate", "refugee", "settlement", "municipality", "valley", "river"})

@@ -107,8 +107,11 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if not prefix.strip() and (regex.match(r"^[.)]\s", after) or (
             n1.isdigit() and len(n1) <= 2 and regex.match(r"^\s\p{Lu}", after))):
         return True
-    # A number word inside a title-cased name: "Sixteen Days of Activism".
+    # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism".
     if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and regex.match(r"^\s\p{Lu}\p{Ll}", after):
+        return True
+    if prefix.strip() and not regex.search(r"[.!?:]\s*$", prefix) and regex.match(
+            r"^\s\p{Lu}\p{Ll}+\s(?:of\s|for\s|on\s)?\p{Lu}", text[e:e + 40]):
         return True
     if s > 0 and text[s - 1] == "[":
         return True

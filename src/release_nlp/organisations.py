@@ -148,8 +148,10 @@ def _tidy(name: str, known_forms: set[str]) -> str:
     """`ICRC Geneva` -> `ICRC`, `World Food Programme - Food` -> `World Food Programme`, `... 2018` -> `...`."""
     name = regex.sub(r"\s+(?:19|20)\d\d$", "", name)
     head, sep, _ = name.partition(" - ")
-    if sep and (fold(head) in known_forms or known_org(head) is not None):
-        return head
+    if sep:
+        head = _tidy(head, known_forms)
+        if fold(head) in known_forms or known_org(head) is not None:
+            return head
     words = name.split()
     for cut in (1, 2):
         if len(words) > cut:
