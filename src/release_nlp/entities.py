@@ -32,7 +32,7 @@ from .organisations import (
 from .people import PersonRecord, _resolve, extract_people
 from .quotes import attribution, find_quotes
 from .resources import load_json
-from .roles import has_head
+from .roles import has_head, is_role_word
 from .sections import SectionMap
 from .text import fold, squash, strip_possessive
 
@@ -110,7 +110,8 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
     person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
-    person_chars = {c for e in person_ents for c in range(e.start_char, e.end_char)}
+    tagged_otherwise = _people_tagged_otherwise(doc)
+    person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
 
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
@@ -147,7 +148,7 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     excluded = tuple((e.start_char, e.end_char) for e in misread)
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
-    people = extract_people(doc, content, org_spans, org_start.get, excluded, _people_tagged_otherwise(doc))
+    people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise)
     # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
     person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
     org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
@@ -158,6 +159,7 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
         if content(ent.start_char):
             _add_place(places, ent.text, ent.start_char, text)
     quotes = _read_quotes(text, sections, people, org_records)
+    _canonical_affiliations(people, org_records)
     _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
                             if sections.title else "")
     contact_hits = find_contacts(
@@ -185,6 +187,16 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
         "officials": [{"text": squash(t), "start": s, "end": e} for t, s, e in officials],
         "terms": [{"short": d.short, "long": d.long} for d in definitions],
     }
+
+
+def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+    """`the UN Migration Agency` as a person's organisation is the record it belongs to (IOM)."""
+    for person in people:
+        if person.organisation:
+            key = fold(clean_org(person.organisation))
+            rec = next((o for o in orgs if key in o.forms()), None)
+            if rec is not None:
+                person.organisation = rec.acronym or rec.name
 
 
 def _affiliate_to_publisher(
@@ -253,22 +265,23 @@ def _acronym_in_context(text: str, span: Span) -> bool:
 def _people_tagged_otherwise(doc: Doc) -> list[Span]:
     """Names the model tagged ORG or GPE that a title appositive shows to be people.
 
-    `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`
+    `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`, `Nadia Osei, Regional Director ...`
     """
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 4:
+        if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
-        words = ent.text.split()
-        if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
+        name = doc[ent.start:comma]
+        words = name.text.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
             continue
-        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(ent.text) or known_org(ent.text):
+        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(name.text) or known_org(name.text):
             continue
-        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-            following = doc[ent.end + 1:min(len(doc), ent.end + 5)].text
-            first = following.split()[:2]
+        if comma + 1 < len(doc) and doc[comma].text == ",":
+            first = doc[comma + 1:min(len(doc), comma + 7)].text.split()[:2]
             if first and any(has_head(w) for w in first):
-                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 
 
@@ -486,9 +499,9 @@ def _speaker(
     if low in PRONOUNS:
         before = [p for ms, _, p in mentions if ms < quote_start]
         return before[-1].name if before else None
-    # "said IOM's Chief of Mission, William Barriga": the name right after the title phrase.
+    # "said IOM's Chief of Mission in Sudan, William Barriga": the name right after the title phrase.
     for ms, _me, person in mentions:
-        if e <= ms <= e + 3 and regex.fullmatch(r"\s*,?\s*", text[e:ms]):
+        if e <= ms <= e + 40 and regex.fullmatch(r"[^.;:“”\"\n]{0,36}?,?\s*", text[e:ms]):
             return person.name
     bare = regex.sub(r"^(?:the|a|an)\s+", "", low)
     for person in people:
@@ -502,4 +515,22 @@ def _speaker(
     for rec in orgs:
         if fold(clean_org(phrase)) in rec.forms():
             return rec.name
-    return None
+    return _new_speaker(phrase, s, people)
+
+
+def _new_speaker(phrase: str, start: int, people: list[PersonRecord]) -> str | None:
+    """`– Commissioner Jan Rask`: a titled name the model missed becomes a person."""
+    words = phrase.split()
+    title_words: list[str] = []
+    while words and is_role_word(words[0]) and words[0][:1].isupper():
+        title_words.append(words.pop(0))
+    if not title_words or not 2 <= len(words) <= 3 or not all(regex.fullmatch(r"\p{Lu}[\p{Ll}'’-]+", w)
+                                                                for w in words):
+        return None
+    name = " ".join(words)
+    person = PersonRecord(name)
+    person.add_title(" ".join(title_words))
+    offset = start + phrase.index(name)
+    person.mentions.append((name, offset, offset + len(name)))
+    people.append(person)
+    return name

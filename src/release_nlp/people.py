@@ -187,7 +187,8 @@ def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]], base: i
     head, sep, tail = phrase.partition(", ")
     if sep and has_head(head) and not has_head(tail):
         return [_expand_abbrev(head)], strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
-    located = sorted(((phrase.find(t), t) for t, _s, _e in org_spans if phrase.find(t) >= 0), key=lambda x: x[0])
+    names = {strip_possessive(regex.sub(r"^the\s+", "", t, flags=regex.IGNORECASE)) for t, _s, _e in org_spans}
+    located = sorted(((phrase.find(t), t) for t in names if t and phrase.find(t) >= 0), key=lambda x: x[0])
     complement = next(((i, t) for i, t in located if not is_area(phrase[i:])
                        and regex.search(r"(?:^|\s)(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", phrase[:i])), None)
     if complement is not None:
@@ -324,7 +325,38 @@ def extract_people(
                 person.add_title(t)
             if org and not person.organisation:
                 person.organisation = org
-    return [p for p in people if p.mentions]
+    people = [p for p in people if p.mentions]
+    _find_surname_mentions(text, people, allowed)
+    return people
+
+
+def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Callable[[int], bool]) -> None:
+    """Mentions the model missed: `Ambassador Swing`, `Ms Szabados`, a surname alone (when it is unambiguous)."""
+    surnames: dict[str, list[PersonRecord]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) >= 2 and len(words[-1]) >= 3:
+            surnames.setdefault(words[-1], []).append(person)
+    vocab = vocabulary()
+    styles = sorted({*vocab.styles, *vocab.honorifics}, key=len, reverse=True)
+    style_alt = "|".join(regex.escape(s) for s in styles if s[:1].isalpha())
+    for surname, owners in surnames.items():
+        if len(owners) != 1:
+            continue
+        person = owners[0]
+        covered = [(s, e) for _, s, e in person.mentions]
+        pattern = regex.compile(rf"(?<![\w-])(?:(?:{style_alt})\s)?{regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not text[e - len(surname):e][0].isupper() or not allowed(s):
+                continue
+            if any(cs < e and s < ce for cs, ce in covered):
+                continue
+            person.mentions.append((m.group(), s, e))
+            covered.append((s, e))
+            if m.group() not in person.aliases and m.group() != person.name:
+                person.aliases.append(m.group())
+        person.mentions.sort(key=lambda mention: mention[1])
 
 
 def _resolve(name: str, people: list[PersonRecord]) -> PersonRecord | None:
