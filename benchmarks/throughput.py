@@ -62,6 +62,7 @@ def measure(name: str, processes: int, texts: list[str], work: Callable[[list[st
     started = time.perf_counter()
     work(texts)
     seconds = time.perf_counter() - started
+    print(f"  {name}, {processes} process(es): {len(texts) / seconds:.1f} docs/s", file=sys.stderr, flush=True)
     return {"system": name, "processes": processes, "docs": len(texts), "seconds": round(seconds, 2),
             "docs_per_s": round(len(texts) / seconds, 2), "words_per_s": round(words / seconds),
             "rss_start_mb": round(start_rss), "rss_end_mb": round(rss_mb()), "peak_rss_mb": round(peak_mb())}

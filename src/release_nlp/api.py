@@ -15,10 +15,20 @@ from .schema import Release
 
 def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> Doc:
     """The doc to run: prepared text, with what the page's markup said as hints for the structure reader."""
+    prepared = to_pipe(nlp, text, fmt, max_chars)
+    return prepared if isinstance(prepared, Doc) else nlp.make_doc(prepared)
+
+
+def to_pipe(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> str | Doc:
+    """What `nlp.pipe` should get: the prepared text, or a Doc when the page's markup left hints.
+
+    Plain strings let `nlp.pipe(n_process=N)` tokenise in the workers instead of the parent.
+    """
     prepared = prepare_input(text, fmt, max_chars)
+    if not prepared.published:
+        return prepared.text
     doc = nlp.make_doc(prepared.text)
-    if prepared.published:
-        doc._.release_hints = {"published": prepared.published[:10]}
+    doc._.release_hints = {"published": prepared.published[:10]}
     return doc
 
 
@@ -63,6 +73,6 @@ def extract_many(
         EmptyInput: one of the texts is empty (use the CLI's batch mode to record it and go on).
     """
     pipeline = nlp or default_pipeline()
-    docs = (make_doc(pipeline, t, format) for t in texts)
+    docs = (to_pipe(pipeline, t, format) for t in texts)
     for doc in pipeline.pipe(docs, batch_size=batch_size, n_process=n_process):
         yield doc._.release

@@ -25,7 +25,7 @@ TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beg
                      regex.IGNORECASE)
 
 
-def read_dates(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(dates, durations) of one doc, each with its text and character offsets."""
     text = doc.text  # computed per access by spaCy: read it once
     sections = SectionMap.of(doc, text)
@@ -58,7 +58,7 @@ def read_dates(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         # A reference code ("2011-05-S-104") is no date.
         if regex.match(r"^[-/]\w", text[end:end + 2]) or (start > 0 and text[start - 1] in "-/"):
             continue
-        result = resolve(trimmed, reference)
+        result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback)
         if result is None:
             continue
         mention = {"text": squash(trimmed), "span": {"start": start, "end": end}}

@@ -265,7 +265,7 @@ def _dateparser() -> Any:
     return DateDataParser(languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
 
 
-def resolve(text: str, reference: dt.date | None = None) -> Resolved | None:
+def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback: bool = True) -> Resolved | None:
     """Resolve a date expression; `None` when it names no calendar date, range, month or year."""
     norm = _norm(text)
     if not norm or len(norm) > 80:
@@ -286,7 +286,7 @@ def resolve(text: str, reference: dt.date | None = None) -> Resolved | None:
             if m:
                 result: Resolved | None = build(m, reference)
                 return result
-    if regex.search(r"\d", norm) and regex.search(rf"\b{_M}", norm):
+    if dateparser_fallback and regex.search(r"\d", norm) and regex.search(rf"\b{_M}", norm):
         parsed = _dateparser().get_date_data(text)
         if parsed and parsed.date_obj and parsed.period == "day":
             day = parsed.date_obj.date()

@@ -68,8 +68,9 @@ def _place_names() -> tuple[str, ...]:
 class EntityReader:
     """Fills `doc._.release_entities` from the model's entities and our rules."""
 
-    def __init__(self, nlp: Language, name: str = "release_entities") -> None:
+    def __init__(self, nlp: Language, name: str = "release_entities", *, issuer_affiliation: bool = True) -> None:
         self.name = name
+        self.issuer_affiliation = issuer_affiliation
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [nlp.make_doc(name) for name in _place_names()])
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -86,7 +87,8 @@ class EntityReader:
         if (doc._.release_structure or {}).get("language", "en") != "en":
             doc._.release_entities = read_contacts_only(doc)
         else:
-            doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher)
+            doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher,
+                                                   issuer_affiliation=self.issuer_affiliation)
         return doc
 
 
@@ -99,7 +101,9 @@ def read_contacts_only(doc: Doc) -> dict[str, Any]:
                           "place": None, "span": {"start": h.start, "end": h.end}} for h in hits]}
 
 
-def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher) -> dict[str, Any]:
+def read_entities(
+    doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher, *, issuer_affiliation: bool = True
+) -> dict[str, Any]:
     """People, organisations, places, quotes, contacts and officials of one doc."""
     text = doc.text  # computed per access by spaCy: read it once and pass it on
     sections = SectionMap.of(doc, text)
@@ -117,8 +121,10 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
                      if span.label != word_acronym or _acronym_in_context(text, span)]
+    misread = _places_tagged_otherwise(doc, [e for e in doc.ents if e.label_ in ("PERSON", "ORG")])
+    misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
     org_records, officials = extract_organisations(
-        doc, content, definitions, person_chars, _is_place_name,
+        doc, content, definitions, person_chars | misread_chars, _is_place_name,
         [(span.start_char, span.end_char) for span in known_matches])
     by_form = {f: rec for rec in org_records for f in rec.forms()}
     for span in known_matches:
@@ -144,7 +150,6 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
                 org_start[tok.i] = clean_org(t)
 
     dateline = sections.dateline or {}
-    misread = _places_tagged_as_people(doc, person_ents)
     excluded = tuple((e.start_char, e.end_char) for e in misread)
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
@@ -160,8 +165,9 @@ def read_entities(doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMat
             _add_place(places, ent.text, ent.start_char, text)
     quotes = _read_quotes(text, sections, people, org_records)
     _canonical_affiliations(people, org_records)
-    _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
-                            if sections.title else "")
+    if issuer_affiliation:
+        _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
+                                if sections.title else "")
     contact_hits = find_contacts(
         text,
         sections.regions("body", "notes", "contacts"),
@@ -240,13 +246,16 @@ PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county
                               "city", "governorate", "refugee", "settlement", "municipality", "valley", "river"})
 
 
-def _places_tagged_as_people(doc: Doc, person_ents: list[Span]) -> list[Span]:
-    """PERSON entities that are places: `in Manduzai district`, `visited Garissa` (a gazetteer place)."""
+def _places_tagged_otherwise(doc: Doc, ents: list[Span]) -> list[Span]:
+    """PERSON or ORG entities that are places: `in Manduzai district`, `visited Garissa`, `in Herat`."""
     out = []
-    for ent in person_ents:
+    for ent in ents:
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if after in PLACE_KIND_AFTER or (before in LOCATIVE and gazetteer.lookup(ent.text) is not None):
+        found = gazetteer.lookup(ent.text) if before in LOCATIVE else None
+        if ent.label_ == "PERSON" and (after in PLACE_KIND_AFTER or found is not None):
+            out.append(ent)
+        elif ent.label_ == "ORG" and len(ent) <= 2 and found is not None and found.kind in ("city", "region"):
             out.append(ent)
     return out
 

@@ -86,30 +86,41 @@ def make_structure(nlp: Language, name: str, line_breaks_end_sentences: bool) ->
 
 @Language.factory(
     "release_entities",
+    default_config={"issuer_affiliation": True},
     assigns=["doc._.release_entities"],
     requires=["doc.ents", "token.tag", "doc._.release_structure"],
 )
-def make_entities(nlp: Language, name: str) -> EntityReader:
-    """People, organisations, places, quotes, contacts and officials."""
-    return EntityReader(nlp, name)
+def make_entities(nlp: Language, name: str, issuer_affiliation: bool) -> EntityReader:
+    """People, organisations, places, quotes, contacts and officials.
+
+    `issuer_affiliation`: a titled or quoted person with no stated affiliation speaks for the release's issuer.
+    """
+    return EntityReader(nlp, name, issuer_affiliation=issuer_affiliation)
 
 
 class DateReader:
     """Date expressions resolved against the release's date (`doc._.release_dates`)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, dateparser_fallback: bool) -> None:
         self.name = name
+        self.dateparser_fallback = dateparser_fallback
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
-        doc._.release_dates = read_dates(doc) if is_english(doc) else ([], [])
+        english = is_english(doc)
+        doc._.release_dates = read_dates(doc, self.dateparser_fallback) if english else ([], [])
         return doc
 
 
-@Language.factory("release_dates", assigns=["doc._.release_dates"], requires=["doc.ents"])
-def make_dates(nlp: Language, name: str) -> DateReader:
-    """Dates and durations."""
-    return DateReader(name)
+@Language.factory(
+    "release_dates",
+    default_config={"dateparser_fallback": True},
+    assigns=["doc._.release_dates"],
+    requires=["doc.ents"],
+)
+def make_dates(nlp: Language, name: str, dateparser_fallback: bool) -> DateReader:
+    """Dates and durations; `dateparser_fallback` lets dateparser (strict) read shapes our rules do not."""
+    return DateReader(name, dateparser_fallback)
 
 
 class FigureReader:
