@@ -17,7 +17,7 @@ def release(nlp: Language, body: str) -> Release:
     return release_nlp.extract(HEAD + body + "\n", nlp=nlp)
 
 
-def person(r: Release, name: str):  # noqa: ANN201
+def person(r: Release, name: str):
     found = [p for p in r.people if p.name == name]
     assert found, f"{name} not among {[p.name for p in r.people]}"
     return found[0]
