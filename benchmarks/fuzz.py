@@ -9,6 +9,7 @@ Any exception other than release_nlp's typed errors is a bug.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -37,10 +38,8 @@ def run_atheris() -> int:
     nlp = release_nlp.load()
 
     def one(data: bytes) -> None:
-        try:
+        with contextlib.suppress(release_nlp.ReleaseNLPError):
             release_nlp.extract(data, nlp=nlp)
-        except release_nlp.ReleaseNLPError:
-            pass
 
     atheris.Setup(sys.argv[:1], one)
     atheris.Fuzz()
