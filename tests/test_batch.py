@@ -35,6 +35,15 @@ def run_cli(*args: str, stdin: str | None = None, timeout: int = 600) -> subproc
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout)
 
 
+def folder_of(tmp_path: Path, n: int, prefix: str = "r") -> Path:
+    """A folder of `n` releases we wrote ourselves."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{prefix}{i:02d}.txt").write_text(release_text(i), encoding="utf-8")
+    return folder
+
+
 def records(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -170,10 +179,7 @@ class TestRunner:
 @pytest.mark.integration
 class TestCommandLine:
     def test_mixed_folder_processes_every_good_file_and_records_every_bad_one(self, tmp_path: Path) -> None:
-        folder = tmp_path / "in"
-        folder.mkdir()
-        for i in range(3):
-            (folder / f"good{i}.txt").write_text(release_text(i), encoding="utf-8")
+        folder = folder_of(tmp_path, 3, "good")
         (folder / "empty.txt").write_bytes(b"")
         (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
         (folder / "latin1.txt").write_bytes(release_text(9).replace("–", "-").encode("cp1252")
@@ -182,18 +188,15 @@ class TestCommandLine:
         result = run_cli("extract", str(folder), "-o", str(out))
         assert result.returncode == 1, result.stderr
         got = {Path(r["source"]).name: r for r in records(out)}
-        assert set(got) == {"good0.txt", "good1.txt", "good2.txt", "empty.txt", "binary.txt", "latin1.txt"}
+        assert set(got) == {"good00.txt", "good01.txt", "good02.txt", "empty.txt", "binary.txt", "latin1.txt"}
         assert got["empty.txt"]["error"]["type"] == "EmptyInput"
         assert got["binary.txt"]["error"]["type"] == "DecodeError"
         assert got["latin1.txt"]["encoding"] and "error" not in got["latin1.txt"]
-        assert all("title" in got[f"good{i}.txt"] for i in range(3))
+        assert all("title" in got[f"good{i:02d}.txt"] for i in range(3))
         assert "failed 2" in result.stderr
 
     def test_kill_then_resume_loses_nothing_and_duplicates_nothing(self, tmp_path: Path) -> None:
-        folder = tmp_path / "in"
-        folder.mkdir()
-        for i in range(40):
-            (folder / f"r{i:02d}.txt").write_text(release_text(i), encoding="utf-8")
+        folder = folder_of(tmp_path, 40)
         out = tmp_path / "out.jsonl"
         proc = subprocess.Popen([*CLI, "extract", str(folder), "-o", str(out), "--batch-size", "2"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -214,10 +217,7 @@ class TestCommandLine:
         assert f"skipped {first}" in result.stderr
 
     def test_parquet_tables_join_by_release_id_and_resume(self, tmp_path: Path) -> None:
-        folder = tmp_path / "in"
-        folder.mkdir()
-        for i in range(3):
-            (folder / f"r{i}.txt").write_text(release_text(i), encoding="utf-8")
+        folder = folder_of(tmp_path, 3)
         (folder / "empty.txt").write_bytes(b"")
         out = tmp_path / "tables"
         assert run_cli("extract", str(folder), "--format", "parquet", "-o", str(out)).returncode == 1
@@ -244,10 +244,7 @@ class TestCommandLine:
         assert json.loads(piped.stdout)["dateline"]["place"] == "Maputo"
 
     def test_two_workers(self, tmp_path: Path) -> None:
-        folder = tmp_path / "in"
-        folder.mkdir()
-        for i in range(6):
-            (folder / f"r{i}.txt").write_text(release_text(i), encoding="utf-8")
+        folder = folder_of(tmp_path, 6)
         out = tmp_path / "o.jsonl"
         result = run_cli("extract", str(folder), "-o", str(out), "--workers", "2", "--batch-size", "2")
         assert result.returncode == 0, result.stderr

@@ -108,7 +108,5 @@ def test_figure_links_to_place_and_date(nlp: Language) -> None:
     assert fig.place == "Garissa" and str(fig.date) == "2022-04-02" and fig.category == "people"
 
 
-@pytest.mark.xfail(strict=True, reason="a number word opening a sentence ('Two') is found, but 'one in five' "
-                                       "(a ratio) is not yet read as 0.2")
 def test_ratio_one_in_five(nlp: Language) -> None:
     assert figures(nlp, "One in five children is malnourished.") == [(0.2, "exact", "children", None)]

@@ -133,7 +133,6 @@ def test_pronoun_speaker(nlp: Language) -> None:
     assert [q.speaker for q in r.quotes] == ["Amy Pope"]
 
 
-@pytest.mark.xfail(strict=True, reason="a title given in one sentence and the name in the next is not linked yet")
 def test_title_in_one_sentence_name_in_the_next(nlp: Language) -> None:
     r = release(nlp, "The agency's new Country Director arrived on Monday. Sara Lund met local leaders.")
     assert person(r, "Sara Lund").titles == ["Country Director"]

@@ -48,10 +48,16 @@ def test_release_places_with_countries_and_no_demonyms(nlp: Language) -> None:
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(strict=True, reason="a US state that shares a country's name is read as the country even when "
-                                       "the release is about the United States")
 def test_georgia_the_state(nlp: Language) -> None:
     text = ("Senator Visits Storm Area\n\nWASHINGTON, D.C. – Senator Jane Holloway visited Atlanta, Georgia, "
             "and Savannah on Monday, then returned to Texas.\n")
     places = {p.name: p for p in release_nlp.extract(text, nlp=nlp).places}
     assert places["Georgia"].country_code == "US" and places["Georgia"].kind == "region"
+
+
+@pytest.mark.integration
+def test_georgia_the_country(nlp: Language) -> None:
+    text = ("Agency Opens Office in Tbilisi\n\nTBILISI, 3 March 2023 – The agency opened an office in Georgia to "
+            "serve displaced families near Gori, its director said.\n")
+    places = {p.name: p for p in release_nlp.extract(text, nlp=nlp).places}
+    assert places["Georgia"].country_code == "GE" and places["Georgia"].kind == "country"

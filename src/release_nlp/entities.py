@@ -440,6 +440,17 @@ def _read_places(
     return places
 
 
+def _local_reading(name: str, country: gazetteer.Gazetted, local: Counter[str]) -> gazetteer.Gazetted | None:
+    """A country's name read as a place inside the country the release is about (Georgia, the US state).
+
+    Only when at least two other places of the release lie in that country and none in the named one.
+    """
+    home, count = local.most_common(1)[0] if local else (None, 0)
+    if home is None or home == country.country_code or count < 2 or local[country.country_code or ""] > 0:
+        return None
+    return next((r for r in gazetteer.gazetteer().get(gazetteer.key(name), ()) if r.country_code == home), None)
+
+
 def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     readings = {k: gazetteer.lookup(p["name"]) for k, p in places.items()}
     countries: Counter[str] = Counter()
@@ -447,9 +458,14 @@ def _finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         if g and g.country_code:
             countries[g.country_code] += len(places[k]["mentions"]) * (3 if g.kind == "country" else 1)
     context = [c for c, _ in countries.most_common(3)]
+    # Places per country other than countries themselves: "Atlanta, Georgia and Savannah" is about the US.
+    local: Counter[str] = Counter(g.country_code for g in readings.values()
+                                  if g and g.country_code and g.kind != "country")
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for k, place in places.items():
         g = gazetteer.lookup(place["name"], context, prefer_city=bool(place.get("dateline")))
+        if g is not None and g.kind == "country":
+            g = _local_reading(place["name"], g, local) or g
         if g is None:
             kind, code = "other", (context[0] if context else None)
             ident = ("?", k)

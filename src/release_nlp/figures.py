@@ -24,6 +24,10 @@ from .sections import SectionMap
 from .tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
 from .text import squash
 
+RATIO = regex.compile(
+    r"(?i)(?<![\w-])(?P<a>one|two|three|four|five|\d{1,3})\s(?:in|out\sof)\s"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})(?![\w-])"
+)
 PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
 
 
@@ -253,10 +257,17 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     phones = [m.span() for m in PHONE.finditer(text)]
     date_chars = date_chars + phones  # digits of phone numbers are no figures either
     for start, end in sections.regions("body", "notes"):
+        for m in RATIO.finditer(text, start, end):
+            fig = _ratio(doc, m, terms)
+            if fig is not None:
+                out.append(fig)
+                date_chars.append(m.span())
+    for start, end in sections.regions("body", "notes"):
         for m in cues().pattern.finditer(text, start, end):
             fig = _figure(doc, m, date_chars, terms, home, places, dates, dateline)
             if fig is not None:
                 out.append(fig)
+    out.sort(key=lambda f: int(f["span"]["start"]))
     _imply_units(out, doc)
     return out
 
@@ -349,6 +360,21 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
         "_sent": sentence.start,
     }
     return fig
+
+
+def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
+    """`one in five children`: a share, as its fraction, counting the noun that follows."""
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if not a or not b or a >= b:
+        return None
+    s, e = m.span()
+    unit = _unit_phrase(doc, s, e, terms)
+    if unit is None:
+        return None
+    sentence = _token_at_or_before(doc, s).sent
+    return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit,
+            "category": _category(unit, None, False), "sentence": squash(sentence.text), "place": None,
+            "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
 
 
 def _nearest(candidates: list[tuple[int, Any]], position: int) -> Any:

@@ -327,7 +327,36 @@ def extract_people(
                 person.organisation = org
     people = [p for p in people if p.mentions]
     _find_surname_mentions(text, people, allowed)
+    _titles_from_the_sentence_before(doc, people, mentions)
     return people
+
+
+def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], mentions: list[NameMention]) -> None:
+    """`The agency's new Country Director arrived on Monday. Sara Lund met ...`: a title named without a
+    person in one sentence belongs to the person who opens the next."""
+    if not doc.has_annotation("SENT_START"):
+        return
+    named = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
+    for m in mentions:
+        person = next((p for p in people if any(s == doc[m.start].idx for _, s, _e in p.mentions)), None)
+        if person is None or person.titles:
+            continue
+        sentence = doc[m.start].sent
+        if m.start - sentence.start > 1 or sentence.start == 0:
+            continue
+        before = doc[sentence.start - 1].sent
+        if any(before.start <= i < before.end for i in named):
+            continue  # the title there may be someone else's
+        tokens = list(before)
+        for i in range(len(tokens) - 1, -1, -1):
+            if not (is_role_word(tokens[i].text) and has_head(tokens[i].text) and tokens[i].text[:1].isupper()):
+                continue
+            j = i
+            while j > 0 and tokens[j - 1].text[:1].isupper() and is_role_word(tokens[j - 1].text):
+                j -= 1
+            if j > 0 and tokens[j - 1].lower_ in ("the", "its", "'s", "’s", "new", "their", "his", "her"):
+                person.add_title(" ".join(t.text for t in tokens[j:i + 1]))
+                break
 
 
 def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Callable[[int], bool]) -> None:
