@@ -254,7 +254,8 @@ def _places_tagged_otherwise(doc: Doc, ents: list[Span]) -> list[Span]:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         found = gazetteer.lookup(ent.text) if before in LOCATIVE else None
         as_person = ent.label_ == "PERSON" and (after in PLACE_KIND_AFTER or found is not None)
-        as_org = ent.label_ == "ORG" and len(ent) <= 2 and found is not None and found.kind in ("city", "region")
+        as_org = (ent.label_ == "ORG" and len(ent) <= 2 and not ent.text.isupper() and found is not None
+                  and found.kind in ("city", "region"))  # "in Herat"; never an acronym ("of UN Women")
         if as_person or as_org:
             out.append(ent)
     return out

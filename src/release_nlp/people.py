@@ -332,8 +332,10 @@ def extract_people(
 
 
 def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], mentions: list[NameMention]) -> None:
-    """`The agency's new Country Director arrived on Monday. Sara Lund met ...`: a title named without a
-    person in one sentence belongs to the person who opens the next."""
+    """A title named without a person in one sentence belongs to the person who opens the next.
+
+    `The agency's new Country Director arrived on Monday. Sara Lund met ...`
+    """
     if not doc.has_annotation("SENT_START"):
         return
     named = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
