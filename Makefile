@@ -20,7 +20,7 @@ $(STAMP): $(PY) pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/release-nlp extract examples/*.txt
+	$(VENV)/bin/release-nlp extract examples/
 
 test: $(STAMP)
 	$(PY) -m pytest

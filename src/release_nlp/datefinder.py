@@ -52,6 +52,8 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
     dates: list[dict[str, Any]] = []
     durations: list[dict[str, Any]] = []
     for start, end in sorted(candidates):
+        while end > start and text[end - 1] in ".,;:":  # "since 15 January." ends before the full stop
+            end -= 1
         raw = text[start:end]
         trimmed = TRIM.sub("", raw)
         start += len(raw) - len(trimmed)

@@ -139,7 +139,7 @@ def read_entities(
             org_records.append(rec)
             for f in rec.forms():
                 by_form[f] = rec
-        if not any(m[1] == span.start_char for m in rec.mentions):
+        if not any(s < span.end_char and span.start_char < e for _, s, e in rec.mentions):
             rec.mentions.append((span.text, span.start_char, span.end_char))
     org_records = merge_prefixes(org_records)
     org_spans = [(t, s, e) for rec in org_records for t, s, e in rec.mentions]
