@@ -89,7 +89,9 @@ def memory_run(n_docs: int, texts: list[str]) -> dict[str, object]:
     from release_nlp.batch import run
     from release_nlp.sources import Document
 
-    docs = (Document(f"d{i}", texts[i % len(texts)]) for i in range(n_docs))
+    # Every document gets words of its own, so that the vocabulary would grow without memory zones.
+    docs = (Document(f"d{i}", f"{texts[i % len(texts)]}\n\nReference Qx{i}z: contact Mr Vorn{i}ka at Zel{i}burg.\n")
+            for i in range(n_docs))
     samples: list[tuple[int, float]] = []
     count = 0
 
