@@ -18,6 +18,7 @@ from typing import Any
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from .docindex import index_of
 from .numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
 from .resources import load_json
 from .sections import SectionMap
@@ -157,17 +158,10 @@ def _counts_a_noun(doc: Doc, end_char: int) -> bool:
     return False
 
 
-def _tokens_after(doc: Doc, char: int) -> Token | None:
-    for t in doc:
-        if t.idx >= char and not t.is_space:
-            return t
-    return None
-
-
 def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]) -> str | None:
     """The noun a number counts, with its modifiers: `internally displaced persons`, `tonnes of food`."""
     first = _token_at(doc, end_char)
-    if first is None or first.is_punct or first.sent != _token_at_or_before(doc, start_char).sent:
+    if first is None or first.is_punct or _sentence_at(doc, first.idx).start != _sentence_at(doc, start_char).start:
         return None
     tokens: list[Token] = []
     t: Token | None = first
@@ -175,7 +169,7 @@ def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]
         t = doc[t.i + 1]
         if t.lower_ in ("the", "these", "those", "them"):
             return None
-    while t is not None and t.i < len(doc):
+    while t is not None and t.i < len(doc) and len(tokens) < 8:  # a unit is a short noun phrase
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if is_noun(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
             tokens.append(t)
@@ -203,18 +197,19 @@ def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char, alignment_mode="expand")
-    if span is None:
-        return _tokens_after(doc, char)
-    i = span.start
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    return doc[i] if i < len(doc) else None
+    return index_of(doc).token_at(char)
 
 
-def _token_at_or_before(doc: Doc, char: int) -> Token:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return doc[span.start] if span is not None and len(span) else doc[0]
+def _sentence_at(doc: Doc, char: int) -> Span:
+    index = index_of(doc)
+    return index.sentence(index.token_index(char))
+
+
+def _sentence_text(text: str, sentence: Span, start: int) -> str:
+    """The figure's sentence; a window around the figure when the "sentence" is a run-on list or table."""
+    if sentence.end_char - sentence.start_char <= 1000:
+        return squash(text[sentence.start_char:sentence.end_char])
+    return squash(text[max(sentence.start_char, start - 200):min(sentence.end_char, start + 200)])
 
 
 def _category(unit: str | None, currency: str | None, percent: bool) -> str:
@@ -283,7 +278,7 @@ def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
         if place.get("kind") != "country" or code not in dollar_countries:
             continue
         for mention in place["mentions"]:
-            sentence = _token_at_or_before(doc, mention["start"]).sent
+            sentence = _sentence_at(doc, mention["start"])
             if regex.search(r"(?<![A-Z])\$\s?\d", sentence.text):
                 return str(code)
     return None
@@ -344,7 +339,7 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
     if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
         qualifier = "approximate"
     unit = "%" if percent else (currency or _unit_phrase(doc, s, e, terms))
-    sentence = _token_at_or_before(doc, s).sent
+    sentence = _sentence_at(doc, s)
     fig: dict[str, Any] = {
         "text": squash(text[fig_start:e]),
         "value": float(value),
@@ -352,7 +347,7 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
         "high": float(high) if high is not None else None,
         "unit": unit,
         "category": _category(unit, currency, percent),
-        "sentence": squash(sentence.text),
+        "sentence": _sentence_text(text, sentence, s),
         "place": _place_of(places, sentence, s, dateline),
         "date": _date_of(dates, sentence, s, dateline),
         "span": {"start": fig_start, "end": e},
@@ -364,6 +359,7 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
 
 def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
     """`one in five children`: a share, as its fraction, counting the noun that follows."""
+    text = m.string
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if not a or not b or a >= b:
         return None
@@ -371,9 +367,9 @@ def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, An
     unit = _unit_phrase(doc, s, e, terms)
     if unit is None:
         return None
-    sentence = _token_at_or_before(doc, s).sent
+    sentence = _sentence_at(doc, s)
     return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit,
-            "category": _category(unit, None, False), "sentence": squash(sentence.text), "place": None,
+            "category": _category(unit, None, False), "sentence": _sentence_text(text, sentence, s), "place": None,
             "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
 
 
@@ -411,8 +407,8 @@ def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
             continue
         for prev in reversed(figures[:i]):
             if prev.get("unit") and prev["category"] not in ("money", "percentage"):
-                prev_sent = doc[prev["_s"]].sent
-                this_sent = doc[sent].sent
+                prev_sent = index_of(doc).sentence(prev["_s"])
+                this_sent = index_of(doc).sentence(sent)
                 gap = sum(1 for t in doc[prev_sent.start:this_sent.start] if t.is_sent_start)
                 if gap <= 2:
                     fig["unit"] = prev["unit"]

