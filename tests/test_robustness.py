@@ -188,7 +188,7 @@ def test_date_resolver_never_raises(text: str, reference: dt.date) -> None:
     assert result is None or result.start is None or result.end is None or result.start <= result.end
 
 
-def test_long_runs_without_white_space_keep_the_text_exact(nlp) -> None:  # noqa: ANN001
+def test_long_runs_without_white_space_keep_the_text_exact(nlp) -> None:
     text = RELEASE + "“\"‘'" * 3000 + " and then " + "-" * 5000 + "\n"
     release = release_nlp.extract(text, nlp=nlp)
     assert release.text == text

@@ -11,6 +11,7 @@ when the sentence leaves it implicit, taken from the figure before it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -398,24 +399,17 @@ def _date_of(dates: list[dict[str, Any]], sentence: Span, position: int, skip: t
 
 
 def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
-    """`over 170,000 remain displaced`: the unit is that of the figure before it (within two sentences)."""
-    for i, fig in enumerate(figures):
-        implicit = fig.pop("_implicit")
-        sent = fig.pop("_sent")
-        fig["_s"] = sent
-        if not implicit:
-            continue
-        for prev in reversed(figures[:i]):
-            if prev.get("unit") and prev["category"] not in ("money", "percentage"):
-                prev_sent = index_of(doc).sentence(prev["_s"])
-                this_sent = index_of(doc).sentence(sent)
-                gap = sum(1 for t in doc[prev_sent.start:this_sent.start] if t.is_sent_start)
-                if gap <= 2:
-                    fig["unit"] = prev["unit"]
-                    fig["category"] = prev["category"]
-                break
+    """`over 170,000 remain displaced`: the unit is that of the counted figure before it (within two sentences)."""
+    starts = index_of(doc).sent_starts
+    last: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the last counted figure
     for fig in figures:
-        fig.pop("_s", None)
+        implicit = fig.pop("_implicit")
+        sentence_number = bisect_right(starts, fig.pop("_sent")) - 1
+        if implicit and last is not None and sentence_number - last[0] <= 2:
+            fig["unit"] = last[1]["unit"]
+            fig["category"] = last[1]["category"]
+        if fig.get("unit") and fig["category"] not in ("money", "percentage"):
+            last = (sentence_number, fig)
 
 
 def is_figure_text(text: str) -> bool:
