@@ -180,7 +180,7 @@ def _expand_abbrev(phrase: str) -> str:
     return phrase
 
 
-def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]], base: int) -> tuple[list[str], str | None]:
+def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple[list[str], str | None]:
     """`Director of IOM's Migration Health Division` -> (["Director"], "IOM")."""
     phrase = regex.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=regex.IGNORECASE)
     org = None
@@ -321,7 +321,7 @@ def extract_people(
                 continue
             inside = [(t, s, e) for t, s, e in org_spans
                       if s >= phrase_span.start_char and e <= phrase_span.end_char]
-            titles, org = _split_title_org(phrase, inside, phrase_span.start_char)
+            titles, org = _split_title_org(phrase, inside)
             for t in titles:
                 person.add_title(t)
             if org and not person.organisation:
