@@ -189,7 +189,9 @@ def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tupl
     if sep and has_head(head) and not has_head(tail):
         return [_expand_abbrev(head)], strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
     names = {strip_possessive(regex.sub(r"^the\s+", "", t, flags=regex.IGNORECASE)) for t, _s, _e in org_spans}
-    located = sorted(((phrase.find(t), t) for t in names if t and phrase.find(t) >= 0), key=lambda x: x[0])
+    # At one position the longer name wins ("AU Commission" over "AU"), whatever the set order.
+    located = sorted(((phrase.find(t), t) for t in names if t and phrase.find(t) >= 0),
+                     key=lambda x: (x[0], -len(x[1]), x[1]))
     complement = next(((i, t) for i, t in located if not is_area(phrase[i:])
                        and regex.search(r"(?:^|\s)(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", phrase[:i])), None)
     if complement is not None:
