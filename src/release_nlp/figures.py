@@ -106,8 +106,11 @@ def _qualifier(text: str, start: int) -> tuple[str, int] | None:
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     s, e = m.span()
     n1 = m.group("n1") or ""
-    line_start = max(text.rfind("\n", 0, s), text.rfind("\u2028", 0, s)) + 1
-    prefix = text[line_start:s]
+    # The line so far, read back at most 200 characters: enough for every cue below, and linear on
+    # a run-on line of thousands of numbers.
+    window = max(0, s - 200)
+    line_break = max(text.rfind("\n", window, s), text.rfind("\u2028", window, s))
+    prefix = text[line_break + 1 if line_break >= 0 else window:s]
     after = text[e:e + 12]
     # List markers and footnotes: "1." or "2)" or "3 Title" opening a line, "[3]".
     if not prefix.strip() and (regex.match(r"^[.)]\s", after) or (
