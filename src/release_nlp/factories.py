@@ -18,6 +18,7 @@ from .entities import EntityReader
 from .figures import read_figures
 from .language import detect
 from .structure import find_structure
+from .tagging import TagWhereNeeded
 
 extensions.register()
 
@@ -82,6 +83,17 @@ def _break_sentences_at_lines(doc: Doc, title: tuple[int, int] | None) -> None:
 def make_structure(nlp: Language, name: str, line_breaks_end_sentences: bool) -> StructureReader:
     """Sections, headline, dateline and published date; runs before the statistical components."""
     return StructureReader(name, line_breaks_end_sentences)
+
+
+@Language.factory(
+    "release_tagging",
+    default_config={"tok2vec": "tok2vec", "tagger": "tagger"},
+    assigns=["token.tag"],
+    requires=["doc.ents", "doc.sents", "doc._.release_dates"],
+)
+def make_tagging(nlp: Language, name: str, tok2vec: str, tagger: str) -> TagWhereNeeded:
+    """Tags from the (disabled) statistical `tok2vec` and `tagger`, only on the sentences our rules read tags of."""
+    return TagWhereNeeded(nlp, name, tok2vec, tagger)
 
 
 @Language.factory(

@@ -61,6 +61,9 @@ def load(model: str | None = None) -> Language:
         for component in config["statistical"].get("enable", []):
             if component in nlp.disabled:
                 nlp.enable_pipe(component)
+        for component in config["statistical"].get("disable", []):
+            if component in nlp.pipe_names:
+                nlp.disable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
     # Our size limit is checked before the pipeline runs; spaCy's own (1M characters) would refuse less.
@@ -70,7 +73,7 @@ def load(model: str | None = None) -> Language:
         settings = dict(settings)
         factory = settings.pop("factory")
         before = settings.pop("before", None)
-        if before is not None and before not in nlp.pipe_names:
+        if before is not None and before not in nlp.component_names:
             before = None
         nlp.add_pipe(factory, name=component, before=before, config=settings)
     return nlp
