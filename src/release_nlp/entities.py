@@ -34,7 +34,7 @@ from .quotes import attribution, find_quotes
 from .resources import load_json
 from .roles import has_head, is_role_word
 from .sections import SectionMap
-from .text import fold, squash, strip_possessive
+from .text import contains_word, fold, squash, strip_possessive
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -220,7 +220,7 @@ def _affiliate_to_publisher(
     if not orgs:
         return
     folded_title = fold(title)
-    named = [o for o in orgs if any(regex.search(rf"\b{regex.escape(f)}\b", folded_title) for f in o.forms())]
+    named = [o for o in orgs if any(contains_word(folded_title, f) for f in o.forms())]
     ranked = sorted(orgs, key=lambda r: -len(r.mentions))
     if named:
         main = max(named, key=lambda r: len(r.mentions))
@@ -349,7 +349,7 @@ def _contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord
         if person.organisation is None:
             for rec in orgs:
                 forms = [f for f in (rec.acronym, rec.name, *rec.aliases) if f]
-                if any(regex.search(rf"(?<![\w]){regex.escape(f)}(?![\w])", segment[m.end():]) for f in forms):
+                if any(contains_word(segment[m.end():], f) for f in forms):
                     person.organisation = rec.acronym or rec.name
                     break
 

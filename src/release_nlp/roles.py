@@ -20,6 +20,7 @@ class Vocabulary:
     styles: dict[str, str | None]
     honorifics: frozenset[str]
     head_words: frozenset[str]
+    head_parts: frozenset[str]  # heads split at hyphens only: "vice-president" -> "vice", "president"
     not_person_heads: frozenset[str]
     areas: frozenset[str]
 
@@ -36,6 +37,7 @@ def vocabulary() -> Vocabulary:
         styles={k.casefold(): v for k, v in data["styles"].items()},
         honorifics=frozenset(h.casefold() for h in data["honorifics"]),
         head_words=frozenset(w for h in heads for w in regex.split(r"[\s-]+", h)),
+        head_parts=frozenset(part for h in heads for part in h.split("-")),
         not_person_heads=frozenset(w.casefold() for w in data["not_person_heads"]),
         areas=frozenset(w.casefold() for w in data["areas"]),
     )
@@ -74,7 +76,7 @@ def is_role_word(word: str) -> bool:
         w in vocab.head_words
         or w in vocab.modifiers
         or w in vocab.abbreviations
-        or any(w == part for h in vocab.heads for part in h.split("-"))
+        or w in vocab.head_parts
     )
 
 

@@ -23,3 +23,25 @@ def fold(text: str) -> str:
 def strip_possessive(text: str) -> str:
     """`IOM’s` -> `IOM`."""
     return regex.sub(r"['’]s?$", "", text)
+
+
+def contains_word(text: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `text` with no letter, digit or underscore right before or after it.
+
+    A plain search: names are many and each would otherwise be a regular expression compiled per call.
+    """
+    if not phrase:
+        return False
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        before_ok = at == 0 or not _is_word_char(text[at - 1])
+        after_ok = end == len(text) or not _is_word_char(text[end])
+        if before_ok and after_ok:
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
