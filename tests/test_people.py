@@ -136,3 +136,25 @@ def test_pronoun_speaker(nlp: Language) -> None:
 def test_title_in_one_sentence_name_in_the_next(nlp: Language) -> None:
     r = release(nlp, "The agency's new Country Director arrived on Monday. Sara Lund met local leaders.")
     assert person(r, "Sara Lund").titles == ["Country Director"]
+
+
+SPLITS = [
+    # A possessive extension names a unit of the body: the body is the affiliation.
+    ("Director of IOM’s Migration Health Division", ["IOM", "IOM’s Migration Health Division"], ["Director"], "IOM"),
+    # A longer "name" ending in a role is the role.
+    ("UN Resident Coordinator and UNDP Resident Representative in Malawi", ["UN", "UN Resident Coordinator", "UNDP"],
+     ["Resident Coordinator", "UNDP Resident Representative in Malawi"], "UN"),
+    # Otherwise the longer name at one place is the body.
+    ("Executive Director of UN Women", ["UN", "UN Women"], ["Executive Director"], "UN Women"),
+    # A name inside a longer one is not cut out of the title, leaving "of the on".
+    ("ranking member of the Senate Committee on Veterans Affairs", ["Senate Committee"],
+     ["ranking member of the Senate Committee on Veterans Affairs"], "Senate Committee"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "names", "titles", "org"), SPLITS)
+def test_title_and_organisation_split(phrase: str, names: list[str], titles: list[str], org: str) -> None:
+    from release_nlp.people import _split_title_org
+
+    for order in (names, names[::-1]):  # the answer must not depend on the order names come in
+        assert _split_title_org(phrase, [(n, 0, len(n)) for n in order]) == (titles, org)

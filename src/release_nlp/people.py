@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 from spacy.tokens import Doc, Span, Token
@@ -180,6 +181,26 @@ def _expand_abbrev(phrase: str) -> str:
     return phrase
 
 
+def _name_order(names: set[str]) -> Callable[[tuple[int, str]], tuple[int, bool, int, str]]:
+    """Sort key of organisation names found in a title phrase: by position, then name, never the set's order.
+
+    At one position the longer name comes first ("UN Women" over "UN"), unless it only extends the other
+    with a possessive ("IOM's Migration Health Division": IOM) or ends in a role ("UN Resident Coordinator").
+    """
+
+    def demoted(name: str) -> bool:
+        if has_head(name.split()[-1]):
+            return True
+        return any(name != other and name.startswith(other) and name[len(other):].startswith(("'s", "’s"))
+                   for other in names)
+
+    def key(located: tuple[int, str]) -> tuple[int, bool, int, str]:
+        position, name = located
+        return position, demoted(name), -len(name), name
+
+    return key
+
+
 def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple[list[str], str | None]:
     """`Director of IOM's Migration Health Division` -> (["Director"], "IOM")."""
     phrase = regex.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=regex.IGNORECASE)
@@ -189,9 +210,7 @@ def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tupl
     if sep and has_head(head) and not has_head(tail):
         return [_expand_abbrev(head)], strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
     names = {strip_possessive(regex.sub(r"^the\s+", "", t, flags=regex.IGNORECASE)) for t, _s, _e in org_spans}
-    # At one position the longer name wins ("AU Commission" over "AU"), whatever the set order.
-    located = sorted(((phrase.find(t), t) for t in names if t and phrase.find(t) >= 0),
-                     key=lambda x: (x[0], -len(x[1]), x[1]))
+    located = sorted(((phrase.find(t), t) for t in names if t and phrase.find(t) >= 0), key=_name_order(names))
     complement = next(((i, t) for i, t in located if not is_area(phrase[i:])
                        and regex.search(r"(?:^|\s)(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", phrase[:i])), None)
     if complement is not None:
@@ -207,7 +226,9 @@ def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tupl
     elif located:
         i, text = located[0]
         org = text
-        phrase = f"{phrase[:i].rstrip()} {phrase[i + len(text):].lstrip()}".strip()
+        # "Chairman of the Senate Committee on ...": a name inside a longer one stays in the title.
+        if not regex.search(r"(?:^|\s)(?:of|for|the|on|and)\s*$", phrase[:i], flags=regex.IGNORECASE):
+            phrase = f"{phrase[:i].rstrip()} {phrase[i + len(text):].lstrip()}".strip()
     if org:
         org = strip_possessive(regex.sub(r"^the\s+", "", org, flags=regex.IGNORECASE))
     parts = [p.strip(" ,") for p in regex.split(r"\s+and\s+|\s*/\s*", phrase)]
@@ -364,6 +385,22 @@ def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], menti
                 break
 
 
+STYLE_REACH = 40  # characters read back for a style before a surname ("Ambassador", "Ms")
+
+
+@cache
+def _style_before() -> regex.Pattern[str]:
+    """A style or honorific, then one space, at the end of the text searched."""
+    vocab = vocabulary()
+    styles = sorted({*vocab.styles, *vocab.honorifics}, key=len, reverse=True)
+    style_alt = "|".join(regex.escape(s) for s in styles if s[:1].isalpha() and len(s) < STYLE_REACH)
+    return regex.compile(rf"(?<![\w-])(?:{style_alt})\s\Z", regex.IGNORECASE)
+
+
+def _is_name_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
 def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Callable[[int], bool]) -> None:
     """Mentions the model missed: `Ambassador Swing`, `Ms Szabados`, a surname alone (when it is unambiguous)."""
     surnames: dict[str, list[PersonRecord]] = {}
@@ -371,25 +408,29 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
         words = person.name.split()
         if len(words) >= 2 and len(words[-1]) >= 3:
             surnames.setdefault(words[-1], []).append(person)
-    vocab = vocabulary()
-    styles = sorted({*vocab.styles, *vocab.honorifics}, key=len, reverse=True)
-    style_alt = "|".join(regex.escape(s) for s in styles if s[:1].isalpha())
+    styled = _style_before()
     for surname, owners in surnames.items():
         if len(owners) != 1:
             continue
         person = owners[0]
         covered = [(s, e) for _, s, e in person.mentions]
-        pattern = regex.compile(rf"(?<![\w-])(?:(?:{style_alt})\s)?{regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
+        pattern = regex.compile(rf"(?<![\w-]){regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
         for m in pattern.finditer(text):
             s, e = m.span()
+            # "Ms Szabados": a style just before the surname belongs to the mention.
+            window = max(0, s - STYLE_REACH)
+            style = styled.search(text[window:s])
+            if style is not None and (style.start() > 0 or window == 0 or not _is_name_char(text[window - 1])):
+                s = window + style.start()
             if not text[e - len(surname):e][0].isupper() or not allowed(s):
                 continue
             if any(cs < e and s < ce for cs, ce in covered):
                 continue
-            person.mentions.append((m.group(), s, e))
+            mention = text[s:e]
+            person.mentions.append((mention, s, e))
             covered.append((s, e))
-            if m.group() not in person.aliases and m.group() != person.name:
-                person.aliases.append(m.group())
+            if mention not in person.aliases and mention != person.name:
+                person.aliases.append(mention)
         person.mentions.sort(key=lambda mention: mention[1])
 
 
