@@ -128,3 +128,25 @@ class TestSchema:
         assert data["published"] == "2024-12-18"
         schema = Release.model_json_schema()
         assert "Person" in schema["$defs"] and "Figure" in schema["$defs"]
+
+
+class TestContainsWord:
+    @pytest.mark.parametrize(
+        ("text", "phrase", "found"),
+        [
+            ("the who mission to sudan", "who", True),
+            ("somewhere in the region", "who", False),  # inside a word
+            ("whoever called", "who", False),
+            ("un women and unicef", "unicef", True),
+            ("unicef's team", "unicef", True),  # a possessive is a boundary
+            ("unicef_2 report", "unicef", False),
+            ("a who", "who", True),
+            ("un-habitat", "un", True),  # a hyphen is a boundary, as in regex \b
+            ("", "who", False),
+            ("anything", "", False),
+        ],
+    )
+    def test_word_bounded_search(self, text: str, phrase: str, found: bool) -> None:
+        from release_nlp.text import contains_word
+
+        assert contains_word(text, phrase) is found
