@@ -17,6 +17,7 @@ from .datefinder import read_dates
 from .entities import EntityReader
 from .figures import read_figures
 from .language import detect
+from .recognition import EntitiesOutsideFurniture
 from .structure import find_structure
 from .tagging import TagWhereNeeded
 
@@ -83,6 +84,17 @@ def _break_sentences_at_lines(doc: Doc, title: tuple[int, int] | None) -> None:
 def make_structure(nlp: Language, name: str, line_breaks_end_sentences: bool) -> StructureReader:
     """Sections, headline, dateline and published date; runs before the statistical components."""
     return StructureReader(name, line_breaks_end_sentences)
+
+
+@Language.factory(
+    "release_ner",
+    default_config={"ner": "ner"},
+    assigns=["doc.ents"],
+    requires=["doc.spans"],
+)
+def make_ner(nlp: Language, name: str, ner: str) -> EntitiesOutsideFurniture:
+    """Entities from the (disabled) statistical recogniser `ner`, outside page furniture."""
+    return EntitiesOutsideFurniture(nlp, name, ner)
 
 
 @Language.factory(

@@ -14,14 +14,12 @@ and copies the tags back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .docindex import index_of
 from .figures import cues
+from .partial import PartialRunner
 
 # "1,000 tonnes of food aid": the words after a figure that the unit rules may read (a unit phrase is
 # at most eight words, plus "of" and line-break tokens).
@@ -74,44 +72,25 @@ def _is_year(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
-class TagWhereNeeded:
+class TagWhereNeeded(PartialRunner):
     """Runs the statistical tok2vec and tagger on the tokens `tokens_to_tag` selects."""
 
     def __init__(self, nlp: Language, name: str, tok2vec: str, tagger: str) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.tok2vec = tok2vec
-        self.tagger = tagger
+        super().__init__(nlp, name, (tok2vec, tagger))
+        self._wanted: dict[int, bytearray] = {}  # by id(doc), for the batch being run
 
-    def __call__(self, doc: Doc) -> Doc:
-        """Process one doc."""
-        self._tag([doc])
-        return doc
+    def choose(self, doc: Doc) -> list[int] | None:
+        """The tokens whose tags are read, with their context; `None` when that is every token."""
+        wanted = tokens_to_tag(doc)
+        chosen = with_context(wanted)
+        if len(chosen) == len(doc):
+            return None
+        self._wanted[id(doc)] = wanted
+        return chosen
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """Process a stream of docs, tagging each batch in one call of the statistical components."""
-        stream = iter(docs)
-        while batch := list(islice(stream, batch_size)):
-            self._tag(batch)
-            yield from batch
-
-    def _tag(self, docs: list[Doc]) -> None:
-        jobs = []
-        for doc in docs:
-            wanted = tokens_to_tag(doc)
-            chosen = with_context(wanted)
-            if chosen:
-                jobs.append((doc, wanted, chosen))
-        if not jobs:
-            return
-        parts = [
-            Doc(doc.vocab, words=[doc[i].text for i in chosen], spaces=[bool(doc[i].whitespace_) for i in chosen])
-            for doc, _, chosen in jobs
-        ]
-        tok2vec = self.nlp.get_pipe(self.tok2vec)
-        tagger = self.nlp.get_pipe(self.tagger)
-        tagged = tagger.pipe(tok2vec.pipe(parts, batch_size=len(parts)), batch_size=len(parts))  # type: ignore[attr-defined]
-        for part, (doc, wanted, chosen) in zip(tagged, jobs, strict=True):
-            for token, i in zip(part, chosen, strict=True):
-                if wanted[i]:  # context tokens saw only part of their own context: their tags are not kept
-                    doc[i].tag = token.tag
+    def copy(self, part: Doc, doc: Doc, chosen: list[int]) -> None:
+        """Tags of the wanted tokens; context tokens saw only part of their own context, so not theirs."""
+        wanted = self._wanted.pop(id(doc))
+        for token, i in zip(part, chosen, strict=True):
+            if wanted[i]:
+                doc[i].tag = token.tag

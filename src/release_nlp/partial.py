@@ -1,0 +1,73 @@
+"""Statistical components run on part of each doc.
+
+The English pipeline's components cost time in proportion to the tokens they see. Where only some
+tokens matter (the words after a figure for the tagger, everything but page furniture for the
+entity recogniser), a component of ours builds a small doc of those tokens, runs the disabled
+statistical components on it, and copies their annotation back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def part_of(doc: Doc, chosen: Sequence[int]) -> Doc:
+    """A new doc of the tokens `chosen` (ascending indexes into `doc`), same words, same spacing."""
+    return Doc(doc.vocab, words=[doc[i].text for i in chosen], spaces=[bool(doc[i].whitespace_) for i in chosen])
+
+
+class PartialRunner:
+    """Base of components that run statistical components (by name) on part of each doc.
+
+    Subclasses say which tokens (`choose`) and what to copy back (`copy`); `None` from `choose`
+    means the whole doc, which is then annotated in place with no copy.
+    """
+
+    def __init__(self, nlp: Language, name: str, components: Sequence[str]) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.components = tuple(components)
+
+    def choose(self, doc: Doc) -> list[int] | None:
+        """Indexes of the tokens to run on, `[]` for none, `None` for all."""
+        raise NotImplementedError
+
+    def copy(self, part: Doc, doc: Doc, chosen: list[int]) -> None:
+        """Copy the annotation of `part` (made of `chosen`) back to `doc`."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        self._run([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Process a stream of docs, each batch in one call of the statistical components."""
+        stream = iter(docs)
+        while batch := list(islice(stream, batch_size)):
+            self._run(batch)
+            yield from batch
+
+    def _run(self, docs: list[Doc]) -> None:
+        whole: list[Doc] = []
+        jobs: list[tuple[Doc, list[int]]] = []
+        for doc in docs:
+            chosen = self.choose(doc)
+            if chosen is None:
+                whole.append(doc)
+            elif chosen:
+                jobs.append((doc, chosen))
+        parts = [part_of(doc, chosen) for doc, chosen in jobs]
+        annotated = list(self._annotate(whole + parts))
+        for part, (doc, chosen) in zip(annotated[len(whole):], jobs, strict=True):
+            self.copy(part, doc, chosen)
+
+    def _annotate(self, docs: list[Doc]) -> Iterable[Doc]:
+        stream: Iterable[Doc] = docs
+        for component in self.components:
+            stream = self.nlp.get_pipe(component).pipe(stream, batch_size=max(1, len(docs)))  # type: ignore[attr-defined]
+        return stream
