@@ -109,6 +109,7 @@ ADVERSARIAL = {
     "capitals": "Abc " * 250_000,
     "dashes": "- " * 500_000,
     "dots": "A. " * 300_000,
+    "e-mail-like": "a@b." * 250_000,
 }
 
 

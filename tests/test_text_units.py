@@ -109,6 +109,27 @@ class TestContacts:
         hits = find_contacts(text, [], [(text.index("Contact"), len(text))])
         assert [h.phone_e164 for h in hits] == ["+12025550188"]
 
+    def test_lines_and_places_of_several_contacts(self) -> None:
+        text = ("Media contacts\nIn Nairobi:\nJo Kimani, jo@example.org\u2028In Lagos: Ada Obi, ada@example.org, "
+                "ben@example.org\nlast@example.org")
+        hits = find_contacts(text, [(0, len(text))], [])
+        first_line = (text.index("Jo Kimani"), text.index("\u2028"))
+        second_line = (text.index("In Lagos"), text.index("\nlast"))
+        assert [(h.email, h.line, h.place) for h in hits] == [
+            ("jo@example.org", first_line, "Nairobi"),
+            ("ada@example.org", second_line, "Lagos"),
+            ("ben@example.org", second_line, "Lagos"),
+            ("last@example.org", (len(text) - len("last@example.org"), len(text)), "Lagos"),
+        ]
+
+    def test_a_contact_segment_runs_back_to_the_previous_hit_of_its_kind(self) -> None:
+        from release_nlp.entities import _segments
+
+        text = "Ada Obi, ada@example.org, +234 1 555 0100, Ben Eze, ben@example.org"
+        hits = find_contacts(text, [(0, len(text))], [(0, len(text))])
+        emails = [(h, seg) for h, seg in zip(hits, _segments(hits), strict=True) if h.email]
+        assert [text[s:e] for _, (s, e) in emails] == ["Ada Obi, ", ", +234 1 555 0100, Ben Eze, "]
+
 
 class TestSchema:
     def test_release_is_frozen_and_validated(self) -> None:

@@ -6,6 +6,7 @@ as printed and in E.164 form.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import phonenumbers
@@ -29,10 +30,22 @@ class ContactHit:
     line: tuple[int, int] = (0, 0)
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind("\n", 0, start), text.rfind("\u2028", 0, start)) + 1
-    e_candidates = [i for i in (text.find("\n", end), text.find("\u2028", end)) if i >= 0]
-    return s, (min(e_candidates) if e_candidates else len(text))
+LABEL_REACH = 200  # characters of a line's start that can hold a place label ("In Geneva:")
+
+
+class _Lines:
+    """Line bounds by bisection over the text's line breaks, found once (per-hit scans are quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.breaks = [m.start() for m in regex.finditer(r"[\n\u2028]", text)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(first, past-last) character of the line(s) from `start` to `end`, breaks excluded."""
+        i = bisect_left(self.breaks, start)
+        line_start = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(self.breaks, end)
+        return line_start, self.breaks[j] if j < len(self.breaks) else self.length
 
 
 def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list[tuple[int, int]]) -> list[ContactHit]:
@@ -52,17 +65,18 @@ def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             hits.append(ContactHit(s, e, phone=match.raw_string, phone_e164=e164))
     hits.sort(key=lambda h: h.start)
+    lines = _Lines(text)
     place: str | None = None
     last_line = -1
     for hit in hits:
-        hit.line = _line_bounds(text, hit.start, hit.end)
-        line_text = text[hit.line[0]:hit.line[1]]
+        hit.line = lines.bounds(hit.start, hit.end)
+        line_text = text[hit.line[0]:min(hit.line[1], hit.line[0] + LABEL_REACH)]
         label = PLACE_LABEL.match(line_text)
         if label:
             place = label.group("place").strip()
         elif hit.line[0] != last_line:
             # A place heading on its own line ("In Geneva:") governs the lines below it.
-            prev_s, prev_e = _line_bounds(text, max(0, hit.line[0] - 2), max(0, hit.line[0] - 2))
+            prev_s, prev_e = lines.bounds(max(0, hit.line[0] - 2), max(0, hit.line[0] - 2))
             pm = PLACE_LABEL.match(text[prev_s:prev_e] + " :")
             if pm and len(text[prev_s:prev_e].split()) <= 5:
                 place = pm.group("place").strip()

@@ -307,14 +307,23 @@ CONTACT_NAME = regex.compile(
 )
 
 
-def _segment(text: str, hit: ContactHit, hits: list[ContactHit]) -> tuple[int, int]:
-    """The stretch of a contact line that belongs to one hit: back to the previous hit of its kind."""
-    start = hit.line[0]
-    for other in hits:
-        same_kind = (other.email is None) == (hit.email is None)
-        if same_kind and other.end <= hit.start and other.end > start and other.line == hit.line:
-            start = other.end
-    return start, hit.start
+def _segments(hits: list[ContactHit]) -> list[tuple[int, int]]:
+    """For each hit, the stretch of its contact line that belongs to it: back to the previous hit of its kind.
+
+    One pass in text order (a line of thousands of addresses stays linear).
+    """
+    last_end: dict[tuple[tuple[int, int], bool], int] = {}  # (line, is e-mail) -> end of the last hit so far
+    segments: dict[int, tuple[int, int]] = {}
+    for k in sorted(range(len(hits)), key=lambda k: hits[k].start):
+        hit = hits[k]
+        key = (hit.line, hit.email is not None)
+        start = hit.line[0]
+        previous = last_end.get(key)
+        if previous is not None and start < previous <= hit.start:
+            start = previous
+        segments[k] = (start, hit.start)
+        last_end[key] = max(hit.end, last_end.get(key, hit.end))
+    return [segments[k] for k in range(len(hits))]
 
 
 def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
@@ -332,8 +341,7 @@ def _contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord
 
     `Jens Laerke, OCHA Geneva, laerke@un.org`
     """
-    for hit in hits:
-        s, e = _segment(text, hit, hits)
+    for s, e in _segments(hits):
         segment = text[s:e]
         m = next((c for c in CONTACT_NAME.finditer(segment) if _could_be_contact_name(c.group("name"), orgs)), None)
         if not m:
