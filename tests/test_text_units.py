@@ -171,3 +171,17 @@ class TestContainsWord:
         from release_nlp.text import contains_word
 
         assert contains_word(text, phrase) is found
+
+
+class TestIntervals:
+    def test_overlap_queries(self) -> None:
+        from release_nlp.intervals import Intervals
+
+        spans = Intervals([(10, 20), (0, 5), (30, 100)])
+        assert list(spans.overlapping(4, 11)) == [(0, 5), (10, 20)]
+        assert list(spans.overlapping(20, 30)) == []  # ends are exclusive
+        assert list(spans.overlapping(95, 96)) == [(30, 100)]  # a long interval that starts far back
+        spans.add(12, 14)
+        assert list(spans.overlapping(13, 13 + 1)) == [(10, 20), (12, 14)]
+        assert len(spans) == 4
+        assert list(Intervals().overlapping(0, 10)) == []

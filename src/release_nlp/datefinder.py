@@ -9,6 +9,7 @@ import regex
 from spacy.tokens import Doc
 
 from .dates import resolve
+from .intervals import Intervals
 from .patterns import DATE
 from .sections import SectionMap
 from .text import squash
@@ -40,15 +41,20 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
     for ent in doc.ents:
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
+    taken = Intervals(candidates)
     for pattern in (FULL_DATE, RELATIVE):
         for m in pattern.finditer(text):
             s, e = m.span()
-            if not wanted(s) or any(cs <= s and e <= ce for cs, ce in candidates):
+            near = list(taken.overlapping(s, e))
+            if not wanted(s) or any(cs <= s and e <= ce for cs, ce in near):
                 continue
             # A fuller date replaces the model's shorter one inside it ("25 November 2017" over "November 2017").
-            candidates = [(cs, ce) for cs, ce in candidates if not (s <= cs and ce <= e)]
-            if not any(cs < e and s < ce for cs, ce in candidates):
-                candidates.append((s, e))
+            for cs, ce in near:
+                if s <= cs and ce <= e:
+                    taken.remove(cs, ce)
+            if next(taken.overlapping(s, e), None) is None:
+                taken.add(s, e)
+    candidates = list(taken)
     dates: list[dict[str, Any]] = []
     durations: list[dict[str, Any]] = []
     for start, end in sorted(candidates):

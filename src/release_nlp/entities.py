@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from . import places as gazetteer
 from .abbreviations import find_definitions
 from .contacts import ContactHit, find_contacts
+from .intervals import Intervals
 from .organisations import (
     ORG_WORDS,
     OrgRecord,
@@ -127,6 +128,7 @@ def read_entities(
         doc, content, definitions, person_chars | misread_chars, _is_place_name,
         [(span.start_char, span.end_char) for span in known_matches])
     by_form = {f: rec for rec in org_records for f in rec.forms()}
+    mentioned = {id(rec): Intervals((s, e) for _, s, e in rec.mentions) for rec in org_records}
     for span in known_matches:
         if not (content(span.start_char) or in_title(span.start_char)) or span.start_char in person_chars:
             continue
@@ -139,8 +141,10 @@ def read_entities(
             org_records.append(rec)
             for f in rec.forms():
                 by_form[f] = rec
-        if not any(s < span.end_char and span.start_char < e for _, s, e in rec.mentions):
+        spans = mentioned.setdefault(id(rec), Intervals())
+        if next(spans.overlapping(span.start_char, span.end_char), None) is None:
             rec.mentions.append((span.text, span.start_char, span.end_char))
+            spans.add(span.start_char, span.end_char)
     org_records = merge_prefixes(org_records)
     org_spans = [(t, s, e) for rec in org_records for t, s, e in rec.mentions]
     org_start = {}
@@ -265,9 +269,12 @@ def _acronym_in_context(text: str, span: Span) -> bool:
     """`WHO` is the organisation in mixed-case prose, not a shouted word or a media-advisory label (`WHO:`)."""
     if text[span.end_char:span.end_char + 1] == ":":
         return False
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    sentence = text[line_start:line_end if line_end >= 0 else len(text)]
+    # The line, read at most 300 characters either way: enough to tell prose from capitals, and
+    # linear on a run-on line of thousands of acronyms.
+    window_start, window_end = max(0, span.start_char - 300), span.end_char + 300
+    line_start = text.rfind("\n", window_start, span.start_char) + 1 or window_start
+    line_end = text.find("\n", span.end_char, window_end)
+    sentence = text[line_start:line_end if line_end >= 0 else min(len(text), window_end)]
     letters = [c for c in sentence if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
@@ -377,7 +384,15 @@ def _clean_place_name(name: str) -> str:
     return regex.sub(r"(?<=\p{Ll}{2})\.$", "", name)
 
 
-def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, text: str) -> None:
+class _Places(dict[str, dict[str, Any]]):
+    """Place records by gazetteer key, and the mention starts of each (a place may be named thousands of times)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.starts: dict[str, set[int]] = {}
+
+
+def _add_place(places: _Places, name: str, start: int, text: str) -> None:
     name = _clean_place_name(name)
     if not name:
         return
@@ -386,7 +401,9 @@ def _add_place(places: dict[str, dict[str, Any]], name: str, start: int, text: s
     if len(name) > len(record["name"]) and record["name"].isupper():
         record["name"] = name
     end = start + len(name)
-    if not any(m["start"] == start for m in record["mentions"]):
+    starts = places.starts.setdefault(key, set())
+    if start not in starts:
+        starts.add(start)
         record["mentions"].append({"text": text[start:end], "start": start, "end": end})
 
 
@@ -397,9 +414,9 @@ def _read_places(
     matcher: PhraseMatcher,
     org_spans: list[tuple[str, int, int]],
     person_chars: set[int],
-) -> dict[str, dict[str, Any]]:
+) -> _Places:
     in_org = {c for _, s, e in org_spans for c in range(s, e)}
-    places: dict[str, dict[str, Any]] = {}
+    places = _Places()
     title = sections.title
     dateline = sections.dateline or {}
     dateline_span = tuple(dateline.get("place_span") or (0, 0))

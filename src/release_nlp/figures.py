@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
 from spacy.tokens import Doc, Span, Token
 
 from .docindex import index_of
+from .intervals import Intervals
 from .numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
 from .resources import load_json
 from .sections import SectionMap
@@ -236,11 +237,17 @@ def _currency(symbol: str, text: str, home_country: str | None) -> str:
     code = cues().currencies.get(symbol, symbol.upper())
     if code != "$":
         return code
+    return _dollar_named_in(text) or cues().dollar_countries.get(home_country or "", "USD")
+
+
+@lru_cache(maxsize=4)
+def _dollar_named_in(text: str) -> str | None:
+    """The currency of a named dollar in the text ("Australian dollars"); read once per text, not per figure."""
     folded = text.casefold()
     for words, iso in cues().currency_words.items():
         if iso not in ("$",) and " " in words and words in folded and "dollar" in words:
             return iso
-    return cues().dollar_countries.get(home_country or "", "USD")
+    return None
 
 
 def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, Any]],
@@ -261,9 +268,10 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
             if fig is not None:
                 out.append(fig)
                 date_chars.append(m.span())
+    taken = Intervals(date_chars)
     for start, end in sections.regions("body", "notes"):
         for m in cues().pattern.finditer(text, start, end):
-            fig = _figure(doc, m, date_chars, terms, home, places, dates, dateline)
+            fig = _figure(doc, m, taken, terms, home, places, dates, dateline)
             if fig is not None:
                 out.append(fig)
     out.sort(key=lambda f: int(f["span"]["start"]))
@@ -288,7 +296,7 @@ def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], terms: dict[str, str],
+def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, str],
             home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]],
             dateline: tuple[int, int]) -> dict[str, Any] | None:
     text = m.string
@@ -297,7 +305,7 @@ def _figure(doc: Doc, m: regex.Match[str], date_chars: list[tuple[int, int]], te
         s += 1
     if s == e or not (m.group("n1") or m.group("vague")):
         return None
-    if any(ds <= s < de or ds < e <= de for ds, de in date_chars):
+    if any(ds <= s < de or ds < e <= de for ds, de in taken.overlapping(s, e)):  # inside a date or phone
         return None
     if _excluded(text, m, doc):
         return None

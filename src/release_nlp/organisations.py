@@ -17,6 +17,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .abbreviations import Definition
+from .intervals import Intervals
 from .places import lookup as place_lookup
 from .places import site_words as place_site_words
 from .resources import load_json, load_jsonl
@@ -229,6 +230,7 @@ def extract_organisations(
             return name, name
         return name, None
 
+    known_intervals = Intervals(known_spans)
     for ent in doc.ents:
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
             pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
@@ -244,7 +246,7 @@ def extract_organisations(
             continue  # "International", "Congressional"
         ent = _extend_lowercase_org_word(doc, ent)
         raw = squash(ent.text)
-        if any(s < ent.end_char and ent.start_char < e and (e - s) > len(ent.text) for s, e in known_spans):
+        if any(e - s > len(ent.text) for s, e in known_intervals.overlapping(ent.start_char, ent.end_char)):
             continue  # part of a longer known name ("United Nations" in "United Nations High Commissioner ...")
         head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
         if head.lower_ in place_site_words():

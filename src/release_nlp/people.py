@@ -9,6 +9,7 @@ Amy Pope"), an appositive after it ("Jens Laerke, spokesperson for OCHA") or bef
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from .docindex import index_of
+from .intervals import Intervals
 from .organisations import LOWERCASE_ORG_WORDS
 from .roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
 from .text import squash, strip_possessive
@@ -362,16 +364,18 @@ def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], menti
     """
     if not doc.has_annotation("SENT_START"):
         return
-    named = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
+    named = sorted(ent.start for ent in doc.ents if ent.label_ == "PERSON")
+    person_at = {s: p for p in reversed(people) for _, s, _e in p.mentions}  # the first person wins a tie
     for m in mentions:
-        person = next((p for p in people if any(s == doc[m.start].idx for _, s, _e in p.mentions)), None)
+        person = person_at.get(doc[m.start].idx)
         if person is None or person.titles:
             continue
         sentence = index_of(doc).sentence(m.start)
         if m.start - sentence.start > 1 or sentence.start == 0:
             continue
         before = index_of(doc).sentence(sentence.start - 1)
-        if any(before.start <= i < before.end for i in named):
+        k = bisect_left(named, before.start)
+        if k < len(named) and named[k] < before.end:
             continue  # the title there may be someone else's
         tokens = list(before)
         for i in range(len(tokens) - 1, -1, -1):
@@ -413,7 +417,7 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
         if len(owners) != 1:
             continue
         person = owners[0]
-        covered = [(s, e) for _, s, e in person.mentions]
+        covered = Intervals((s, e) for _, s, e in person.mentions)
         pattern = regex.compile(rf"(?<![\w-]){regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -424,11 +428,11 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
                 s = window + style.start()
             if not text[e - len(surname):e][0].isupper() or not allowed(s):
                 continue
-            if any(cs < e and s < ce for cs, ce in covered):
+            if next(covered.overlapping(s, e), None) is not None:
                 continue
             mention = text[s:e]
             person.mentions.append((mention, s, e))
-            covered.append((s, e))
+            covered.add(s, e)
             if mention not in person.aliases and mention != person.name:
                 person.aliases.append(mention)
         person.mentions.sort(key=lambda mention: mention[1])
