@@ -39,6 +39,13 @@ def main() -> None:
         "dashes": head + "- " * (SIZE // 2),
         "line breaks": head + "\n" * SIZE,
         "e-mail-like": head + "a@b." * (SIZE // 4),
+        # Release-shaped repetition: one name, body, place, date, amount or phone thousands of times.
+        "one person": head + "Mr Abel Banda said. " * (SIZE // 20),
+        "acronyms": head + "UNICEF and WHO and IOM " * (SIZE // 23),
+        "places": head + "in Kenya, Uganda and Chad " * (SIZE // 26),
+        "dates": head + "on 4 May 2021 and 5 June " * (SIZE // 25),
+        "amounts": head + "$5 million and 20% of " * (SIZE // 22),
+        "phone numbers": head + "+41 79 123 45 67 " * (SIZE // 17),
     }
 
     def timed(text: str) -> float:
