@@ -4,6 +4,10 @@ The English pipeline's components cost time in proportion to the tokens they see
 tokens matter (the words after a figure for the tagger, everything but page furniture for the
 entity recogniser), a component of ours builds a small doc of those tokens, runs the disabled
 statistical components on it, and copies their annotation back.
+
+Long texts are run in parts of at most `MAX_PART_TOKENS` tokens, cut at sentence starts: the
+statistical components' working memory grows with the doc they are given, and a release of
+several million characters would otherwise need gigabytes.
 """
 
 from __future__ import annotations
@@ -13,6 +17,22 @@ from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+MAX_PART_TOKENS = 20_000
+
+
+def pieces(doc: Doc, chosen: Sequence[int]) -> list[Sequence[int]]:
+    """`chosen` in runs of at most `MAX_PART_TOKENS`, each after the first starting a sentence where one is near."""
+    out: list[Sequence[int]] = []
+    start = 0
+    while len(chosen) - start > MAX_PART_TOKENS:
+        end = start + MAX_PART_TOKENS
+        floor = start + MAX_PART_TOKENS * 3 // 4
+        cut = next((k for k in range(end, floor, -1) if doc[chosen[k]].is_sent_start), end)
+        out.append(chosen[start:cut])
+        start = cut
+    out.append(chosen[start:])
+    return out
 
 
 def part_of(doc: Doc, chosen: Sequence[int]) -> Doc:
@@ -32,12 +52,12 @@ class PartialRunner:
         self.name = name
         self.components = tuple(components)
 
-    def choose(self, doc: Doc) -> list[int] | None:
+    def choose(self, doc: Doc) -> Sequence[int] | None:
         """Indexes of the tokens to run on, `[]` for none, `None` for all."""
         raise NotImplementedError
 
-    def copy(self, part: Doc, doc: Doc, chosen: list[int]) -> None:
-        """Copy the annotation of `part` (made of `chosen`) back to `doc`."""
+    def copy(self, doc: Doc, parts: list[tuple[Doc, Sequence[int]]]) -> None:
+        """Copy the annotation of `parts` (each made of the tokens of `doc` it is paired with) back to `doc`."""
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
@@ -54,17 +74,17 @@ class PartialRunner:
 
     def _run(self, docs: list[Doc]) -> None:
         whole: list[Doc] = []
-        jobs: list[tuple[Doc, list[int]]] = []
+        jobs: list[tuple[Doc, list[Sequence[int]]]] = []
         for doc in docs:
             chosen = self.choose(doc)
-            if chosen is None:
+            if chosen is None and len(doc) <= MAX_PART_TOKENS:
                 whole.append(doc)
-            elif chosen:
-                jobs.append((doc, chosen))
-        parts = [part_of(doc, chosen) for doc, chosen in jobs]
-        annotated = list(self._annotate(whole + parts))
-        for part, (doc, chosen) in zip(annotated[len(whole):], jobs, strict=True):
-            self.copy(part, doc, chosen)
+            elif chosen is None or chosen:
+                jobs.append((doc, pieces(doc, range(len(doc)) if chosen is None else chosen)))
+        parts = [part_of(doc, piece) for doc, doc_pieces in jobs for piece in doc_pieces]
+        annotated = iter(list(self._annotate(whole + parts))[len(whole):])
+        for doc, doc_pieces in jobs:
+            self.copy(doc, [(next(annotated), piece) for piece in doc_pieces])
 
     def _annotate(self, docs: list[Doc]) -> Iterable[Doc]:
         stream: Iterable[Doc] = docs

@@ -7,6 +7,8 @@ entities there. Docs without furniture are annotated whole, as before.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -36,15 +38,16 @@ class EntitiesOutsideFurniture(PartialRunner):
     def __init__(self, nlp: Language, name: str, ner: str) -> None:
         super().__init__(nlp, name, (ner,))
 
-    def choose(self, doc: Doc) -> list[int] | None:
+    def choose(self, doc: Doc) -> Sequence[int] | None:
         """Everything but the inside of long furniture runs."""
         return tokens_outside_furniture(doc)
 
-    def copy(self, part: Doc, doc: Doc, chosen: list[int]) -> None:
-        """Entities of `part` at their places in `doc`; one that would straddle cut-out furniture is dropped."""
+    def copy(self, doc: Doc, parts: list[tuple[Doc, Sequence[int]]]) -> None:
+        """Entities of the parts at their places in `doc`; one that would straddle cut-out furniture is dropped."""
         spans = []
-        for ent in part.ents:
-            start, last = chosen[ent.start], chosen[ent.end - 1]
-            if last - start == ent.end - 1 - ent.start:
-                spans.append(Span(doc, start, last + 1, label=ent.label))
+        for part, chosen in parts:
+            for ent in part.ents:
+                start, last = chosen[ent.start], chosen[ent.end - 1]
+                if last - start == ent.end - 1 - ent.start:
+                    spans.append(Span(doc, start, last + 1, label=ent.label))
         doc.set_ents(spans, default="outside")

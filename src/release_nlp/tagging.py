@@ -14,6 +14,8 @@ and copies the tags back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -79,18 +81,23 @@ class TagWhereNeeded(PartialRunner):
         super().__init__(nlp, name, (tok2vec, tagger))
         self._wanted: dict[int, bytearray] = {}  # by id(doc), for the batch being run
 
-    def choose(self, doc: Doc) -> list[int] | None:
+    def choose(self, doc: Doc) -> Sequence[int] | None:
         """The tokens whose tags are read, with their context; `None` when that is every token."""
         wanted = tokens_to_tag(doc)
         chosen = with_context(wanted)
-        if len(chosen) == len(doc):
-            return None
         self._wanted[id(doc)] = wanted
-        return chosen
+        return None if len(chosen) == len(doc) else chosen
 
-    def copy(self, part: Doc, doc: Doc, chosen: list[int]) -> None:
+    def copy(self, doc: Doc, parts: list[tuple[Doc, Sequence[int]]]) -> None:
         """Tags of the wanted tokens; context tokens saw only part of their own context, so not theirs."""
         wanted = self._wanted.pop(id(doc))
-        for token, i in zip(part, chosen, strict=True):
-            if wanted[i]:
-                doc[i].tag = token.tag
+        for part, chosen in parts:
+            for token, i in zip(part, chosen, strict=True):
+                if wanted[i]:
+                    doc[i].tag = token.tag
+
+    def _run(self, docs: list[Doc]) -> None:
+        try:
+            super()._run(docs)
+        finally:
+            self._wanted.clear()
