@@ -136,3 +136,16 @@ def test_results_do_not_depend_on_the_hash_seed() -> None:
     assert len(outputs[0]) >= 4
     assert outputs[0][-1]["people"][0]["organisation"] == "AU Commission"
     assert outputs[0] == outputs[1]
+
+
+def test_a_processed_doc_is_freed_when_dropped(nlp: Language) -> None:
+    # Lookup tables cached per doc must not keep the doc alive: over an archive that is all the memory.
+    import gc
+    import weakref
+
+    doc = nlp(RELEASE)
+    assert doc._.release.people
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None

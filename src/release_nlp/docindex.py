@@ -18,10 +18,20 @@ class DocIndex:
     """Sorted token and sentence starts of one doc."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        # A weak reference: the cache below is keyed weakly by the doc, and a strong one here would keep
+        # every doc (and all it holds) alive for the life of the process.
+        self._doc = weakref.ref(doc)
         self.token_starts = [t.idx for t in doc]
         starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.sent_starts = starts or [0]
+
+    @property
+    def doc(self) -> Doc:
+        """The indexed doc (alive while anyone uses its index)."""
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the indexed doc is gone")
+        return doc
 
     def token_at(self, char: int) -> Token | None:
         """The first non-space token that starts at or after `char`, or contains it."""
