@@ -33,7 +33,11 @@ def _digits(text: str) -> float | None:
     text = text.strip()
     if not DIGITS.match(text):
         return None
-    return float(regex.sub(r"[,\u00a0\u202f ]", "", text))
+    try:
+        return float(regex.sub(r"[,\u00a0\u202f ]", "", text))
+    except ValueError:
+        # `regex` knows digits of newer Unicode versions than this Python's float() does (U+10D40).
+        return None
 
 
 def _words(words: list[str]) -> float | None:
