@@ -216,6 +216,10 @@ def extract_organisations(
             by_form[form] = rec
         return rec
 
+    short_by_long: dict[str, str] = {}  # the first definition of each long form, as a loop over them would find
+    for d in definitions:
+        short_by_long.setdefault(fold(clean_org(d.long)), d.short)
+
     def canonical(name: str) -> tuple[str, str | None]:
         """Full name and acronym of a surface form, from the text's definitions and the gazetteer."""
         if name in defined:
@@ -223,9 +227,9 @@ def extract_organisations(
         entry = known.get(fold(name))
         if entry:
             return entry.name, entry.acronym
-        for d in definitions:
-            if fold(clean_org(d.long)) == fold(name):
-                return name, d.short
+        short = short_by_long.get(fold(name))
+        if short is not None:
+            return name, short
         if is_acronym(name) and len(name.split()) == 1:
             return name, name
         return name, None
