@@ -20,6 +20,7 @@ from .entities import EntityReader
 from .figures import read_figures
 from .language import detect
 from .recognition import EntitiesOutsideFurniture
+from .sentences import SentencesInParts
 from .structure import find_structure
 from .tagging import TagWhereNeeded
 
@@ -94,6 +95,17 @@ def _break_sentences_at_lines(doc: Doc, title: tuple[int, int] | None) -> None:
 def make_structure(nlp: Language, name: str, line_breaks_end_sentences: bool) -> StructureReader:
     """Sections, headline, dateline and published date; runs before the statistical components."""
     return StructureReader(name, line_breaks_end_sentences)
+
+
+@Language.factory(
+    "release_senter",
+    default_config={"senter": "senter"},
+    assigns=["token.is_sent_start"],
+    requires=["doc._.release_structure"],
+)
+def make_senter(nlp: Language, name: str, senter: str) -> SentencesInParts:
+    """Sentence starts from the (disabled) statistical `senter`, in bounded parts on long releases."""
+    return SentencesInParts(nlp, name, senter)
 
 
 @Language.factory(

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -81,13 +82,26 @@ class PartialRunner:
                 whole.append(doc)
             elif chosen is None or chosen:
                 jobs.append((doc, pieces(doc, range(len(doc)) if chosen is None else chosen)))
-        parts = [part_of(doc, piece) for doc, doc_pieces in jobs for piece in doc_pieces]
-        annotated = iter(list(self._annotate(whole + parts))[len(whole):])
+        self._annotate(whole)
         for doc, doc_pieces in jobs:
-            self.copy(doc, [(next(annotated), piece) for piece in doc_pieces])
+            parts = [part_of(doc, piece) for piece in doc_pieces]
+            self._annotate(parts)
+            for part in parts:
+                part.tensor = numpy.zeros((0,), dtype="float32")  # the tok2vec output: read, now only memory
+            self.copy(doc, list(zip(parts, doc_pieces, strict=True)))
 
-    def _annotate(self, docs: list[Doc]) -> Iterable[Doc]:
-        stream: Iterable[Doc] = docs
-        for component in self.components:
-            stream = self.nlp.get_pipe(component).pipe(stream, batch_size=max(1, len(docs)))  # type: ignore[attr-defined]
-        return stream
+    def _annotate(self, docs: list[Doc]) -> None:
+        """Annotate `docs` in place, in batches of at most `MAX_PART_TOKENS` tokens (the components' memory)."""
+        batch: list[Doc] = []
+        size = 0
+        for doc in [*docs, None]:
+            if batch and (doc is None or size + len(doc) > MAX_PART_TOKENS):
+                stream: Iterable[Doc] = batch
+                for component in self.components:
+                    stream = self.nlp.get_pipe(component).pipe(stream, batch_size=len(batch))  # type: ignore[attr-defined]
+                for _ in stream:
+                    pass
+                batch, size = [], 0
+            if doc is not None:
+                batch.append(doc)
+                size += len(doc)

@@ -66,7 +66,8 @@ def load(model: str | None = None) -> Language:
                 nlp.disable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
-    # Our size limit is checked before the pipeline runs; spaCy's own (1M characters) would refuse less.
+    # Our size limit is checked before the pipeline runs; spaCy's own (1M characters) guards the memory of
+    # the statistical components, which here never see more than partial.MAX_PART_TOKENS tokens at once.
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     for component, settings in config["components"].items():
