@@ -126,7 +126,7 @@ def make_ner(nlp: Language, name: str, ner: str) -> EntitiesOutsideFurniture:
     requires=["doc.ents", "doc.sents", "doc._.release_dates"],
 )
 def make_tagging(nlp: Language, name: str, tok2vec: str, tagger: str) -> TagWhereNeeded:
-    """Tags from the (disabled) statistical `tok2vec` and `tagger`, only on the sentences our rules read tags of."""
+    """Tags from the (disabled) statistical `tok2vec` and `tagger`, only on the words whose tags our rules read."""
     return TagWhereNeeded(nlp, name, tok2vec, tagger)
 
 
