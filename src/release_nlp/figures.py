@@ -137,7 +137,7 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
         return True
     # A year.
-    return n1.isdigit() and len(n1) == 4 and 1800 <= int(n1) <= 2100 and not (
+    return is_year(n1) and not (
         m.group("cur") or m.group("pct") or m.group("s1"))
 
 
@@ -421,6 +421,11 @@ def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
             fig["category"] = last[1]["category"]
         if fig.get("unit") and fig["category"] not in ("money", "percentage"):
             last = (sentence_number, fig)
+
+
+def is_year(text: str) -> bool:
+    """`2023`: four digits of a plausible year, which the figure reader leaves to the date reader."""
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
 def is_figure_text(text: str) -> bool:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .docindex import index_of
-from .figures import cues
+from .figures import cues, is_year
 from .partial import PartialRunner
 
 # "1,000 tonnes of food aid": the words after a figure that the unit rules may read (a unit phrase is
@@ -42,7 +42,7 @@ def tokens_to_tag(doc: Doc) -> bytearray:
     for d in dates:
         in_dates[d["span"]["start"]:d["span"]["end"]] = b"\x01" * (d["span"]["end"] - d["span"]["start"])
     for m in cues().pattern.finditer(doc.text):
-        if in_dates[m.start()] or _is_year(m.group()):
+        if in_dates[m.start()] or is_year(m.group()):
             continue  # the figure reader skips dates and years too
         first = index.token_index(m.start())
         end = min(len(doc), index.token_index(max(m.start(), m.end() - 1)) + 1 + UNIT_REACH)
@@ -68,10 +68,6 @@ def with_context(wanted: bytearray) -> list[int]:
         keep[lo:hi] = b"\x01" * (hi - lo)
         i = j
     return [k for k, flag in enumerate(keep) if flag]
-
-
-def _is_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
 class TagWhereNeeded(PartialRunner):
