@@ -315,22 +315,21 @@ CONTACT_NAME = regex.compile(
 
 
 def _segments(hits: list[ContactHit]) -> list[tuple[int, int]]:
-    """For each hit, the stretch of its contact line that belongs to it: back to the previous hit of its kind.
+    """The stretch of its contact line that belongs to each hit: back to the previous hit of its kind.
 
-    One pass in text order (a line of thousands of addresses stays linear).
+    `hits` are in text order, as `find_contacts` gives them.
     """
     last_end: dict[tuple[tuple[int, int], bool], int] = {}  # (line, is e-mail) -> end of the last hit so far
-    segments: dict[int, tuple[int, int]] = {}
-    for k in sorted(range(len(hits)), key=lambda k: hits[k].start):
-        hit = hits[k]
+    segments = []
+    for hit in hits:
         key = (hit.line, hit.email is not None)
         start = hit.line[0]
         previous = last_end.get(key)
         if previous is not None and start < previous <= hit.start:
             start = previous
-        segments[k] = (start, hit.start)
+        segments.append((start, hit.start))
         last_end[key] = max(hit.end, last_end.get(key, hit.end))
-    return [segments[k] for k in range(len(hits))]
+    return segments
 
 
 def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
