@@ -11,6 +11,7 @@ from confection import Config
 from spacy.language import Language
 
 from . import extensions
+from .blas import use_numpy_blas
 from . import factories as _factories  # noqa: F401  (registers the factories when not installed)
 from .errors import ModelNotInstalled
 from .inputs import MAX_CHARS
@@ -70,6 +71,8 @@ def load(model: str | None = None) -> Language:
     # the statistical components, which here never see more than partial.MAX_PART_TOKENS tokens at once.
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
+    if config["statistical"].get("numpy_blas", False):
+        use_numpy_blas(nlp, nlp.component_names)
     for component, settings in config["components"].items():
         settings = dict(settings)
         factory = settings.pop("factory")
