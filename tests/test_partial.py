@@ -41,3 +41,17 @@ def test_a_long_release_read_in_parts_keeps_its_entities(nlp: Language, monkeypa
     assert {o.name for o in parts.organisations} == {o.name for o in whole.organisations}
     assert {p.name for p in parts.places} == {p.name for p in whole.places}
     assert [(f.text, f.unit) for f in parts.figures] == [(f.text, f.unit) for f in whole.figures]
+
+
+def test_a_part_keeps_the_norms_and_sentence_starts_the_networks_read(blank: Language) -> None:
+    # A doc made from words alone would lose the tokenizer's norms of abbreviations ("Ga." -> "Georgia"),
+    # which the networks embed, and the line-break sentence starts that stop the recogniser's entities.
+    doc = blank("SENATORS VISIT STORM ZONE\nSens. Ann Reyes, R-Ga., toured Savannah in Sept. with aid crews.")
+    chosen = list(range(2, len(doc)))
+    part = partial.part_of(doc, chosen)
+    assert [t.text for t in part] == [doc[i].text for i in chosen]
+    assert [t.norm_ for t in part] == [doc[i].norm_ for i in chosen]
+    assert "Georgia" in [t.norm_ for t in part] and "September" in [t.norm_ for t in part]
+    assert [t.is_sent_start for t in part][1:] == [doc[i].is_sent_start for i in chosen][1:]
+    assert any(doc[i].is_sent_start for i in chosen[1:])
+    assert part.text == doc[2:].text

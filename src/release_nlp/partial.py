@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 import numpy
+from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,8 +38,17 @@ def pieces(doc: Doc, chosen: Sequence[int]) -> list[Sequence[int]]:
 
 
 def part_of(doc: Doc, chosen: Sequence[int]) -> Doc:
-    """A new doc of the tokens `chosen` (ascending indexes into `doc`), same words, same spacing."""
-    return Doc(doc.vocab, words=[doc[i].text for i in chosen], spaces=[bool(doc[i].whitespace_) for i in chosen])
+    """A new doc of the tokens `chosen` (ascending indexes into `doc`), with what the components read of them.
+
+    Words and spacing, and two token attributes a doc made from words lacks: the norm the tokenizer gave
+    an abbreviation ("Ga." -> "Georgia", "Sept." -> "September"), which the networks embed, and the
+    sentence starts, which the recogniser reads (an entity does not cross one, such as the line break
+    after a heading).
+    """
+    part = Doc(doc.vocab, words=[doc[i].text for i in chosen], spaces=[bool(doc[i].whitespace_) for i in chosen])
+    if len(part):
+        part.from_array([NORM, SENT_START], doc.to_array([NORM, SENT_START])[numpy.asarray(chosen)])
+    return part
 
 
 class PartialRunner:
@@ -90,17 +100,21 @@ class PartialRunner:
                 part.tensor = numpy.zeros((0,), dtype="float32")  # the tok2vec output: read, now only memory
             self.copy(doc, list(zip(parts, doc_pieces, strict=True)))
 
+    def annotate_batch(self, batch: list[Doc]) -> None:
+        """Run the statistical components on `batch` (at most `MAX_PART_TOKENS` tokens), in place."""
+        stream: Iterable[Doc] = batch
+        for component in self.components:
+            stream = self.nlp.get_pipe(component).pipe(stream, batch_size=len(batch))  # type: ignore[attr-defined]
+        for _ in stream:
+            pass
+
     def _annotate(self, docs: list[Doc]) -> None:
         """Annotate `docs` in place, in batches of at most `MAX_PART_TOKENS` tokens (the components' memory)."""
         batch: list[Doc] = []
         size = 0
         for doc in [*docs, None]:
             if batch and (doc is None or size + len(doc) > MAX_PART_TOKENS):
-                stream: Iterable[Doc] = batch
-                for component in self.components:
-                    stream = self.nlp.get_pipe(component).pipe(stream, batch_size=len(batch))  # type: ignore[attr-defined]
-                for _ in stream:
-                    pass
+                self.annotate_batch(batch)
                 batch, size = [], 0
             if doc is not None:
                 batch.append(doc)
