@@ -2,7 +2,8 @@
 
 A release scraped from a web page may carry more furniture than text (the IOM page's list of some
 200 country names); the recogniser's time grows with the tokens it reads, and nothing reads its
-entities there. Docs without furniture are annotated whole, as before.
+entities there. Docs without furniture are annotated whole, as before. The network's output is
+decoded by `decoder.GreedyEntityDecoder` (same entities as spaCy's decoder, a fraction of its time).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .decoder import GreedyEntityDecoder
 from .partial import PartialRunner
 
 # Only long runs of furniture are cut, and not their edges: the recogniser reads a few words either side
@@ -37,6 +39,18 @@ class EntitiesOutsideFurniture(PartialRunner):
 
     def __init__(self, nlp: Language, name: str, ner: str) -> None:
         super().__init__(nlp, name, (ner,))
+        self.ner = ner
+        self._decoder: GreedyEntityDecoder | None = None
+
+    def annotate_batch(self, batch: list[Doc]) -> None:
+        """The recogniser's entities, decoded by `decoder.GreedyEntityDecoder` where it applies."""
+        component = self.nlp.get_pipe(self.ner)
+        if self._decoder is None or self._decoder.ner is not component:  # built once, again if the pipe is replaced
+            self._decoder = GreedyEntityDecoder(component)
+        if self._decoder.can_decode(batch):
+            self._decoder(batch)
+        else:
+            super().annotate_batch(batch)
 
     def choose(self, doc: Doc) -> Sequence[int] | None:
         """Everything but the inside of long furniture runs."""
