@@ -9,6 +9,8 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_right
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 _CACHE: weakref.WeakKeyDictionary[Doc, DocIndex] = weakref.WeakKeyDictionary()
@@ -21,9 +23,10 @@ class DocIndex:
         # A weak reference: the cache below is keyed weakly by the doc, and a strong one here would keep
         # every doc (and all it holds) alive for the life of the process.
         self._doc = weakref.ref(doc)
-        self.token_starts = [t.idx for t in doc]
-        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        self.sent_starts = starts or [0]
+        # From the doc's arrays: iterating its tokens or sentences makes a Python object per token.
+        self.token_starts: list[int] = doc.to_array(IDX).tolist()
+        marks = doc.to_array(SENT_START).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
+        self.sent_starts: list[int] = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
 
     @property
     def doc(self) -> Doc:
