@@ -53,7 +53,8 @@ def test_same_entities_as_spacy_on_the_examples_and_edges(nlp: Language) -> None
 def test_entities_stop_at_sentence_starts_as_spacys_do(nlp: Language) -> None:
     # Sentence starts inside names: no entity may begin on a word whose next word starts a sentence,
     # nor go on into it.
-    words = "Joe Biden met Amina Yusuf of the World Health Organization in New York City on Monday".split()
+    words = ["Joe", "Biden", "met", "Amina", "Yusuf", "of", "the", "World", "Health", "Organization", "in",
+             "New", "York", "City", "on", "Monday"]
     docs = []
     for cut in range(1, len(words)):
         starts = [True] + [i == cut for i in range(1, len(words))]

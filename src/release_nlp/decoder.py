@@ -42,8 +42,8 @@ class GreedyEntityDecoder:
             and self.upper.get_dim("nO") == len(self.names)
         )
         unseen = set(model.attrs.get("unseen_classes") or ())
-        self.begin: list[int] = []
-        self.unit: list[int] = []
+        begin: list[int] = []
+        unit: list[int] = []
         self.go_on: dict[str, int] = {}
         self.end: dict[str, int] = {}
         self.out = -1
@@ -54,13 +54,15 @@ class GreedyEntityDecoder:
             if name == "O":
                 self.out = i
             elif label and move == "B":
-                self.begin.append(i)
+                begin.append(i)
             elif label and move == "U":
-                self.unit.append(i)
+                unit.append(i)
             elif label and move == "I":
                 self.go_on[label] = i
             elif label and move == "L":
                 self.end[label] = i
+        self.begin: Array = numpy.asarray(begin, dtype="intp")
+        self.unit: Array = numpy.asarray(unit, dtype="intp")
         self.usable = self.usable and self.out >= 0
 
     def can_decode(self, docs: Sequence[Doc]) -> bool:
@@ -117,10 +119,11 @@ class GreedyEntityDecoder:
                 k += 1
                 continue
             start, t = t, t + 1
+            first = offset + start + 1
             go_on, end = self.go_on.get(label), self.end.get(label)
             while True:
-                row = offset + t + 1
-                hidden = self._maxout(((features[row, 0] + features[offset + start + 1, 1]) + features[row - 1, 2]) + bias)
+                row = offset + t + 1  # the word; its entity's first word and the word before are the other features
+                hidden = self._maxout(((features[row, 0] + features[first, 1]) + features[row - 1, 2]) + bias)
                 can_go_on = go_on is not None and t < n - 1 and starts[t + 1] != 1
                 # spaCy's decoder takes the first of equal best scores, and going on comes before ending.
                 if end is None or (can_go_on and _score(hidden, weights, upper_bias, go_on)

@@ -11,8 +11,8 @@ from confection import Config
 from spacy.language import Language
 
 from . import extensions
-from .blas import use_numpy_blas
 from . import factories as _factories  # noqa: F401  (registers the factories when not installed)
+from .blas import use_numpy_blas
 from .errors import ModelNotInstalled
 from .inputs import MAX_CHARS
 from .resources import read_text
