@@ -7,6 +7,7 @@ from typing import Any
 import regex
 from spacy.tokens import Doc
 
+from .docindex import text_of
 from .schema import Release
 from .sections import SectionMap
 from .text import squash
@@ -17,7 +18,7 @@ def release_data(doc: Doc) -> dict[str, Any]:
     structure = doc._.release_structure or {}
     entities = doc._.release_entities or {}
     dates, durations = doc._.release_dates or ([], [])
-    text = doc.text
+    text = text_of(doc)
     sections = SectionMap.of(doc, text)
     title = None
     if sections.title:

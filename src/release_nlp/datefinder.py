@@ -9,6 +9,7 @@ import regex
 from spacy.tokens import Doc
 
 from .dates import resolve
+from .docindex import text_of
 from .intervals import Intervals
 from .patterns import DATE
 from .sections import SectionMap
@@ -28,7 +29,7 @@ TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beg
 
 def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(dates, durations) of one doc, each with its text and character offsets."""
-    text = doc.text  # computed per access by spaCy: read it once
+    text = text_of(doc)
     sections = SectionMap.of(doc, text)
     published = sections.published
     reference = dt.date.fromisoformat(published) if published else None

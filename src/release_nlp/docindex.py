@@ -14,6 +14,20 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 _CACHE: weakref.WeakKeyDictionary[Doc, DocIndex] = weakref.WeakKeyDictionary()
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once per doc: spaCy joins the tokens' texts again on every access."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text `doc` was tokenised from (its `doc.text`, character for character)."""
+    _TEXTS[doc] = text
 
 
 class DocIndex:

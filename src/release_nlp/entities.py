@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from . import places as gazetteer
 from .abbreviations import find_definitions
 from .contacts import ContactHit, find_contacts
+from .docindex import text_of
 from .intervals import Intervals
 from .organisations import (
     ORG_WORDS,
@@ -95,7 +96,7 @@ class EntityReader:
 
 def read_contacts_only(doc: Doc) -> dict[str, Any]:
     """For a release in another language: only what no English rule is needed for (contacts)."""
-    text = doc.text
+    text = text_of(doc)
     sections = SectionMap.of(doc, text)
     hits = find_contacts(text, sections.regions("body", "notes", "contacts"), sections.regions("contacts"))
     return {"contacts": [{"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": None,
@@ -106,7 +107,7 @@ def read_entities(
     doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher, *, issuer_affiliation: bool = True
 ) -> dict[str, Any]:
     """People, organisations, places, quotes, contacts and officials of one doc."""
-    text = doc.text  # computed per access by spaCy: read it once and pass it on
+    text = text_of(doc)
     sections = SectionMap.of(doc, text)
     content = sections.is_content
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .docindex import text_of
 from .schema import Release
 
 # name -> default of each stored (serialisable) Doc attribute
@@ -26,7 +27,7 @@ STORED: dict[str, Any] = {
 
 def _release(doc: Doc) -> Release | None:
     data = doc._.release_json
-    return None if data is None else Release.model_validate({**data, "text": doc.text})
+    return None if data is None else Release.model_validate({**data, "text": text_of(doc)})
 
 
 def register() -> None:

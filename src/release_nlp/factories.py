@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from . import extensions
 from .assemble import release_data
 from .datefinder import read_dates
+from .docindex import text_of
 from .entities import EntityReader
 from .figures import read_figures
 from .language import detect
@@ -41,7 +42,7 @@ class StructureReader:
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
-        found = find_structure(doc.text)
+        found = find_structure(text_of(doc))
         dateline = None
         if found.dateline:
             dateline = dict(found.dateline)
@@ -54,7 +55,7 @@ class StructureReader:
             "title": list(found.title) if found.title else None,
             "dateline": dateline,
             "published": published,
-            "language": detect(doc.text),
+            "language": detect(text_of(doc)),
         }
         spans = []
         for kind, start, end in found.sections:

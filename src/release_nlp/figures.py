@@ -19,7 +19,7 @@ from typing import Any
 import regex
 from spacy.tokens import Doc, Span, Token
 
-from .docindex import index_of
+from .docindex import index_of, text_of
 from .intervals import Intervals
 from .numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
 from .resources import load_json
@@ -253,7 +253,7 @@ def _dollar_named_in(text: str) -> str | None:
 def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, Any]],
                  terms: dict[str, str]) -> list[dict[str, Any]]:
     """Figures of one doc (its sections, places, dates and acronym terms already read)."""
-    text = doc.text
+    text = text_of(doc)
     sections = SectionMap.of(doc, text)
     date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
     home = _dollar_country(doc, places)

@@ -17,6 +17,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .abbreviations import Definition
+from .docindex import text_of
 from .intervals import Intervals
 from .places import lookup as place_lookup
 from .places import site_words as place_site_words
@@ -181,7 +182,7 @@ def extract_organisations(
 ) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
     """Organisations of the release and the unnamed officials the model tagged as ORG."""
     known = known_orgs()
-    text = doc.text
+    text = text_of(doc)
 
     def names_a_body(long_form: str) -> bool:
         return _org_like(long_form) and (

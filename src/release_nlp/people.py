@@ -17,7 +17,7 @@ from functools import cache
 import regex
 from spacy.tokens import Doc, Span, Token
 
-from .docindex import index_of
+from .docindex import index_of, text_of
 from .intervals import Intervals
 from .organisations import LOWERCASE_ORG_WORDS
 from .roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
@@ -301,7 +301,7 @@ def extract_people(
 
     `extra` are names the model tagged otherwise that the caller has shown to be people.
     """
-    text = doc.text
+    text = text_of(doc)
     mentions = []
     for ent in [*doc.ents, *extra]:
         if ent.label_ == "PERSON" and allowed(ent.start_char) and not any(

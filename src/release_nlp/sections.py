@@ -8,6 +8,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .docindex import text_of
+
 CONTENT = frozenset({"body", "dateline", "notes", "contacts"})
 
 
@@ -29,7 +31,7 @@ class SectionMap:
         sections = [s for s in data.get("sections", []) if s[0] != "dateline"]
         title = (int(data["title"][0]), int(data["title"][1])) if data.get("title") else None
         if not sections:  # no structure component: everything is body
-            sections = [["body", 0, len(text if text is not None else doc.text)]]
+            sections = [["body", 0, len(text if text is not None else text_of(doc))]]
         return cls(
             tuple(s[1] for s in sections),
             tuple(s[2] for s in sections),

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docindex import index_of
+from .docindex import index_of, text_of
 from .figures import cues, is_year
 from .partial import PartialRunner
 
@@ -38,10 +38,10 @@ def tokens_to_tag(doc: Doc) -> bytearray:
         return wanted
     index = index_of(doc)
     dates, _ = doc._.release_dates or ([], [])
-    in_dates = bytearray(len(doc.text) + 1)
+    in_dates = bytearray(len(text_of(doc)) + 1)
     for d in dates:
         in_dates[d["span"]["start"]:d["span"]["end"]] = b"\x01" * (d["span"]["end"] - d["span"]["start"])
-    for m in cues().pattern.finditer(doc.text):
+    for m in cues().pattern.finditer(text_of(doc)):
         if in_dates[m.start()] or is_year(m.group()):
             continue  # the figure reader skips dates and years too
         first = index.token_index(m.start())

@@ -14,6 +14,8 @@ import regex
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from .docindex import remember_text
+
 
 class GuardedTokenizer:
     """spaCy's tokenizer, with long white-space-free runs split into fixed-size tokens."""
@@ -27,6 +29,7 @@ class GuardedTokenizer:
         """Tokenise `text`."""
         if not self.long_run.search(text):
             doc: Doc = self.tokenizer(text)
+            remember_text(doc, text)  # spaCy's tokenizer is lossless
             return doc
         words: list[str] = []
         spaces: list[bool] = []
