@@ -9,7 +9,7 @@ import regex
 from spacy.tokens import Doc
 
 from .dates import resolve
-from .docindex import text_of
+from .docindex import ents_of, text_of
 from .intervals import Intervals
 from .patterns import DATE
 from .sections import SectionMap
@@ -39,7 +39,7 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         return sections.is_content(offset) or (title is not None and title[0] <= offset < title[1])
 
     candidates: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
     taken = Intervals(candidates)

@@ -10,7 +10,7 @@ import weakref
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 _CACHE: weakref.WeakKeyDictionary[Doc, DocIndex] = weakref.WeakKeyDictionary()
@@ -23,6 +23,19 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+# Entity boundaries, not Spans: a Span holds its doc, and a value holding its key would keep every doc alive.
+_ENTS: weakref.WeakKeyDictionary[Doc, tuple[bytes, list[tuple[int, int, int, int]]]] = weakref.WeakKeyDictionary()
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, found again only when the entity annotation changed: spaCy walks every token on each access."""
+    marks = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes()
+    found = _ENTS.get(doc)
+    if found is None or found[0] != marks:
+        found = _ENTS[doc] = (marks, [(e.start, e.end, e.label, e.kb_id) for e in doc.ents])
+    return tuple(Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in found[1])
 
 
 def remember_text(doc: Doc, text: str) -> None:

@@ -8,7 +8,7 @@ and stores plain dicts on `doc._.release_entities`.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from . import places as gazetteer
 from .abbreviations import find_definitions
 from .contacts import ContactHit, find_contacts
-from .docindex import text_of
+from .docindex import ents_of, text_of
 from .intervals import Intervals
 from .organisations import (
     ORG_WORDS,
@@ -115,7 +115,7 @@ def read_entities(
         return sections.title is not None and sections.title[0] <= offset < sections.title[1]
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
-    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_ents = [e for e in ents_of(doc) if e.label_ == "PERSON"]
     tagged_otherwise = _people_tagged_otherwise(doc)
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
 
@@ -123,7 +123,7 @@ def read_entities(
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
                      if span.label != word_acronym or _acronym_in_context(text, span)]
-    misread = _places_tagged_otherwise(doc, [e for e in doc.ents if e.label_ in ("PERSON", "ORG")])
+    misread = _places_tagged_otherwise(doc, [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG")])
     misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
     org_records, officials = extract_organisations(
         doc, content, definitions, person_chars | misread_chars, _is_place_name,
@@ -286,7 +286,7 @@ def _people_tagged_otherwise(doc: Doc) -> list[Span]:
     `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`, `Nadia Osei, Regional Director ...`
     """
     out = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
@@ -379,9 +379,14 @@ def _contact_name(doc: Doc, hit: ContactHit, people: list[PersonRecord]) -> str 
     return best[1] if best else None
 
 
+_LEADING_THE = regex.compile(r"^(?:the|The)\s+")
+_FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
+
+
+@lru_cache(maxsize=1 << 16)
 def _clean_place_name(name: str) -> str:
-    name = squash(strip_possessive(regex.sub(r"^(?:the|The)\s+", "", name))).strip(" ,;:")
-    return regex.sub(r"(?<=\p{Ll}{2})\.$", "", name)
+    name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
+    return _FINAL_STOP.sub("", name)
 
 
 class _Places(dict[str, dict[str, Any]]):
@@ -421,7 +426,7 @@ def _read_places(
     dateline = sections.dateline or {}
     dateline_span = tuple(dateline.get("place_span") or (0, 0))
     candidates: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         in_title = title is not None and title[0] <= ent.start_char < title[1]
         first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
         if ent.label_ == "ORG" and sections.is_content(ent.start_char) and first.lower_ in gazetteer.site_words():

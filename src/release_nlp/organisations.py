@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from spacy.tokens import Doc, Span
 
 from .abbreviations import Definition
-from .docindex import text_of
+from .docindex import ents_of, text_of
 from .intervals import Intervals
 from .places import lookup as place_lookup
 from .places import site_words as place_site_words
@@ -96,16 +96,21 @@ class OrgRecord:
         }
 
 
+LEADING_THE = regex.compile(r"^(?:the|The|THE)\s+")
+ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*")
+
+
+@lru_cache(maxsize=1 << 16)  # names repeat within and across releases
 def clean_org(text: str) -> str:
     """`the Lebanese Government’s` -> `Lebanese Government`."""
     text = squash(strip_possessive(squash(text)))
-    return regex.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-–")
+    return LEADING_THE.sub("", text).strip(" ,.;:-–")
 
 
 def is_acronym(text: str) -> bool:
     """`IOM`, `UN Women`, `CoES`."""
     head = text.split()[0] if text else ""
-    return bool(regex.fullmatch(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*", head)) and sum(
+    return bool(ACRONYM_HEAD.fullmatch(head)) and sum(
         c.isupper() for c in head) >= 2
 
 
@@ -236,7 +241,7 @@ def extract_organisations(
         return name, None
 
     known_intervals = Intervals(known_spans)
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
             pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
         elif ent.label_ != "ORG":

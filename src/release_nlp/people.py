@@ -17,7 +17,7 @@ from functools import cache
 import regex
 from spacy.tokens import Doc, Span, Token
 
-from .docindex import index_of, text_of
+from .docindex import ents_of, index_of, text_of
 from .intervals import Intervals
 from .organisations import LOWERCASE_ORG_WORDS
 from .roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
@@ -303,7 +303,7 @@ def extract_people(
     """
     text = text_of(doc)
     mentions = []
-    for ent in [*doc.ents, *extra]:
+    for ent in [*ents_of(doc), *extra]:
         if ent.label_ == "PERSON" and allowed(ent.start_char) and not any(
                 s <= ent.start_char < e for s, e in excluded) and text[ent.start_char - 1:ent.start_char] != "#":
             m = _peel(doc, ent)
@@ -364,7 +364,7 @@ def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], menti
     """
     if not doc.has_annotation("SENT_START"):
         return
-    named = sorted(ent.start for ent in doc.ents if ent.label_ == "PERSON")
+    named = sorted(ent.start for ent in ents_of(doc) if ent.label_ == "PERSON")
     person_at = {s: p for p in reversed(people) for _, s, _e in p.mentions}  # the first person wins a tie
     for m in mentions:
         person = person_at.get(doc[m.start].idx)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -28,13 +28,18 @@ class Gazetted:
     weight: float  # population for cities; large for countries
 
 
+APOSTROPHES = regex.compile(r"['’`ʿʾ]")
+NON_WORD = regex.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 16)  # names repeat within and across releases
 def key(name: str) -> str:
     """Accent-free, case-folded, punctuation-light key for matching place names."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = regex.sub(r"['’`ʿʾ]", "", text.casefold())
-    text = regex.sub(r"[^\w]+", " ", text).strip()
-    return regex.sub(r"^the ", "", text)
+    text = APOSTROPHES.sub("", text.casefold())
+    text = NON_WORD.sub(" ", text).strip()
+    return text[4:] if text.startswith("the ") else text
 
 
 def _strip_article(name: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docindex import index_of, text_of
+from .docindex import ents_of, index_of, text_of
 from .figures import cues, is_year
 from .partial import PartialRunner
 
@@ -47,7 +47,7 @@ def tokens_to_tag(doc: Doc) -> bytearray:
         first = index.token_index(m.start())
         end = min(len(doc), index.token_index(max(m.start(), m.end() - 1)) + 1 + UNIT_REACH)
         wanted[first:end] = b"\x01" * (end - first)
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "ORG" and len(ent) == 1:
             wanted[ent.start] = 1
     return wanted

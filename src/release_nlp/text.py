@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
 QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 SPACES = regex.compile(r"\s+")
+POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 
 def squash(text: str) -> str:
@@ -15,6 +17,7 @@ def squash(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat within and across releases
 def fold(text: str) -> str:
     """A matching key: NFC, quotes unified, case folded, spaces collapsed."""
     return squash(unicodedata.normalize("NFC", text).translate(QUOTE_MAP).casefold())
@@ -22,7 +25,7 @@ def fold(text: str) -> str:
 
 def strip_possessive(text: str) -> str:
     """`IOM’s` -> `IOM`."""
-    return regex.sub(r"['’]s?$", "", text)
+    return POSSESSIVE_END.sub("", text)
 
 
 def contains_word(text: str, phrase: str) -> bool:
