@@ -8,6 +8,7 @@ and stores plain dicts on `doc._.release_entities`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -115,19 +116,20 @@ def read_entities(
         return sections.title is not None and sections.title[0] <= offset < sections.title[1]
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
-    person_ents = [e for e in ents_of(doc) if e.label_ == "PERSON"]
-    tagged_otherwise = _people_tagged_otherwise(doc)
+    ents = ents_of(doc)  # read once: each read makes a Span per entity
+    person_ents = [e for e in ents if e.label_ == "PERSON"]
+    tagged_otherwise = _people_tagged_otherwise(doc, ents)
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
 
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
                      if span.label != word_acronym or _acronym_in_context(text, span)]
-    misread = _places_tagged_otherwise(doc, [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG")])
+    misread = _places_tagged_otherwise(doc, [e for e in ents if e.label_ in ("PERSON", "ORG")])
     misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
     org_records, officials = extract_organisations(
         doc, content, definitions, person_chars | misread_chars, _is_place_name,
-        [(span.start_char, span.end_char) for span in known_matches])
+        [(span.start_char, span.end_char) for span in known_matches], ents)
     by_form = {f: rec for rec in org_records for f in rec.forms()}
     mentioned = {id(rec): Intervals((s, e) for _, s, e in rec.mentions) for rec in org_records}
     for span in known_matches:
@@ -158,12 +160,12 @@ def read_entities(
     excluded = tuple((e.start_char, e.end_char) for e in misread)
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
-    people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise)
+    people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
     # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
     person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
     org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
 
-    places = _read_places(doc, text, sections, place_matcher, org_spans, person_chars - {
+    places = _read_places(doc, ents, text, sections, place_matcher, org_spans, person_chars - {
         c for e in misread for c in range(e.start_char, e.end_char)})
     for ent in misread:
         if content(ent.start_char):
@@ -280,13 +282,13 @@ def _acronym_in_context(text: str, span: Span) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
 
-def _people_tagged_otherwise(doc: Doc) -> list[Span]:
+def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     """Names the model tagged ORG or GPE that a title appositive shows to be people.
 
     `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`, `Nadia Osei, Regional Director ...`
     """
     out = []
-    for ent in ents_of(doc):
+    for ent in ents:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
@@ -414,6 +416,7 @@ def _add_place(places: _Places, name: str, start: int, text: str) -> None:
 
 def _read_places(
     doc: Doc,
+    ents: Sequence[Span],
     text: str,
     sections: SectionMap,
     matcher: PhraseMatcher,
@@ -426,7 +429,7 @@ def _read_places(
     dateline = sections.dateline or {}
     dateline_span = tuple(dateline.get("place_span") or (0, 0))
     candidates: list[Span] = []
-    for ent in ents_of(doc):
+    for ent in ents:
         in_title = title is not None and title[0] <= ent.start_char < title[1]
         first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
         if ent.label_ == "ORG" and sections.is_content(ent.start_char) and first.lower_ in gazetteer.site_words():

@@ -9,7 +9,7 @@ tags as ORG ("the Minister of Environment") are set apart as officials.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -184,8 +184,9 @@ def extract_organisations(
     person_chars: set[int],
     is_place: Callable[[str], bool] = lambda name: False,
     known_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ents: Sequence[Span] | None = None,
 ) -> tuple[list[OrgRecord], list[tuple[str, int, int]]]:
-    """Organisations of the release and the unnamed officials the model tagged as ORG."""
+    """Organisations of the release and the unnamed officials the model tagged as ORG (`ents`: the doc's, read once)."""
     known = known_orgs()
     text = text_of(doc)
 
@@ -241,7 +242,7 @@ def extract_organisations(
         return name, None
 
     known_intervals = Intervals(known_spans)
-    for ent in ents_of(doc):
+    for ent in ents_of(doc) if ents is None else ents:
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
             pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
         elif ent.label_ != "ORG":

@@ -10,7 +10,7 @@ Amy Pope"), an appositive after it ("Jens Laerke, spokesperson for OCHA") or bef
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -296,14 +296,17 @@ def extract_people(
     is_org: Callable[[int], str | None],
     excluded: tuple[tuple[int, int], ...] = (),
     extra: list[Span] = (),  # type: ignore[assignment]
+    ents: Sequence[Span] | None = None,
 ) -> list[PersonRecord]:
     """People of the release, each once, with titles and organisation (none inside `excluded` spans).
 
-    `extra` are names the model tagged otherwise that the caller has shown to be people.
+    `extra` are names the model tagged otherwise that the caller has shown to be people; `ents` are the
+    doc's entities if the caller has read them.
     """
+    ents = ents_of(doc) if ents is None else ents
     text = text_of(doc)
     mentions = []
-    for ent in [*ents_of(doc), *extra]:
+    for ent in [*ents, *extra]:
         if ent.label_ == "PERSON" and allowed(ent.start_char) and not any(
                 s <= ent.start_char < e for s, e in excluded) and text[ent.start_char - 1:ent.start_char] != "#":
             m = _peel(doc, ent)
@@ -353,18 +356,19 @@ def extract_people(
                 person.organisation = org
     people = [p for p in people if p.mentions]
     _find_surname_mentions(text, people, allowed)
-    _titles_from_the_sentence_before(doc, people, mentions)
+    _titles_from_the_sentence_before(doc, people, mentions, ents)
     return people
 
 
-def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], mentions: list[NameMention]) -> None:
+def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], mentions: list[NameMention],
+                                     ents: Sequence[Span]) -> None:
     """A title named without a person in one sentence belongs to the person who opens the next.
 
     `The agency's new Country Director arrived on Monday. Sara Lund met ...`
     """
     if not doc.has_annotation("SENT_START"):
         return
-    named = sorted(ent.start for ent in ents_of(doc) if ent.label_ == "PERSON")
+    named = sorted(ent.start for ent in ents if ent.label_ == "PERSON")
     person_at = {s: p for p in reversed(people) for _, s, _e in p.mentions}  # the first person wins a tie
     for m in mentions:
         person = person_at.get(doc[m.start].idx)
