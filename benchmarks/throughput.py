@@ -25,6 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
+# One process, one core, for every system measured: numpy's BLAS (which release_nlp's networks use) would
+# otherwise spread its products over all cores inside each process. Set before numpy is first imported.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
 
 def rss_mb() -> float:
     """Resident set size of this process now, in MB."""
@@ -127,8 +132,12 @@ def main() -> None:
     results: list[dict[str, object]] = []
     bare = spacy.load(model_name())
     ours = release_nlp.load()
+    # Every system loads its model and reads a few releases before it is timed; worker processes are forked
+    # from this one, so none of them loads a model inside the measurement either.
     list(bare.pipe(texts[:20]))
     list(release_nlp.extract_many(texts[:20], nlp=ours))
+    if not args.skip_glue:
+        _glue_chunk(texts[:20])
     for processes in args.processes:
         results.append(measure("bare spaCy pipeline", processes, texts,
                                lambda t, p=processes: list(bare.pipe(t, batch_size=16, n_process=p))))
@@ -140,7 +149,7 @@ def main() -> None:
                     _glue_chunk(t)
                     return
                 chunks = [t[i::p] for i in range(p)]
-                with get_context("spawn").Pool(p) as pool:
+                with get_context("fork").Pool(p) as pool:
                     pool.map(_glue_chunk, chunks)
             results.append(measure("glue baseline (spacy_glue)", processes, texts, glue))
     base = {r["processes"]: r["docs_per_s"] for r in results if r["system"] == "bare spaCy pipeline"}
@@ -159,7 +168,7 @@ def main() -> None:
         "release_nlp_vs_glue": {p: round(float(next(r["docs_per_s"] for r in results if r["processes"] == p
                                                    and r["system"].startswith("release_nlp"))) / float(g), 2)
                                 for p, g in glue_rates.items()},
-        "component_seconds": component_times(texts[: min(len(texts), 300)]),
+        "component_seconds": component_times(texts),
     }
     if args.memory_docs:
         report["memory"] = memory_run(args.memory_docs, texts)
@@ -170,7 +179,7 @@ def main() -> None:
         print(f"{r['system']:28} {r['processes']:>4} {r['docs_per_s']:>8} {r['words_per_s']:>8} "
               f"{r['ratio_to_bare']:>7} {r['peak_rss_mb']:>8}")
     print("release_nlp / glue:", report["release_nlp_vs_glue"])
-    print("component seconds (300 docs):", report["component_seconds"])
+    print(f"component seconds ({len(texts)} docs):", report["component_seconds"])
     if args.memory_docs:
         memory = report["memory"]
         print(f"memory: {memory['docs']} docs, RSS after 1000 {memory['rss_after_1000_mb']} MB, "  # type: ignore[index]

@@ -76,11 +76,19 @@ def test_extract_many_streams_in_order(nlp: Language) -> None:
     assert [r.dateline.place for r in releases if r.dateline] == ["Nairobi", "Kampala"]
 
 
-def test_two_processes_give_the_same_releases(nlp: Language) -> None:
-    texts = [RELEASE, RELEASE.replace("Nairobi", "Kampala"), RELEASE.replace("12,000", "9,500")]
+@pytest.mark.parametrize("forked", [True, False], ids=["forked workers", "spaCy's pool"])
+def test_two_processes_give_the_same_releases(nlp: Language, forked: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(release_nlp.api, "can_fork", lambda: forked)
+    texts = [RELEASE.replace("12,000", f"{n:,}") for n in range(9_000, 9_007)] + [RELEASE.replace("Nairobi", "Kampala")]
     one = [r.model_dump() for r in release_nlp.extract_many(texts, nlp=nlp)]
     two = [r.model_dump() for r in release_nlp.extract_many(texts, nlp=nlp, n_process=2, batch_size=1)]
     assert one == two
+    assert [r["figures"][0]["value"] for r in two[:7]] == list(range(9_000, 9_007))
+
+
+def test_a_workers_error_reaches_the_caller(nlp: Language) -> None:
+    with pytest.raises(release_nlp.EmptyInput):
+        list(release_nlp.extract_many([RELEASE, "   "], nlp=nlp, n_process=2, batch_size=1))
 
 
 def test_docbin_round_trip_keeps_the_release(nlp: Language) -> None:

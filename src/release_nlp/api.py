@@ -11,6 +11,7 @@ from .decoding import decode
 from .inputs import prepare_input
 from .pipeline import default_pipeline
 from .schema import Release
+from .workers import can_fork, extract_in_processes
 
 
 def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> Doc:
@@ -69,10 +70,16 @@ def extract_many(
 ) -> Iterator[Release]:
     """Extract a `Release` from each text, streaming through `nlp.pipe`, in input order.
 
+    With `n_process` > 1 the texts go to forked worker processes in tasks of `batch_size`, which send
+    back Releases (`workers.py`); where processes cannot be forked, spaCy's `nlp.pipe(n_process=...)`.
+
     Raises:
         EmptyInput: one of the texts is empty (use the CLI's batch mode to record it and go on).
     """
     pipeline = nlp or default_pipeline()
+    if n_process > 1 and can_fork():
+        yield from extract_in_processes(pipeline, texts, batch_size=batch_size, n_process=n_process, fmt=format)
+        return
     docs = (to_pipe(pipeline, t, format) for t in texts)
     for doc in pipeline.pipe(docs, batch_size=batch_size, n_process=n_process):
         yield doc._.release
