@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.language import Language
@@ -12,7 +10,7 @@ from thinc.api import NumpyOps
 from release_nlp.blas import use_numpy_blas
 from release_nlp.pipeline import model_name
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from .conftest import EXAMPLES
 
 
 def _uses_numpy(nlp: Language, name: str) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from release_nlp.api import make_doc
 from release_nlp.decoder import GreedyEntityDecoder
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from .conftest import EXAMPLES
 
 # Entities at a text's first and last words, across and up to line breaks, next to white space,
 # abbreviations with tokenizer norms, one-word entities and long ones.

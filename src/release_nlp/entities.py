@@ -37,7 +37,7 @@ from .quotes import attribution, find_quotes
 from .resources import load_json
 from .roles import has_head, is_role_word
 from .sections import SectionMap
-from .text import contains_word, fold, squash, strip_possessive
+from .text import NAME_CACHE, contains_word, fold, squash, strip_possessive
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -385,7 +385,7 @@ _LEADING_THE = regex.compile(r"^(?:the|The)\s+")
 _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def _clean_place_name(name: str) -> str:
     name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
     return _FINAL_STOP.sub("", name)

@@ -24,7 +24,7 @@ from .places import site_words as place_site_words
 from .resources import load_json, load_jsonl
 from .roles import expand, has_head, is_area, is_role_word
 from .tags import is_adjective
-from .text import fold, squash, strip_possessive
+from .text import NAME_CACHE, fold, squash, strip_possessive
 
 ORG_WORDS = frozenset({
     "ministry", "office", "agency", "committee", "commission", "council", "department", "organization",
@@ -100,7 +100,7 @@ LEADING_THE = regex.compile(r"^(?:the|The|THE)\s+")
 ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*")
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat within and across releases
+@lru_cache(maxsize=NAME_CACHE)
 def clean_org(text: str) -> str:
     """`the Lebanese Government’s` -> `Lebanese Government`."""
     text = squash(strip_possessive(squash(text)))

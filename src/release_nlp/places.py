@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 import regex
 
 from .resources import load_json
+from .text import NAME_CACHE
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ APOSTROPHES = regex.compile(r"['’`ʿʾ]")
 NON_WORD = regex.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat within and across releases
+@lru_cache(maxsize=NAME_CACHE)
 def key(name: str) -> str:
     """Accent-free, case-folded, punctuation-light key for matching place names."""
     text = unicodedata.normalize("NFKD", name)

@@ -10,6 +10,9 @@ import regex
 QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 SPACES = regex.compile(r"\s+")
 POSSESSIVE_END = regex.compile(r"['’]s?$")
+# Entries in each cache of name keys: names repeat within a release and across one publisher's releases;
+# bounded, so that memory stays flat over a run of millions of releases (each name a few hundred bytes).
+NAME_CACHE = 4096
 
 
 def squash(text: str) -> str:
@@ -17,7 +20,7 @@ def squash(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat within and across releases
+@lru_cache(maxsize=NAME_CACHE)
 def fold(text: str) -> str:
     """A matching key: NFC, quotes unified, case folded, spaces collapsed."""
     return squash(unicodedata.normalize("NFC", text).translate(QUOTE_MAP).casefold())
