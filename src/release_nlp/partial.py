@@ -93,12 +93,12 @@ class PartialRunner:
             elif chosen is None or chosen:
                 jobs.append((doc, pieces(doc, range(len(doc)) if chosen is None else chosen)))
         self._annotate(whole)
-        for doc, doc_pieces in jobs:
-            parts = [part_of(doc, piece) for piece in doc_pieces]
-            self._annotate(parts)
-            for part in parts:
-                part.tensor = numpy.zeros((0,), dtype="float32")  # the tok2vec output: read, now only memory
-            self.copy(doc, list(zip(parts, doc_pieces, strict=True)))
+        # The parts of all docs are annotated together: a doc's few chosen words make a part too small to
+        # fill the networks' matrices, and each call of the components has a fixed cost.
+        made = [(doc, [(part_of(doc, piece), piece) for piece in doc_pieces]) for doc, doc_pieces in jobs]
+        self._annotate([part for _, parts in made for part, _ in parts], parts=True)
+        for doc, parts in made:
+            self.copy(doc, parts)
 
     def annotate_batch(self, batch: list[Doc]) -> None:
         """Run the statistical components on `batch` (at most `MAX_PART_TOKENS` tokens), in place."""
@@ -108,13 +108,19 @@ class PartialRunner:
         for _ in stream:
             pass
 
-    def _annotate(self, docs: list[Doc]) -> None:
-        """Annotate `docs` in place, in batches of at most `MAX_PART_TOKENS` tokens (the components' memory)."""
+    def _annotate(self, docs: list[Doc], parts: bool = False) -> None:
+        """Annotate `docs` in place, in batches of at most `MAX_PART_TOKENS` tokens (the components' memory).
+
+        The tok2vec output of `parts` is dropped once their batch is annotated: read, it is only memory.
+        """
         batch: list[Doc] = []
         size = 0
         for doc in [*docs, None]:
             if batch and (doc is None or size + len(doc) > MAX_PART_TOKENS):
                 self.annotate_batch(batch)
+                if parts:
+                    for part in batch:
+                        part.tensor = numpy.zeros((0,), dtype="float32")
                 batch, size = [], 0
             if doc is not None:
                 batch.append(doc)

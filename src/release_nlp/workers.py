@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from .schema import Release
 
+AHEAD = 8
 # The pipeline the forked workers inherit; set in the parent just before the pool is made.
 _pipeline: Language | None = None
 
@@ -40,8 +41,9 @@ def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int
                          fmt: str) -> Iterator[Release]:
     """Releases of `texts` in input order, extracted by `n_process` forked workers, `batch_size` texts a task.
 
-    At most two tasks per worker are in flight, so a long stream is never read far ahead. A worker's
-    exception is raised here, at the text it stopped at.
+    At most `AHEAD` tasks per worker are in flight, so a long stream is never read far ahead, yet a worker
+    that finishes its tasks while an earlier, longer one is still running finds more. A worker's exception
+    is raised here, at the text it stopped at.
     """
     global _pipeline
     _pipeline = nlp
@@ -50,7 +52,7 @@ def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int
     with multiprocessing.get_context("fork").Pool(n_process) as pool:
         while batch := list(islice(stream, batch_size)):
             pending.append(pool.apply_async(_extract_batch, (batch, fmt)))
-            if len(pending) >= 2 * n_process:
+            if len(pending) >= AHEAD * n_process:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
