@@ -11,6 +11,7 @@ when the sentence leaves it implicit, taken from the figure before it.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -250,6 +251,24 @@ def _dollar_named_in(text: str) -> str | None:
     return None
 
 
+_MATCHES: weakref.WeakKeyDictionary[Doc, list[regex.Match[str]]] = weakref.WeakKeyDictionary()
+
+
+def cue_matches(doc: Doc) -> list[regex.Match[str]]:
+    """Matches of the figure pattern in the body and notes, in text order, found once per doc.
+
+    The tagger chooses the words to tag by them and the figure reader reads them. A match holds the
+    text, not the doc, so the cache keeps no doc alive.
+    """
+    found = _MATCHES.get(doc)
+    if found is None:
+        text = text_of(doc)
+        pattern = cues().pattern
+        found = _MATCHES[doc] = [m for start, end in SectionMap.of(doc, text).regions("body", "notes")
+                                 for m in pattern.finditer(text, start, end)]
+    return found
+
+
 def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, Any]],
                  terms: dict[str, str]) -> list[dict[str, Any]]:
     """Figures of one doc (its sections, places, dates and acronym terms already read)."""
@@ -269,11 +288,10 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                 out.append(fig)
                 date_chars.append(m.span())
     taken = Intervals(date_chars)
-    for start, end in sections.regions("body", "notes"):
-        for m in cues().pattern.finditer(text, start, end):
-            fig = _figure(doc, m, taken, terms, home, places, dates, dateline)
-            if fig is not None:
-                out.append(fig)
+    for m in cue_matches(doc):
+        fig = _figure(doc, m, taken, terms, home, places, dates, dateline)
+        if fig is not None:
+            out.append(fig)
     out.sort(key=lambda f: int(f["span"]["start"]))
     _imply_units(out, doc)
     return out

@@ -3,8 +3,9 @@
 Our rules read tags in two places: the words after a number (is it a count of something, and
 of what: "900,000 internally displaced persons") and one-word organisation names ("International"
 is an adjective, not an organisation). Tagging the whole release costs the shared tok2vec of the
-statistical pipeline, a quarter of its time. Tagging only the words after a figure (dates already
-read are no figures) and one-word organisations, each with the few words of context the tagger's
+statistical pipeline, a quarter of its time. Tagging only the words after a figure in the body and
+notes, where the figure reader reads (the same matches, `figures.cue_matches`; dates already read are
+no figures), and one-word organisations, each with the few words of context the tagger's
 network sees, gives those words exactly the tags they would have had, for a fraction of the time.
 
 The statistical `tok2vec` and `tagger` stay in the pipeline, disabled (so a saved pipeline keeps
@@ -20,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .docindex import ents_of, index_of, text_of
-from .figures import cues, is_year
+from .figures import cue_matches, is_year
 from .partial import PartialRunner
 
 # "1,000 tonnes of food aid": the words after a figure that the unit rules may read (a unit phrase is
@@ -41,7 +42,7 @@ def tokens_to_tag(doc: Doc) -> bytearray:
     in_dates = bytearray(len(text_of(doc)) + 1)
     for d in dates:
         in_dates[d["span"]["start"]:d["span"]["end"]] = b"\x01" * (d["span"]["end"] - d["span"]["start"])
-    for m in cues().pattern.finditer(text_of(doc)):
+    for m in cue_matches(doc):
         if in_dates[m.start()] or is_year(m.group()):
             continue  # the figure reader skips dates and years too
         first = index.token_index(m.start())
