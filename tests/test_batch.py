@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from release_nlp import batch
 from release_nlp.batch import Outcome, extract_batch, run
 from release_nlp.sources import Document, Limits, read_documents
 
@@ -249,3 +250,13 @@ class TestCommandLine:
         result = run_cli("extract", str(folder), "-o", str(out), "--workers", "2", "--batch-size", "2")
         assert result.returncode == 0, result.stderr
         assert len(records(out)) == 6
+
+
+def test_workers_start_with_one_blas_thread_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    with batch._one_blas_thread():
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        assert os.environ["OMP_NUM_THREADS"] == "3"
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    assert os.environ["OMP_NUM_THREADS"] == "3"

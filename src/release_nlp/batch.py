@@ -11,6 +11,7 @@ than `nlp.pipe(n_process=N)` because spaCy's pool cannot time out or replace a w
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import signal
 import threading
@@ -188,6 +189,29 @@ def run(
     return summary
 
 
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Workers started inside get one BLAS thread each, unless the user set a number.
+
+    A worker's numpy otherwise starts a BLAS thread per core, and N workers on N cores oversubscribe
+    them: measured on the corpus with two workers on two cores, 25 docs/s against 47 with one thread
+    each. Spawned workers read these variables when their numpy loads.
+    """
+    saved = {name: os.environ.get(name) for name in BLAS_THREADS}
+    for name, value in saved.items():
+        if value is None:
+            os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+
+
 def _run_pool(batches: Iterator[list[Document]], record: Callable[[Outcome], None], workers: int,
               timeout: float | None, model: str | None) -> None:
     ctx = mp.get_context("spawn")
@@ -196,7 +220,8 @@ def _run_pool(batches: Iterator[list[Document]], record: Callable[[Outcome], Non
     def start() -> _Slot:
         tasks = ctx.Queue()
         process = ctx.Process(target=_worker, args=(model, timeout, tasks, results), daemon=True)
-        process.start()
+        with _one_blas_thread():
+            process.start()
         return _Slot(process, tasks)
 
     slots = [start() for _ in range(workers)]
