@@ -3,13 +3,15 @@
 `nlp.pipe(n_process=N)` ships every processed Doc back to the parent (`Doc.to_bytes` in the worker,
 `Doc.from_bytes` in the parent: about 4 ms a release, most of it in the parent, which then competes
 with the workers for the cores). Releases pickle in a twentieth of that. Workers are forked from the
-parent, so they share the loaded pipeline instead of loading it again; where processes cannot be
-forked (macOS and Windows start them afresh), `extract_many` uses spaCy's pool.
+parent, so they share the loaded pipeline instead of loading it again. Only on Linux: Windows cannot
+fork, and on macOS forking a process that has loaded system frameworks (numpy's Accelerate BLAS) is
+unsafe, which is why Python starts processes afresh there; `extract_many` uses spaCy's pool instead.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -25,8 +27,8 @@ _pipeline: Language | None = None
 
 
 def can_fork() -> bool:
-    """Whether this platform starts worker processes by forking this one."""
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether worker processes are forked from this one here (Linux)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _extract_batch(texts: list[str], fmt: str) -> list[Release]:
