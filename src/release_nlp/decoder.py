@@ -107,7 +107,6 @@ class GreedyEntityDecoder:
         scores[numpy.ix_(can_unit, self.unit)] = own[numpy.ix_(can_unit, self.unit)]
         best = scores.argmax(axis=1)
         entities: list[Span] = []
-        t = 0
         pending = numpy.flatnonzero(best != self.out)
         k = 0
         while k < len(pending):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 import numpy
 from spacy.attrs import NORM, SENT_START
@@ -37,17 +38,18 @@ def pieces(doc: Doc, chosen: Sequence[int]) -> list[Sequence[int]]:
     return out
 
 
-def part_of(doc: Doc, chosen: Sequence[int]) -> Doc:
+def part_of(doc: Doc, chosen: Sequence[int], marks: Any = None) -> Doc:
     """A new doc of the tokens `chosen` (ascending indexes into `doc`), with what the components read of them.
 
     Words and spacing, and two token attributes a doc made from words lacks: the norm the tokenizer gave
     an abbreviation ("Ga." -> "Georgia", "Sept." -> "September"), which the networks embed, and the
     sentence starts, which the recogniser reads (an entity does not cross one, such as the line break
-    after a heading).
+    after a heading). `marks` is `doc.to_array([NORM, SENT_START])` when the caller cuts several parts.
     """
     part = Doc(doc.vocab, words=[doc[i].text for i in chosen], spaces=[bool(doc[i].whitespace_) for i in chosen])
     if len(part):
-        part.from_array([NORM, SENT_START], doc.to_array([NORM, SENT_START])[numpy.asarray(chosen)])
+        marks = doc.to_array([NORM, SENT_START]) if marks is None else marks
+        part.from_array([NORM, SENT_START], marks[numpy.asarray(chosen)])
     return part
 
 
@@ -95,7 +97,10 @@ class PartialRunner:
         self._annotate(whole)
         # The parts of all docs are annotated together: a doc's few chosen words make a part too small to
         # fill the networks' matrices, and each call of the components has a fixed cost.
-        made = [(doc, [(part_of(doc, piece), piece) for piece in doc_pieces]) for doc, doc_pieces in jobs]
+        made = []
+        for doc, doc_pieces in jobs:
+            marks = doc.to_array([NORM, SENT_START])  # once per doc, not per part
+            made.append((doc, [(part_of(doc, piece, marks), piece) for piece in doc_pieces]))
         self._annotate([part for _, parts in made for part, _ in parts], parts=True)
         for doc, parts in made:
             self.copy(doc, parts)

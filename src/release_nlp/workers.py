@@ -51,10 +51,13 @@ def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int
     _pipeline = nlp
     stream = iter(texts)
     pending: deque[AsyncResult[list[Release]]] = deque()
-    with multiprocessing.get_context("fork").Pool(n_process) as pool:
-        while batch := list(islice(stream, batch_size)):
-            pending.append(pool.apply_async(_extract_batch, (batch, fmt)))
-            if len(pending) >= AHEAD * n_process:
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            while batch := list(islice(stream, batch_size)):
+                pending.append(pool.apply_async(_extract_batch, (batch, fmt)))
+                if len(pending) >= AHEAD * n_process:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        _pipeline = None  # the workers have their copy; keep no caller's pipeline alive here
