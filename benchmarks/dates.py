@@ -2,7 +2,7 @@
 
     python benchmarks/dates.py
 
-Per expression: `release_nlp.dates.resolve` against `dateparser.parse` (languages=["en"], warm)
+Per expression: `release_nlp.readers.dates.resolve` against `dateparser.parse` (languages=["en"], warm)
 on the same expressions. Per release: release_nlp's date reader on a processed doc against
 `dateparser.search.search_dates` on the release text. Ratios are measured in the same run.
 """
@@ -32,8 +32,8 @@ def main() -> None:
     from dateparser.search import search_dates
 
     import release_nlp
-    from release_nlp.datefinder import read_dates
-    from release_nlp.dates import resolve
+    from release_nlp.readers.datefinder import read_dates
+    from release_nlp.readers.dates import resolve
 
     ref = dt.date(2024, 12, 18)
     settings = {"RELATIVE_BASE": dt.datetime(2024, 12, 18), "PREFER_DATES_FROM": "past"}

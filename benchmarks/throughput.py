@@ -91,8 +91,8 @@ def component_times(texts: list[str]) -> dict[str, float]:
 
 def memory_run(n_docs: int, texts: list[str]) -> dict[str, object]:
     """RSS over one long single-process run through the batch runner (memory zones on)."""
-    from release_nlp.batch import run
-    from release_nlp.sources import Document
+    from release_nlp.batch.runner import run
+    from release_nlp.io.sources import Document
 
     # Every document gets words of its own, so that the vocabulary would grow without memory zones.
     docs = (Document(f"d{i}", f"{texts[i % len(texts)]}\n\nReference Qx{i}z: contact Mr Vorn{i}ka at Zel{i}burg.\n")
@@ -126,7 +126,7 @@ def main() -> None:
     import spacy
 
     import release_nlp
-    from release_nlp.pipeline import model_name
+    from release_nlp.nlp.pipeline import model_name
 
     texts = corpus(args.limit, args.repeat)
     results: list[dict[str, object]] = []

@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 import release_nlp
-from release_nlp import extensions
+from release_nlp.nlp import extensions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

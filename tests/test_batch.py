@@ -16,9 +16,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from release_nlp import batch
-from release_nlp.batch import Outcome, extract_batch, run
-from release_nlp.sources import Document, Limits, read_documents
+from release_nlp.batch import runner as batch
+from release_nlp.batch.runner import Outcome, extract_batch, run
+from release_nlp.io.sources import Document, Limits, read_documents
 
 from .conftest import EXAMPLES
 

@@ -7,8 +7,8 @@ import spacy
 from spacy.language import Language
 from thinc.api import NumpyOps
 
-from release_nlp.blas import use_numpy_blas
-from release_nlp.pipeline import model_name
+from release_nlp.nlp.blas import use_numpy_blas
+from release_nlp.nlp.pipeline import model_name
 
 from .conftest import EXAMPLES
 

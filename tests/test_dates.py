@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from release_nlp.dates import parse_calendar_date, resolve
+from release_nlp.readers.dates import parse_calendar_date, resolve
 
 RELEASE = dt.date(2024, 12, 18)  # a Wednesday
 

@@ -8,8 +8,8 @@ import weakref
 import spacy
 from spacy.tokens import Span
 
-from release_nlp.docindex import ents_of, index_of, text_of
-from release_nlp.tokenizer import GuardedTokenizer
+from release_nlp.core.docindex import ents_of, index_of, text_of
+from release_nlp.nlp.tokenizer import GuardedTokenizer
 
 TEXT = "Relief Agency Opens Depot\nKHARTOUM, 2 May 2023 - Aid reached Omdurman. Officials said more would follow."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from release_nlp.numbers import is_vague, parse_number
+from release_nlp.readers.numbers import is_vague, parse_number
 
 CASES = [
     ("900,000", 900000), ("900 000", 900000), ("1.2 million", 1.2e6), ("6.6bn", 6.6e9), ("3m", 3e6),

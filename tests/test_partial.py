@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 import release_nlp
-from release_nlp import partial
+from release_nlp.nlp import partial
 
 EXAMPLE = (Path(__file__).resolve().parents[1] / "examples" / "wfp-cyclone-response.txt").read_text(encoding="utf-8")
 

@@ -154,7 +154,7 @@ SPLITS = [
 
 @pytest.mark.parametrize(("phrase", "names", "titles", "org"), SPLITS)
 def test_title_and_organisation_split(phrase: str, names: list[str], titles: list[str], org: str) -> None:
-    from release_nlp.people import _split_title_org
+    from release_nlp.readers.people import _split_title_org
 
     for order in (names, names[::-1]):  # the answer must not depend on the order names come in
         assert _split_title_org(phrase, [(n, 0, len(n)) for n in order]) == (titles, org)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 
 import release_nlp
-from release_nlp.pipeline import MODEL_ENV, model_name
+from release_nlp.nlp.pipeline import MODEL_ENV, model_name
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -65,7 +65,7 @@ def test_offsets_point_into_the_input(nlp: Language) -> None:
 
 
 def test_extract_reuses_one_pipeline() -> None:
-    from release_nlp.pipeline import default_pipeline
+    from release_nlp.nlp.pipeline import default_pipeline
 
     assert default_pipeline() is default_pipeline()
 

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 import release_nlp
-from release_nlp.places import lookup
+from release_nlp.readers.gazetteer import lookup
 
 CASES = [
     ("Syrian Arab Republic", "SY", "country"), ("Syria", "SY", "country"), ("the DRC", "CD", "country"),

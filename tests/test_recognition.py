@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 import release_nlp
-from release_nlp import recognition
+from release_nlp.nlp import recognition
 
 BODY = (
     "Flood Response Reaches Remote Villages\n\n"

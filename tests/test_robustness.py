@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import release_nlp
 from release_nlp import DecodeError, EmptyInput, InputTooLarge, ReleaseNLPError, UnsupportedFormat
-from release_nlp.dates import resolve
-from release_nlp.language import detect
-from release_nlp.numbers import parse_number
+from release_nlp.readers.dates import resolve
+from release_nlp.readers.language import detect
+from release_nlp.readers.numbers import parse_number
 
 # CI runs a small profile; `HYPOTHESIS_PROFILE=long` runs 100,000 examples across these tests by hand.
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -83,17 +83,18 @@ class TestTypedErrors:
 def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
     """Every compiled pattern of the package: module-level ones and those built from data."""
     import release_nlp as pkg
-    from release_nlp.dates import _rules
-    from release_nlp.figures import cues
+    from release_nlp.readers.dates import _rules
+    from release_nlp.readers.figures import cues
 
     found: list[tuple[str, regex.Pattern[str]]] = []
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name in ("dask", "cli"):
+    for info in pkgutil.walk_packages(pkg.__path__, prefix="release_nlp."):
+        if info.name in ("release_nlp.dask", "release_nlp.cli"):
             continue
-        module = importlib.import_module(f"release_nlp.{info.name}")
+        module = importlib.import_module(info.name)
+        short = info.name.removeprefix("release_nlp.")
         for name, value in vars(module).items():
             if isinstance(value, regex.Pattern):
-                found.append((f"{info.name}.{name}", value))
+                found.append((f"{short}.{name}", value))
     found += [("figures.pattern", cues().pattern), ("figures.qualifier_pattern", cues().qualifier_pattern)]
     found += [(f"dates.rule{i}", p) for i, (p, _) in enumerate(_rules())]
     return found

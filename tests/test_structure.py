@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from release_nlp.structure import find_structure
+from release_nlp.readers.structure import find_structure
 
 BODY = "The agency said the programme would reach families in three districts before the rainy season."
 

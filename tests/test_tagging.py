@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 import release_nlp
-from release_nlp import tagging
+from release_nlp.nlp import tagging
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

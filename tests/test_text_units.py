@@ -8,10 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 from release_nlp import EmptyInput, Release, UnsupportedFormat
-from release_nlp.abbreviations import find_definitions
-from release_nlp.contacts import find_contacts
-from release_nlp.inputs import blank_markdown, prepare, sniff
-from release_nlp.quotes import attribution, find_quotes
+from release_nlp.io.prepare import blank_markdown, prepare, sniff
+from release_nlp.readers.abbreviations import find_definitions
+from release_nlp.readers.contacts import find_contacts
+from release_nlp.readers.quotes import attribution, find_quotes
 
 
 class TestInputs:
@@ -123,11 +123,11 @@ class TestContacts:
         ]
 
     def test_a_contact_segment_runs_back_to_the_previous_hit_of_its_kind(self) -> None:
-        from release_nlp.entities import _segments
+        from release_nlp.readers.contact_people import contact_segments
 
         text = "Ada Obi, ada@example.org, +234 1 555 0100, Ben Eze, ben@example.org"
         hits = find_contacts(text, [(0, len(text))], [(0, len(text))])
-        emails = [(h, seg) for h, seg in zip(hits, _segments(hits), strict=True) if h.email]
+        emails = [(h, seg) for h, seg in zip(hits, contact_segments(hits), strict=True) if h.email]
         assert [text[s:e] for _, (s, e) in emails] == ["Ada Obi, ", ", +234 1 555 0100, Ben Eze, "]
 
 
@@ -168,14 +168,14 @@ class TestContainsWord:
         ],
     )
     def test_word_bounded_search(self, text: str, phrase: str, found: bool) -> None:
-        from release_nlp.text import contains_word
+        from release_nlp.core.text import contains_word
 
         assert contains_word(text, phrase) is found
 
 
 class TestIntervals:
     def test_overlap_queries(self) -> None:
-        from release_nlp.intervals import Intervals
+        from release_nlp.core.intervals import Intervals
 
         spans = Intervals([(10, 20), (0, 5), (30, 100)])
         assert list(spans.overlapping(4, 11)) == [(0, 5), (10, 20)]

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-from .api import extract, extract_many
-from .errors import (
+from release_nlp import display as _display  # noqa: F401  (gives Release its notebook view)
+from release_nlp.api import extract, extract_many
+from release_nlp.errors import (
     DecodeError,
     EmptyInput,
     InputTooLarge,
@@ -16,8 +17,9 @@ from .errors import (
     ReleaseNLPError,
     UnsupportedFormat,
 )
-from .pipeline import load
-from .schema import (
+from release_nlp.io.tables import to_dataframes
+from release_nlp.nlp.pipeline import load
+from release_nlp.schema import (
     Contact,
     Dateline,
     DateMention,
@@ -31,7 +33,6 @@ from .schema import (
     Section,
     Span,
 )
-from .tables import to_dataframes
 
 __all__ = [
     "Contact",

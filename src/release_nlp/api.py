@@ -5,32 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .decoding import decode
-from .inputs import prepare_input
-from .pipeline import default_pipeline
-from .schema import Release
-from .workers import can_fork, extract_in_processes
-
-
-def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> Doc:
-    """The doc to run: prepared text, with what the page's markup said as hints for the structure reader."""
-    prepared = to_pipe(nlp, text, fmt, max_chars)
-    return prepared if isinstance(prepared, Doc) else nlp.make_doc(prepared)
-
-
-def to_pipe(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> str | Doc:
-    """What `nlp.pipe` should get: the prepared text, or a Doc when the page's markup left hints.
-
-    Plain strings let `nlp.pipe(n_process=N)` tokenise in the workers instead of the parent.
-    """
-    prepared = prepare_input(text, fmt, max_chars)
-    if not prepared.published:
-        return prepared.text
-    doc = nlp.make_doc(prepared.text)
-    doc._.release_hints = {"published": prepared.published[:10]}
-    return doc
+from release_nlp.io.encoding import decode
+from release_nlp.nlp.pipeline import default_pipeline, make_doc, to_pipe
+from release_nlp.nlp.process_pool import can_fork, extract_in_processes
+from release_nlp.schema import Release
 
 
 def extract(
@@ -43,7 +22,7 @@ def extract(
             charset-normalizer detects, recorded as `Release.encoding`).
         format: `auto` (sniffed), `text`, `markdown` or `html`.
         nlp: a pipeline from `release_nlp.load()`; the default one is loaded once and reused.
-        max_chars: size limit (default `release_nlp.inputs.MAX_CHARS`, 5 million characters).
+        max_chars: size limit (default `release_nlp.io.prepare.MAX_CHARS`, 5 million characters).
 
     Raises:
         EmptyInput: the text is empty.

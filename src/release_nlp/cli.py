@@ -12,7 +12,7 @@ import typer
 from rich.progress import ProgressColumn, Task
 from rich.text import Text
 
-from .sources import Document
+from release_nlp.io.sources import Document
 
 app = typer.Typer(
     add_completion=False,
@@ -55,11 +55,11 @@ def extract(
     A document that cannot be read or extracted becomes an error record, the run goes on, and
     the exit code is 1; 0 means every document was extracted.
     """
-    from .batch import run
-    from .errors import ReleaseNLPError
-    from .outputs import JsonlWriter, open_writer
-    from .pipeline import model_name
-    from .sources import Limits, read_documents
+    from release_nlp.batch.outputs import JsonlWriter, open_writer
+    from release_nlp.batch.runner import run
+    from release_nlp.errors import ReleaseNLPError
+    from release_nlp.io.sources import Limits, read_documents
+    from release_nlp.nlp.pipeline import model_name
 
     if fmt not in ("jsonl", "parquet"):
         raise typer.BadParameter("use jsonl or parquet", param_hint="--format")
@@ -118,10 +118,10 @@ def render(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Write a self-contained HTML report of one release: its text with every mention highlighted."""
-    from .api import extract
-    from .display import report_html
-    from .pipeline import load
-    from .sources import Limits, read_documents
+    from release_nlp.api import extract
+    from release_nlp.display import report_html
+    from release_nlp.io.sources import Limits, read_documents
+    from release_nlp.nlp.pipeline import load
 
     (doc,) = list(read_documents([str(path)], limits=Limits()))
     if doc.error_type or doc.text is None:

@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 
 
 def _extract_partition(texts: list[str]) -> list[dict[str, Any]]:
-    from .api import extract_many
+    from release_nlp.api import extract_many
 
     return [r.model_dump(mode="json") for r in extract_many(list(texts))]
 
 
 def _read_partition(paths: list[str]) -> list[dict[str, Any]]:
-    from .api import extract_many
+    from release_nlp.api import extract_many
 
     texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in paths]
     return [{"source": p, **r.model_dump(mode="json")} for p, r in zip(paths, extract_many(texts), strict=True)]

@@ -12,10 +12,10 @@ import html
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from release_nlp.schema import Release, set_html_view
+
 if TYPE_CHECKING:
     from spacy.language import Language
-
-    from .schema import Release
 
 COLOURS = {
     "PERSON": "#fdd49e", "TITLE": "#fee8c8", "ORG": "#c6dbef", "PLACE": "#c7e9c0", "DATE": "#dadaeb",
@@ -142,3 +142,6 @@ def report_html(release: Release, title: str = "release") -> str:
     """A self-contained HTML page (inline style, no network resources) of `release_html`."""
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
             f"<style>{CSS}</style></head><body>{release_html(release)}</body></html>")
+
+
+set_html_view(release_html)

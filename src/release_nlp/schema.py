@@ -8,6 +8,8 @@ JSON contract of `GUIDELINES.md` plus the evidence fields.
 from __future__ import annotations
 
 import datetime as dt
+import html
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
@@ -154,6 +156,18 @@ class Release(_Frozen):
 
     def _repr_html_(self) -> str:
         """Jupyter's rich display: the text with every mention highlighted, and tables under it."""
-        from .display import release_html
+        return _HTML_VIEW[0](self)
 
-        return release_html(self)
+
+def _plain_view(release: Release) -> str:
+    return f"<pre>{html.escape(release.title or 'Release')}</pre>"
+
+
+# How a Release draws itself in Jupyter. `release_nlp.display` puts its renderer here when the package
+# is imported, so the data model never imports display code.
+_HTML_VIEW: list[Callable[[Release], str]] = [_plain_view]
+
+
+def set_html_view(render: Callable[[Release], str]) -> None:
+    """Make `render` the view `Release._repr_html_` shows."""
+    _HTML_VIEW[0] = render

@@ -1,0 +1,226 @@
+"""Read documents from files, folders, zip and tar archives, JSON Lines and standard input.
+
+Archives are read in place, member by member: nothing is ever written to disk, member
+paths (absolute, `..`) are only names, links and devices are skipped, and the member
+count and decompressed size are capped. Whatever cannot be read becomes a `Document`
+carrying an error, so that a batch records it and goes on.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import sys
+import tarfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from release_nlp.errors import InputTooLarge, ReleaseNLPError
+from release_nlp.io.encoding import decode
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps that keep one input from exhausting the machine."""
+
+    max_bytes: int = 5_000_000  # one document
+    max_members: int = 100_000  # one archive
+    max_archive_bytes: int = 2_000_000_000  # one archive, decompressed
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document, or the record of why it could not be read."""
+
+    source: str
+    text: str | None = None
+    format: str = "auto"
+    error_type: str | None = None
+    error: str | None = None
+    encoding: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the document's text (or error)."""
+        return hashlib.sha256((self.text or self.error or "").encode("utf-8")).hexdigest()
+
+
+def _format_of(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith((".html", ".htm")):
+        return "html"
+    if lower.endswith((".md", ".markdown")):
+        return "markdown"
+    return "auto"
+
+
+def _from_bytes(source: str, data: bytes, limits: Limits) -> Document:
+    if len(data) > limits.max_bytes:
+        err = InputTooLarge(f"{len(data):,} bytes is over the limit of {limits.max_bytes:,}; raise --max-bytes")
+        return Document(source, error_type=type(err).__name__, error=str(err))
+    try:
+        text, encoding = decode(data)
+    except ReleaseNLPError as err:
+        return Document(source, error_type=type(err).__name__, error=str(err))
+    return Document(source, text, _format_of(source), encoding=encoding)
+
+
+def _error(source: str, err: BaseException) -> Document:
+    return Document(source, error_type=type(err).__name__, error=str(err) or repr(err))
+
+
+def _read_limited(stream: IO[bytes], limit: int) -> bytes:
+    """At most `limit + 1` bytes: one more than allowed tells the caller the input is too large."""
+    return stream.read(limit + 1)
+
+
+def _zip_documents(path: Path, limits: Limits) -> Iterator[Document]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        yield _error(str(path), err)
+        return
+    with archive:
+        total = 0
+        for count, info in enumerate(archive.infolist()):
+            source = f"{path}!{info.filename}"
+            if count >= limits.max_members:
+                yield _error(str(path), InputTooLarge(f"more than {limits.max_members} members; the rest is skipped"))
+                return
+            is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
+            if info.is_dir() or is_link or not info.filename.lower().endswith(TEXT_SUFFIXES):
+                continue
+            if total + info.file_size > limits.max_archive_bytes:
+                yield _error(str(path), InputTooLarge("decompressed size over the archive limit; the rest is skipped"))
+                return
+            try:
+                with archive.open(info) as member:
+                    data = _read_limited(member, limits.max_bytes)
+            except Exception as err:  # zlib.error, BadZipFile, CRC errors...: one member, one error record
+                yield _error(source, err)
+                continue
+            total += len(data)
+            yield _from_bytes(source, data, limits)
+
+
+def _tar_documents(path: Path, limits: Limits) -> Iterator[Document]:
+    try:
+        archive = tarfile.open(path, mode="r:*")  # noqa: SIM115 (closed by the with below; opening may fail)
+    except (tarfile.TarError, OSError, EOFError) as err:
+        yield _error(str(path), err)
+        return
+    with archive:
+        total = 0
+        count = 0
+        while True:
+            try:
+                info = archive.next()
+            except Exception as err:  # a truncated or corrupt archive ends with an error record
+                yield _error(str(path), err)
+                return
+            if info is None:
+                return
+            count += 1
+            if count > limits.max_members:
+                yield _error(str(path), InputTooLarge(f"more than {limits.max_members} members; the rest is skipped"))
+                return
+            # Only regular files: links, devices and fifos are skipped, never followed.
+            if not info.isreg() or not info.name.lower().endswith(TEXT_SUFFIXES):
+                continue
+            source = f"{path}!{info.name}"
+            if total + info.size > limits.max_archive_bytes:
+                yield _error(str(path), InputTooLarge("decompressed size over the archive limit; the rest is skipped"))
+                return
+            try:
+                member = archive.extractfile(info)
+                data = _read_limited(member, limits.max_bytes) if member is not None else b""
+            except Exception as err:  # a corrupt member is one error record
+                yield _error(source, err)
+                continue
+            total += len(data)
+            yield _from_bytes(source, data, limits)
+
+
+def _jsonl_documents(lines: Iterable[bytes], name: str, text_field: str, id_field: str,
+                     limits: Limits) -> Iterator[Document]:
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        fallback = f"{name}:{number}"
+        try:
+            record = json.loads(raw)
+        except ValueError as err:
+            yield _error(fallback, err)
+            continue
+        if not isinstance(record, dict):
+            yield Document(fallback, error_type="UnsupportedFormat", error="a JSON Lines record must be an object")
+            continue
+        source = str(record.get(id_field) or fallback)
+        text = record.get(text_field)
+        if not isinstance(text, str):
+            yield Document(source, error_type="UnsupportedFormat",
+                           error=f"no string field {text_field!r}; name it with --text-field")
+            continue
+        if len(text.encode("utf-8")) > limits.max_bytes:
+            yield Document(source, error_type="InputTooLarge", error=f"over the limit of {limits.max_bytes:,} bytes")
+            continue
+        yield Document(source, text, _format_of(str(record.get("format") or "")) if record.get("format") else "auto")
+
+
+def _matches(path: Path, include: list[str], exclude: list[str]) -> bool:
+    name = path.as_posix()
+    if include and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(path.name, g) for g in include):
+        return False
+    return not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(path.name, g) for g in exclude)
+
+
+def read_documents(
+    paths: Iterable[str],
+    *,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    limits: Limits = Limits(),
+) -> Iterator[Document]:
+    """Every document under `paths` (`-` is standard input), in a stable order."""
+    include, exclude = include or [], exclude or []
+    for raw in paths:
+        if raw == "-":
+            yield _from_bytes("<stdin>", sys.stdin.buffer.read(limits.max_bytes + 1), limits)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
+                if _matches(child, include, exclude) and child.name.lower().endswith(
+                        TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES):
+                    yield from _file_documents(child, text_field, id_field, limits)
+        elif path.is_file():
+            yield from _file_documents(path, text_field, id_field, limits)
+        else:
+            yield Document(raw, error_type="FileNotFoundError", error="no such file or folder")
+
+
+def _file_documents(path: Path, text_field: str, id_field: str, limits: Limits) -> Iterator[Document]:
+    name = path.name.lower()
+    try:
+        if name.endswith(".zip"):
+            yield from _zip_documents(path, limits)
+        elif name.endswith(ARCHIVE_SUFFIXES):
+            yield from _tar_documents(path, limits)
+        elif name.endswith(JSONL_SUFFIXES):
+            with path.open("rb") as handle:
+                yield from _jsonl_documents(handle, str(path), text_field, id_field, limits)
+        else:
+            with path.open("rb") as handle:
+                yield _from_bytes(str(path), _read_limited(handle, limits.max_bytes), limits)
+    except OSError as err:
+        yield _error(str(path), err)

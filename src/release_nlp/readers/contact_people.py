@@ -1,0 +1,81 @@
+"""People named in contact lines, and the person each e-mail or phone number belongs to."""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc
+
+from release_nlp.core.text import contains_word, fold
+from release_nlp.readers import gazetteer
+from release_nlp.readers.contacts import ContactHit
+from release_nlp.readers.organisations import OrgRecord, known_org
+from release_nlp.readers.people import PersonRecord, _resolve
+
+CONTACT_NAME = regex.compile(
+    r"(?:^|[,;:]\s*|\d\s+|\s(?:or|and|contact)\s+)(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2})"
+    r"(?=\s*,|\s+(?:at|on|in)\s)"
+)
+
+
+def contact_segments(hits: list[ContactHit]) -> list[tuple[int, int]]:
+    """The stretch of its contact line that belongs to each hit: back to the previous hit of its kind.
+
+    `hits` are in text order, as `find_contacts` gives them.
+    """
+    last_end: dict[tuple[tuple[int, int], bool], int] = {}  # (line, is e-mail) -> end of the last hit so far
+    segments = []
+    for hit in hits:
+        key = (hit.line, hit.email is not None)
+        start = hit.line[0]
+        previous = last_end.get(key)
+        if previous is not None and start < previous <= hit.start:
+            start = previous
+        segments.append((start, hit.start))
+        last_end[key] = max(hit.end, last_end.get(key, hit.end))
+    return segments
+
+
+def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
+    """Not a place, not an organisation, no acronym among its words."""
+    if gazetteer.lookup(name) or known_org(name) is not None:
+        return False
+    words = name.split()
+    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return False
+    return not any(fold(w) in o.forms() for o in orgs for w in words)
+
+
+def contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+    """Names in contact lines are people, with the organisation the line gives them.
+
+    `Jens Laerke, OCHA Geneva, laerke@un.org`
+    """
+    for s, e in contact_segments(hits):
+        segment = text[s:e]
+        m = next((c for c in CONTACT_NAME.finditer(segment) if _could_be_contact_name(c.group("name"), orgs)), None)
+        if not m:
+            continue
+        name = m.group("name")
+        person = _resolve(name, people)
+        start = s + m.start("name")
+        if person is None:
+            person = PersonRecord(name)
+            people.append(person)
+        if not any(ms == start for _, ms, _e in person.mentions):
+            person.mentions.append((name, start, start + len(name)))
+        if person.organisation is None:
+            for rec in orgs:
+                forms = [f for f in (rec.acronym, rec.name, *rec.aliases) if f]
+                if any(contains_word(segment[m.end():], f) for f in forms):
+                    person.organisation = rec.acronym or rec.name
+                    break
+
+
+def contact_name(doc: Doc, hit: ContactHit, people: list[PersonRecord]) -> str | None:
+    """The person named last before a contact hit on its line (or just above it)."""
+    best: tuple[int, str] | None = None
+    for person in people:
+        for _, s, _e in person.mentions:
+            if hit.line[0] - 120 <= s < hit.start and (best is None or s > best[0]):
+                best = (s, person.name)
+    return best[1] if best else None

@@ -1,0 +1,265 @@
+"""The entities component: people, organisations, places, quotes, contacts and officials.
+
+Reads the model's entities inside the release proper (page furniture and the title-cased
+headline are left out: the headline contributes only gazetteer places and organisations)
+and stores plain dicts on `doc._.release_entities`. Each kind is read by its own module; this one
+reads them in the order they depend on each other (organisations, then people, places, quotes,
+affiliations, contacts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from release_nlp.core.docindex import ents_of, text_of
+from release_nlp.core.intervals import Intervals
+from release_nlp.core.text import contains_word, fold, squash
+from release_nlp.readers import gazetteer
+from release_nlp.readers.abbreviations import find_definitions
+from release_nlp.readers.contact_people import contact_name, contact_people
+from release_nlp.readers.contacts import find_contacts
+from release_nlp.readers.organisations import (
+    ORG_WORDS,
+    OrgRecord,
+    clean_org,
+    extract_organisations,
+    known_org,
+    known_orgs,
+    merge_prefixes,
+)
+from release_nlp.readers.people import PersonRecord, extract_people
+from release_nlp.readers.places import add_place, finish_places, place_names, places_tagged_otherwise, read_places
+from release_nlp.readers.roles import has_head
+from release_nlp.readers.sections import SectionMap
+from release_nlp.readers.speakers import read_quotes
+
+
+class EntityReader:
+    """Fills `doc._.release_entities` from the model's entities and our rules."""
+
+    def __init__(self, nlp: Language, name: str = "release_entities", *, issuer_affiliation: bool = True) -> None:
+        self.name = name
+        self.issuer_affiliation = issuer_affiliation
+        self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.place_matcher.add("PLACE", [nlp.make_doc(name) for name in place_names()])
+        self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        org_names = sorted(
+            {f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2}
+            | {e.acronym for e in known_orgs().values() if e.acronym and not e.acronym_is_word}
+        )
+        self.org_matcher.add("ORG", [nlp.make_doc(name) for name in org_names])
+        word_acronyms = sorted({e.acronym for e in known_orgs().values() if e.acronym and e.acronym_is_word})
+        self.org_matcher.add("WORD_ACRONYM", [nlp.make_doc(name) for name in word_acronyms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        if (doc._.release_structure or {}).get("language", "en") != "en":
+            doc._.release_entities = read_contacts_only(doc)
+        else:
+            doc._.release_entities = read_entities(doc, self.place_matcher, self.org_matcher,
+                                                   issuer_affiliation=self.issuer_affiliation)
+        return doc
+
+
+def read_contacts_only(doc: Doc) -> dict[str, Any]:
+    """For a release in another language: only what no English rule is needed for (contacts)."""
+    text = text_of(doc)
+    sections = SectionMap.of(doc, text)
+    hits = find_contacts(text, sections.regions("body", "notes", "contacts"), sections.regions("contacts"))
+    return {"contacts": [{"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": None,
+                          "place": None, "span": {"start": h.start, "end": h.end}} for h in hits]}
+
+
+def read_entities(
+    doc: Doc, place_matcher: PhraseMatcher, org_matcher: PhraseMatcher, *, issuer_affiliation: bool = True
+) -> dict[str, Any]:
+    """People, organisations, places, quotes, contacts and officials of one doc."""
+    text = text_of(doc)
+    sections = SectionMap.of(doc, text)
+    content = sections.is_content
+
+    def in_title(offset: int) -> bool:
+        return sections.title is not None and sections.title[0] <= offset < sections.title[1]
+
+    definitions = [d for d in find_definitions(text) if content(d.long_start)]
+    ents = ents_of(doc)  # read once: each read makes a Span per entity
+    person_ents = [e for e in ents if e.label_ == "PERSON"]
+    tagged_otherwise = _people_tagged_otherwise(doc, ents)
+    person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
+
+    # Organisations: the model's, known names it missed, and acronyms defined in the text.
+    word_acronym = doc.vocab.strings["WORD_ACRONYM"]
+    known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
+                     if span.label != word_acronym or _acronym_in_context(text, span)]
+    misread = places_tagged_otherwise(doc, [e for e in ents if e.label_ in ("PERSON", "ORG")])
+    misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
+    org_records, officials = extract_organisations(
+        doc, content, definitions, person_chars | misread_chars, _is_place_name,
+        [(span.start_char, span.end_char) for span in known_matches], ents)
+    by_form = {f: rec for rec in org_records for f in rec.forms()}
+    mentioned = {id(rec): Intervals((s, e) for _, s, e in rec.mentions) for rec in org_records}
+    for span in known_matches:
+        if not (content(span.start_char) or in_title(span.start_char)) or span.start_char in person_chars:
+            continue
+        entry = known_org(span.text)
+        if entry is None:
+            continue
+        rec = by_form.get(fold(entry.name)) or (by_form.get(fold(entry.acronym)) if entry.acronym else None)
+        if rec is None:
+            rec = OrgRecord(entry.name, entry.acronym)
+            org_records.append(rec)
+            for f in rec.forms():
+                by_form[f] = rec
+        spans = mentioned.setdefault(id(rec), Intervals())
+        if next(spans.overlapping(span.start_char, span.end_char), None) is None:
+            rec.mentions.append((span.text, span.start_char, span.end_char))
+            spans.add(span.start_char, span.end_char)
+    org_records = merge_prefixes(org_records)
+    org_spans = [(t, s, e) for rec in org_records for t, s, e in rec.mentions]
+    org_start = {}
+    for rec in org_records:
+        for t, s, e in rec.mentions:
+            for tok in doc.char_span(s, e, alignment_mode="expand") or []:
+                org_start[tok.i] = clean_org(t)
+
+    dateline = sections.dateline or {}
+    excluded = tuple((e.start_char, e.end_char) for e in misread)
+    if dateline.get("place_span"):
+        excluded += (tuple(dateline["place_span"]),)
+    people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
+    # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
+    person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
+    org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
+
+    places = read_places(doc, ents, text, sections, place_matcher, org_spans, person_chars - {
+        c for e in misread for c in range(e.start_char, e.end_char)})
+    for ent in misread:
+        if content(ent.start_char):
+            add_place(places, ent.text, ent.start_char, text)
+    quotes = read_quotes(text, sections, people, org_records)
+    _canonical_affiliations(people, org_records)
+    if issuer_affiliation:
+        _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
+                                if sections.title else "")
+    contact_hits = find_contacts(
+        text,
+        sections.regions("body", "notes", "contacts"),
+        sections.regions("contacts"),
+    )
+    contact_people(text, contact_hits, people, org_records)
+    contacts = [
+        {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": contact_name(doc, h, people),
+         "place": h.place, "span": {"start": h.start, "end": h.end}}
+        for h in contact_hits
+    ]
+    # Places named for contacts ("In Cairo: ...") are places of the release.
+    for hit in contact_hits:
+        if hit.place:
+            start = text.find(hit.place, hit.line[0], hit.line[1])
+            add_place(places, hit.place, start if start >= 0 else hit.start, text)
+    return {
+        "people": [p.as_dict() for p in people],
+        "organisations": [o.as_dict() for o in org_records if o.mentions],
+        "places": finish_places(places),
+        "quotes": quotes,
+        "contacts": contacts,
+        "officials": [{"text": squash(t), "start": s, "end": e} for t, s, e in officials],
+        "terms": [{"short": d.short, "long": d.long} for d in definitions],
+    }
+
+
+def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+    """`the UN Migration Agency` as a person's organisation is the record it belongs to (IOM)."""
+    for person in people:
+        if person.organisation:
+            key = fold(clean_org(person.organisation))
+            rec = next((o for o in orgs if key in o.forms()), None)
+            if rec is not None:
+                person.organisation = rec.acronym or rec.name
+
+
+def _affiliate_to_publisher(
+    people: list[PersonRecord], orgs: list[OrgRecord], quotes: list[dict[str, Any]], title: str
+) -> None:
+    """A titled or quoted person with no stated affiliation speaks for the release's issuer.
+
+    The issuer is the organisation the headline names, else one the release names at least
+    three times more often than any other.
+    """
+    if not orgs:
+        return
+    # Only a body that surely is one can be the issuer: known, with an acronym, or named as a body.
+    orgs = [o for o in orgs if o.acronym or known_org(o.name) or any(w.casefold() in ORG_WORDS for w in o.name.split())]
+    if not orgs:
+        return
+    folded_title = fold(title)
+    named = [o for o in orgs if any(contains_word(folded_title, f) for f in o.forms())]
+    ranked = sorted(orgs, key=lambda r: -len(r.mentions))
+    if named:
+        main = max(named, key=lambda r: len(r.mentions))
+    elif len(ranked[0].mentions) >= 3 and (len(ranked) == 1 or len(ranked[1].mentions) < len(ranked[0].mentions)):
+        main = ranked[0]
+    else:
+        return
+    speakers = {q["speaker"] for q in quotes}
+    for person in people:
+        if person.organisation or not (person.titles or person.name in speakers):
+            continue
+        if any(fold(w) in GOVERNMENT_ROLES for t in person.titles for w in t.split()):
+            continue  # an ambassador, minister or senator speaks for a government, not for the issuer
+        person.organisation = main.acronym or main.name
+
+
+GOVERNMENT_ROLES = frozenset({
+    "ambassador", "minister", "senator", "governor", "mayor", "president", "congressman", "congresswoman",
+    "king", "queen", "prince", "premier", "chancellor", "consul", "envoy", "representative",
+})
+def _acronym_in_context(text: str, span: Span) -> bool:
+    """`WHO` is the organisation in mixed-case prose, not a shouted word or a media-advisory label (`WHO:`)."""
+    if text[span.end_char:span.end_char + 1] == ":":
+        return False
+    # The line, read at most 300 characters either way: enough to tell prose from capitals, and
+    # linear on a run-on line of thousands of acronyms.
+    window_start, window_end = max(0, span.start_char - 300), span.end_char + 300
+    line_start = text.rfind("\n", window_start, span.start_char) + 1 or window_start
+    line_end = text.find("\n", span.end_char, window_end)
+    sentence = text[line_start:line_end if line_end >= 0 else min(len(text), window_end)]
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
+
+
+def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
+    """Names the model tagged ORG or GPE that a title appositive shows to be people.
+
+    `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`, `Nadia Osei, Regional Director ...`
+    """
+    out = []
+    for ent in ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP"):
+            continue
+        comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
+        name = doc[ent.start:comma]
+        words = name.text.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+            continue
+        if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(name.text) or known_org(name.text):
+            continue
+        if comma + 1 < len(doc) and doc[comma].text == ",":
+            first = doc[comma + 1:min(len(doc), comma + 7)].text.split()[:2]
+            if first and any(has_head(w) for w in first):
+                out.append(Span(doc, name.start, name.end, label="PERSON"))
+    return out
+
+
+def _is_place_name(name: str) -> bool:
+    """A country or multi-country region the model tagged as ORG."""
+    found = gazetteer.lookup(name)
+    return found is not None and found.kind in ("country", "multi_country")
+
+

@@ -1,0 +1,452 @@
+"""Figures: every counted or measured number, with value, qualifier, unit and category.
+
+Numbers are found by one linear pattern over the release proper (digits with their
+separators and scale words, currency marks, percentages, ranges, number words and vague
+amounts), then checked against the parse: a number word must count a noun, and numbers
+inside dates, names ("SDG 10", "COVID-19"), reference codes, times, phone numbers and
+list markers are not figures. The unit is the noun the number counts (from the
+dependency parse, with its modifiers), expanded through acronyms the text defines, or,
+when the sentence leaves it implicit, taken from the figure before it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from release_nlp.core.docindex import index_of, text_of
+from release_nlp.core.intervals import Intervals
+from release_nlp.core.resources import load_json
+from release_nlp.core.tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
+from release_nlp.core.text import squash
+from release_nlp.readers.numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
+from release_nlp.readers.sections import SectionMap
+
+RATIO = regex.compile(
+    r"(?i)(?<![\w-])(?P<a>one|two|three|four|five|\d{1,3})\s(?:in|out\sof)\s"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})(?![\w-])"
+)
+PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists from `models/figures.json`, loaded once."""
+
+    qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest first
+    currencies: dict[str, str]
+    currency_words: dict[str, str]
+    dollar_countries: dict[str, str]
+    name_prefixes: frozenset[str]
+    people: frozenset[str]
+    measures: frozenset[str]
+    pattern: regex.Pattern[str] = field(compare=False)
+    qualifier_pattern: regex.Pattern[str] = field(compare=False)
+
+
+@cache
+def cues() -> Cues:
+    """The figure vocabulary and the finder pattern built from it."""
+    data = load_json("figures.json")
+    quals = sorted(((p, q) for q, ps in data["qualifiers"].items() for p in ps), key=lambda x: -len(x[0]))
+    symbols = sorted(data["currencies"], key=len, reverse=True)
+    cur = "|".join(regex.escape(s) for s in symbols)
+    words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
+                                                                       "tn", "mln", "lakh", "crore", "millions"))
+    vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+    # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
+    num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
+           r"|\d{1,15}(?:\.\d{1,6})?")
+    wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
+               rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
+    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)|\s(?:m|bn)\b)"
+             r"(?![\p{L}])")
+    pattern = regex.compile(
+        rf"""(?xi)
+        (?<![\p{{L}}\d$€£¥₹.,/-])
+        (?:(?P<between>between|from)\s)?
+        (?P<cur>(?-i:{cur}))?\s?
+        (?:(?P<vague>(?:{vague}))(?=\s+of\b)
+          |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
+           (?:\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|and)\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
+              (?P<s2>{scale})?)?
+        )
+        (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?
+        (?![\p{{L}}\d]|[-/]\d|,\d|\.\d)
+        """
+    )
+    return Cues(
+        qualifiers=tuple(quals),
+        currencies=dict(data["currencies"]),
+        currency_words={k: v for k, v in data["currency_words"].items()},
+        dollar_countries=dict(data["dollar_countries"]),
+        name_prefixes=frozenset(data["name_prefixes"]),
+        people=frozenset(data["people_nouns"]),
+        measures=frozenset(data["measure_nouns"]),
+        pattern=pattern,
+        qualifier_pattern=regex.compile(
+            r"(?:^|[^\p{L}])(?P<q>" + "|".join(regex.escape(p) for p, _ in quals) + r")\s*$"),
+    )
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int] | None:
+    """Qualifier cue in the words just before `start`, and where the cue begins."""
+    window = max(0, start - 40)
+    m = cues().qualifier_pattern.search(text[window:start].casefold())
+    if m is None:
+        return None
+    phrase = m.group("q")
+    return dict(cues().qualifiers)[phrase], window + m.start("q")
+
+
+def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
+    s, e = m.span()
+    n1 = m.group("n1") or ""
+    # The line so far, read back at most 200 characters: enough for every cue below, and linear on
+    # a run-on line of thousands of numbers.
+    window = max(0, s - 200)
+    line_break = max(text.rfind("\n", window, s), text.rfind("\u2028", window, s))
+    prefix = text[line_break + 1 if line_break >= 0 else window:s]
+    after = text[e:e + 12]
+    # List markers and footnotes: "1." or "2)" or "3 Title" opening a line, "[3]".
+    if not prefix.strip() and (regex.match(r"^[.)]\s", after) or (
+            n1.isdigit() and len(n1) <= 2 and regex.match(r"^\s\p{Lu}", after))):
+        return True
+    # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism".
+    if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and regex.match(r"^\s\p{Lu}\p{Ll}", after):
+        return True
+    if prefix.strip() and not regex.search(r"[.!?:]\s*$", prefix) and regex.match(
+            r"^\s\p{Lu}\p{Ll}+\s(?:of\s|for\s|on\s)?\p{Lu}", text[e:e + 40]):
+        return True
+    if s > 0 and text[s - 1] == "[":
+        return True
+    # Times and references: "9.30 a.m.", "10:45", "2011-05-S-104", "9/11", "+41 79".
+    if regex.match(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d)", after, regex.IGNORECASE):
+        return True
+    if (s > 0 and text[s - 1] in "+#@:") or regex.match(r"^(?:st|nd|rd|th)\b", after):
+        return True
+    # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
+    if regex.match(r"^-?\s?(?:year|month|week|day)s?-old", after):
+        return True
+    word_before = regex.search(r"([\p{L}.]+)[\s-]?$", prefix)
+    if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
+        return True
+    # A year.
+    return is_year(n1) and not (
+        m.group("cur") or m.group("pct") or m.group("s1"))
+
+
+def _counts_a_noun(doc: Doc, end_char: int) -> bool:
+    """Whether the token after a number word is what it counts (a noun, or an adjective then a noun)."""
+    span = doc.char_span(end_char, end_char, alignment_mode="expand")
+    tokens = [t for t in doc[span.start:min(len(doc), span.start + 4)] if not t.is_space] if span is not None else []
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.lower_ in ("of", "percent", "%"):
+        return first.lower_ != "of" or (len(tokens) > 1 and (is_noun(tokens[1]) or is_adjective(tokens[1])))
+    if len(tokens) > 1 and tokens[1].text in ("'s", "’s"):
+        return False  # "one person's word": a determiner, not a count
+    if is_noun(first) and first.lower_ not in ("times", "years", "year"):
+        return True
+    # "two unmanned aerial vehicles": up to three modifiers before the counted noun.
+    for tok in tokens:
+        if is_noun(tok):
+            return True
+        if not (is_adjective(tok) or is_verb(tok) or is_adverb(tok)):
+            return False
+    return False
+
+
+def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]) -> str | None:
+    """The noun a number counts, with its modifiers: `internally displaced persons`, `tonnes of food`."""
+    first = _token_at(doc, end_char)
+    if first is None or first.is_punct or _sentence_at(doc, first.idx).start != _sentence_at(doc, start_char).start:
+        return None
+    tokens: list[Token] = []
+    t: Token | None = first
+    if t is not None and t.lower_ == "of" and t.i + 1 < len(doc):  # "millions of people", "dozens of homes"
+        t = doc[t.i + 1]
+        if t.lower_ in ("the", "these", "those", "them"):
+            return None
+    while t is not None and t.i < len(doc) and len(tokens) < 8:  # a unit is a short noun phrase
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if is_noun(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
+            tokens.append(t)
+            if is_noun(t) and (nxt is None or not is_noun(nxt)):
+                if nxt is not None and nxt.lower_ == "of" and t.lower_ in cues().measures and t.i + 2 < len(doc):
+                    tokens.append(nxt)  # "tonnes of food"
+                    t = doc[t.i + 2]
+                    continue
+                break
+            t = nxt
+            continue
+        # "internally displaced persons": an adverb that modifies the next modifier.
+        if is_adverb(t) and nxt is not None and (is_adjective(nxt) or is_participle(nxt)):
+            tokens.append(t)
+            t = nxt
+            continue
+        break
+    while tokens and not is_noun(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    phrase = squash(doc[tokens[0].i:tokens[-1].i + 1].text)
+    phrase = regex.sub(r"^(?:more|additional|other|further|new)\s+", "", phrase, flags=regex.IGNORECASE)
+    return terms.get(phrase, phrase)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    return index_of(doc).token_at(char)
+
+
+def _sentence_at(doc: Doc, char: int) -> Span:
+    index = index_of(doc)
+    return index.sentence(index.token_index(char))
+
+
+def _sentence_text(text: str, sentence: Span, start: int) -> str:
+    """The figure's sentence; a window around the figure when the "sentence" is a run-on list or table."""
+    if sentence.end_char - sentence.start_char <= 1000:
+        return squash(text[sentence.start_char:sentence.end_char])
+    return squash(text[max(sentence.start_char, start - 200):min(sentence.end_char, start + 200)])
+
+
+def _category(unit: str | None, currency: str | None, percent: bool) -> str:
+    if currency:
+        return "money"
+    if percent:
+        return "percentage"
+    if not unit:
+        return "other"
+    words = unit.casefold().split()
+    c = cues()
+    if any(w in c.people for w in words) or words[-1] in c.people:
+        return "people"
+    if words[0] in c.measures or unit.casefold() in c.measures:
+        return "quantity"
+    return "other"
+
+
+def _currency(symbol: str, text: str, home_country: str | None) -> str:
+    code = cues().currencies.get(symbol, symbol.upper())
+    if code != "$":
+        return code
+    return _dollar_named_in(text) or cues().dollar_countries.get(home_country or "", "USD")
+
+
+@lru_cache(maxsize=4)
+def _dollar_named_in(text: str) -> str | None:
+    """The currency of a named dollar in the text ("Australian dollars"); read once per text, not per figure."""
+    folded = text.casefold()
+    for words, iso in cues().currency_words.items():
+        if iso not in ("$",) and " " in words and words in folded and "dollar" in words:
+            return iso
+    return None
+
+
+_MATCHES: weakref.WeakKeyDictionary[Doc, list[regex.Match[str]]] = weakref.WeakKeyDictionary()
+
+
+def cue_matches(doc: Doc) -> list[regex.Match[str]]:
+    """Matches of the figure pattern in the body and notes, in text order, found once per doc.
+
+    The tagger chooses the words to tag by them and the figure reader reads them. A match holds the
+    text, not the doc, so the cache keeps no doc alive.
+    """
+    found = _MATCHES.get(doc)
+    if found is None:
+        text = text_of(doc)
+        pattern = cues().pattern
+        found = _MATCHES[doc] = [m for start, end in SectionMap.of(doc, text).regions("body", "notes")
+                                 for m in pattern.finditer(text, start, end)]
+    return found
+
+
+def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, Any]],
+                 terms: dict[str, str]) -> list[dict[str, Any]]:
+    """Figures of one doc (its sections, places, dates and acronym terms already read)."""
+    text = text_of(doc)
+    sections = SectionMap.of(doc, text)
+    date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
+    home = _dollar_country(doc, places)
+    found_dateline = sections.dateline or {}
+    dateline = (int(found_dateline.get("start", 0)), int(found_dateline.get("end", 0)))
+    out: list[dict[str, Any]] = []
+    phones = [m.span() for m in PHONE.finditer(text)]
+    date_chars = date_chars + phones  # digits of phone numbers are no figures either
+    for start, end in sections.regions("body", "notes"):
+        for m in RATIO.finditer(text, start, end):
+            fig = _ratio(doc, m, terms)
+            if fig is not None:
+                out.append(fig)
+                date_chars.append(m.span())
+    taken = Intervals(date_chars)
+    for m in cue_matches(doc):
+        fig = _figure(doc, m, taken, terms, home, places, dates, dateline)
+        if fig is not None:
+            out.append(fig)
+    out.sort(key=lambda f: int(f["span"]["start"]))
+    _imply_units(out, doc)
+    return out
+
+
+def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
+    """The country whose dollar a bare `$` means; None means US dollars.
+
+    A dollar country named in a sentence with a `$` amount: "Today, Canada announced an additional $15 million".
+    """
+    dollar_countries = cues().dollar_countries
+    for place in places:
+        code = place.get("country_code")
+        if place.get("kind") != "country" or code not in dollar_countries:
+            continue
+        for mention in place["mentions"]:
+            sentence = _sentence_at(doc, mention["start"])
+            if regex.search(r"(?<![A-Z])\$\s?\d", sentence.text):
+                return str(code)
+    return None
+
+
+def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, str],
+            home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]],
+            dateline: tuple[int, int]) -> dict[str, Any] | None:
+    text = m.string
+    s, e = m.span()
+    while s < e and text[s].isspace():  # the optional currency's space may lead the match
+        s += 1
+    if s == e or not (m.group("n1") or m.group("vague")):
+        return None
+    if any(ds <= s < de or ds < e <= de for ds, de in taken.overlapping(s, e)):  # inside a date or phone
+        return None
+    if _excluded(text, m, doc):
+        return None
+    n1, n2 = m.group("n1"), m.group("n2")
+    to = (m.group("to") or "").casefold()
+    if to == "and" and not m.group("between"):
+        n2 = None  # "two and ..." is no range without "between"
+        e = m.end("s1") if m.group("s1") else m.end("n1")
+    words_only = n1 is not None and not any(ch.isdigit() for ch in n1)
+    vague = m.group("vague")
+    value = parse_number(vague) if vague else parse_number(n1 + (m.group("s1") or ""))
+    if value is None:
+        return None
+    high = None
+    if n2:
+        s2 = m.group("s2") or ""
+        high = parse_number(n2 + s2)
+        if high is not None and not m.group("s1") and s2:
+            value = parse_number(n1 + s2) or value  # "5-10 million": the scale covers both
+        if high is None or high <= value:
+            n2, high, e = None, None, (m.end("s1") if m.group("s1") else m.end("n1"))
+    if words_only and not m.group("cur") and not m.group("pct") and not _counts_a_noun(doc, e):
+        return None
+    if vague and not _counts_a_noun(doc, e):
+        return None
+    percent = bool(m.group("pct"))
+    symbol = m.group("cur") or m.group("cur2")
+    currency = _currency(symbol, text, home) if symbol else None
+    if currency is None and not percent:
+        tail = text[e:e + 24].casefold()
+        for words, iso in sorted(cues().currency_words.items(), key=lambda x: -len(x[0])):
+            if tail.startswith(" " + words):
+                currency = iso if iso != "$" else _currency("$", text, home)
+                e += 1 + len(words)
+                break
+    if currency is None and words_only and value < 1:
+        return None
+    qualifier = "range" if n2 else "exact"
+    q = _qualifier(text, s)
+    fig_start = s
+    if q and not n2:
+        qualifier, fig_start = q
+    if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
+        qualifier = "approximate"
+    unit = "%" if percent else (currency or _unit_phrase(doc, s, e, terms))
+    sentence = _sentence_at(doc, s)
+    fig: dict[str, Any] = {
+        "text": squash(text[fig_start:e]),
+        "value": float(value),
+        "qualifier": qualifier,
+        "high": float(high) if high is not None else None,
+        "unit": unit,
+        "category": _category(unit, currency, percent),
+        "sentence": _sentence_text(text, sentence, s),
+        "place": _place_of(places, sentence, s, dateline),
+        "date": _date_of(dates, sentence, s, dateline),
+        "span": {"start": fig_start, "end": e},
+        "_implicit": unit is None,
+        "_sent": sentence.start,
+    }
+    return fig
+
+
+def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
+    """`one in five children`: a share, as its fraction, counting the noun that follows."""
+    text = m.string
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if not a or not b or a >= b:
+        return None
+    s, e = m.span()
+    unit = _unit_phrase(doc, s, e, terms)
+    if unit is None:
+        return None
+    sentence = _sentence_at(doc, s)
+    return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit,
+            "category": _category(unit, None, False), "sentence": _sentence_text(text, sentence, s), "place": None,
+            "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
+
+
+def _nearest(candidates: list[tuple[int, Any]], position: int) -> Any:
+    """The candidate nearest before `position`, else the nearest after it."""
+    before = [c for c in candidates if c[0] <= position]
+    if before:
+        return max(before, key=lambda c: c[0])[1]
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _place_of(places: list[dict[str, Any]], sentence: Span, position: int, skip: tuple[int, int]) -> str | None:
+    """The place named in the figure's sentence nearest to it (the dateline's place is not the figure's)."""
+    found = [(m["start"], p["name"]) for p in places for m in p["mentions"]
+             if sentence.start_char <= m["start"] < sentence.end_char and not skip[0] <= m["start"] < skip[1]]
+    result: str | None = _nearest(found, position)
+    return result
+
+
+def _date_of(dates: list[dict[str, Any]], sentence: Span, position: int, skip: tuple[int, int]) -> str | None:
+    found = [(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")
+             and sentence.start_char <= d["span"]["start"] < sentence.end_char
+             and not skip[0] <= d["span"]["start"] < skip[1]]
+    result: str | None = _nearest(found, position)
+    return result
+
+
+def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
+    """`over 170,000 remain displaced`: the unit is that of the counted figure before it (within two sentences)."""
+    starts = index_of(doc).sent_starts
+    last: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the last counted figure
+    for fig in figures:
+        implicit = fig.pop("_implicit")
+        sentence_number = bisect_right(starts, fig.pop("_sent")) - 1
+        if implicit and last is not None and sentence_number - last[0] <= 2:
+            fig["unit"] = last[1]["unit"]
+            fig["category"] = last[1]["category"]
+        if fig.get("unit") and fig["category"] not in ("money", "percentage"):
+            last = (sentence_number, fig)
+
+
+def is_year(text: str) -> bool:
+    """`2023`: four digits of a plausible year, which the figure reader leaves to the date reader."""
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def is_figure_text(text: str) -> bool:
+    """Whether `text` is, on its own, a number expression the finder reads (for tests and tools)."""
+    m = cues().pattern.fullmatch(text.strip())
+    return bool(m and (m.group("n1") or m.group("vague"))) or is_vague(text)
