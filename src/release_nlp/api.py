@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -13,13 +14,22 @@ from release_nlp.schema import Release
 
 
 def extract(
-    text: str | bytes, *, format: str = "auto", nlp: Language | None = None, max_chars: int | None = None
+    text: str | bytes,
+    *,
+    published: dt.date | str | None = None,
+    format: str = "auto",
+    nlp: Language | None = None,
+    max_chars: int | None = None,
 ) -> Release:
     """Extract a `Release` from the text of one press release.
 
     Args:
         text: the release as plain text, Markdown or HTML; bytes are decoded (UTF-8, else the encoding
             charset-normalizer detects, recorded as `Release.encoding`).
+        published: the issue date, when the caller knows it (an archive's date column, a file name): a
+            `datetime.date` or an ISO string. A date the release states itself (its dateline, a
+            "Date:" header) wins; otherwise this date becomes `Release.published` and the reference
+            for every relative or yearless date ("today", "on Tuesday", "15 March").
         format: `auto` (sniffed), `text`, `markdown` or `html`.
         nlp: a pipeline from `release_nlp.load()`; the default one is loaded once and reused.
         max_chars: size limit (default `release_nlp.io.prepare.MAX_CHARS`, 5 million characters).
@@ -29,12 +39,13 @@ def extract(
         UnsupportedFormat: unknown `format`, or not text.
         DecodeError: bytes that are not text in any encoding.
         InputTooLarge: over the size limit.
+        InvalidDate: `published` is not a date.
     """
     encoding = None
     if isinstance(text, bytes):
         text, encoding = decode(text)
     pipeline = nlp or default_pipeline()
-    doc = pipeline(make_doc(pipeline, text, format, max_chars))
+    doc = pipeline(make_doc(pipeline, text, format, max_chars, published))
     release: Release = doc._.release
     return release if encoding is None else release.model_copy(update={"encoding": encoding})
 
@@ -50,7 +61,7 @@ def extract_many(
     """Extract a `Release` from each text, streaming through `nlp.pipe`, in input order.
 
     With `n_process` > 1 the texts go to forked worker processes in tasks of `batch_size`, which send
-    back Releases (`workers.py`); where processes cannot be forked, spaCy's `nlp.pipe(n_process=...)`.
+    back Releases (`nlp/process_pool.py`); where processes cannot be forked, spaCy's `nlp.pipe(n_process=...)`.
 
     Raises:
         EmptyInput: one of the texts is empty (use the CLI's batch mode to record it and go on).

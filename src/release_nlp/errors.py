@@ -29,3 +29,7 @@ class InputTooLarge(InputError):
 
 class DecodeError(InputError):
     """Bytes that cannot be decoded as text."""
+
+
+class InvalidDate(InputError):
+    """A date given by the caller (such as `published=`) that is not a date."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import os
 from functools import cache
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from release_nlp.core.resources import read_text
-from release_nlp.errors import ModelNotInstalled
+from release_nlp.errors import InvalidDate, ModelNotInstalled
 from release_nlp.io.prepare import MAX_CHARS, prepare_input
 from release_nlp.nlp import extensions
 from release_nlp.nlp import factories as _factories  # noqa: F401  (registers the factories when not installed)
@@ -90,20 +91,43 @@ def default_pipeline() -> Language:
     return load()
 
 
-def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> Doc:
+def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None,
+             published: dt.date | str | None = None) -> Doc:
     """The doc to run: prepared text, with what the page's markup said as hints for the structure reader."""
-    prepared = to_pipe(nlp, text, fmt, max_chars)
+    prepared = to_pipe(nlp, text, fmt, max_chars, published)
     return prepared if isinstance(prepared, Doc) else nlp.make_doc(prepared)
 
 
-def to_pipe(nlp: Language, text: str, fmt: str, max_chars: int | None = None) -> str | Doc:
-    """What `nlp.pipe` should get: the prepared text, or a Doc when the page's markup left hints.
+def to_pipe(nlp: Language, text: str, fmt: str, max_chars: int | None = None,
+            published: dt.date | str | None = None) -> str | Doc:
+    """What `nlp.pipe` should get: the prepared text, or a Doc when there are hints for the structure reader.
 
+    Hints are the issue date the caller knows (`published`), else the one an HTML page's markup gives.
     Plain strings let `nlp.pipe(n_process=N)` tokenise in the workers instead of the parent.
     """
     prepared = prepare_input(text, fmt, max_chars)
-    if not prepared.published:
+    date = as_date(published) if published is not None else None
+    hint = date.isoformat() if date else (prepared.published[:10] if prepared.published else None)
+    if not hint:
         return prepared.text
     doc = nlp.make_doc(prepared.text)
-    doc._.release_hints = {"published": prepared.published[:10]}
+    doc._.release_hints = {"published": hint}
     return doc
+
+
+def as_date(value: dt.date | str) -> dt.date:
+    """A caller's issue date: a `datetime.date` (or datetime) or an ISO 8601 string.
+
+    Raises:
+        InvalidDate: anything else.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise InvalidDate(f"published must be a date or an ISO date string such as '2024-12-18', not {value!r}")
