@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 import release_nlp
@@ -141,6 +143,29 @@ class TestTextView:
         assert rule is not None
         assert "color:#8a8a8a" in rule.group(1) and "font-size:0.85em" in rule.group(1)
         assert "font-weight:normal" in rule.group(1)
+
+    @settings(deadline=None)
+    @given(st.text(alphabet="ab <>&\"'\n.", min_size=1, max_size=40), st.data())
+    def test_any_overlap_of_marks_keeps_the_text_and_nests(self, text: str, data: st.DataObject) -> None:
+        def spans(n: int) -> list[tuple[int, int]]:
+            pairs = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=n))
+            return [(min(a, b), max(a, b)) for a, b in pairs if a != b]
+
+        release = Release(
+            text=text,
+            sections=[Section(kind="furniture", start=s, end=e) for s, e in spans(2)],
+            people=[Person(name="P", mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans(3)])],
+            quotes=[Quote(text="q", span=Span(start=s, end=e)) for s, e in spans(2)],
+            figures=[Figure(text="f", value=1.0, span=Span(start=s, end=e)) for s, e in spans(2)])
+        fragment = highlighted_html(release)
+        assert text_of(fragment) == text
+        opened: list[str] = []
+        for closing, name in re.findall(r"<(/?)(mark|span)\b", fragment):
+            if closing:
+                assert opened.pop() == name
+            else:
+                opened.append(name)
+        assert opened == []
 
     def test_a_long_run_of_furniture_is_set_in_columns(self) -> None:
         picker = "\n".join(f"Country {i}" for i in range(40))
