@@ -11,7 +11,9 @@ from typing import Any, Literal, TypeVar, overload
 from spacy.language import Language
 
 from release_nlp.io.encoding import decode
-from release_nlp.nlp.many import ON_ERROR, Item, OnError, extract_batch
+from release_nlp.nlp.many import ON_ERROR as ON_ERROR
+from release_nlp.nlp.many import Item, extract_batch
+from release_nlp.nlp.many import OnError as OnError
 from release_nlp.nlp.pipeline import default_pipeline, make_doc, to_pipe
 from release_nlp.nlp.process_pool import can_fork, extract_in_processes
 from release_nlp.schema import Failure, Release

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from release_nlp.nlp.many import ON_ERROR, OnError
+from release_nlp.api import ON_ERROR, OnError
 from release_nlp.schema import Failure
 
 if TYPE_CHECKING:

