@@ -100,3 +100,24 @@ def test_a_failing_component_is_isolated_to_its_text(nlp: Language, monkeypatch:
 def test_on_error_must_be_known(nlp: Language) -> None:
     with pytest.raises(ValueError, match="on_error"):
         list(release_nlp.extract_many(TEXTS, on_error="ignore", nlp=nlp))  # type: ignore[call-overload]
+
+
+def test_diagnostics_go_to_logging(nlp: Language, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="release_nlp"):
+        release_nlp.load()
+        list(release_nlp.extract_many(TEXTS[:2], nlp=nlp, n_process=2, batch_size=1))
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("release_nlp")]
+    assert any(m.startswith("loaded the spaCy pipeline") for m in messages)
+    assert "started 2 forked worker processes" in messages
+
+
+def test_silent_by_default() -> None:
+    import subprocess
+    import sys
+
+    script = "import release_nlp, sys; release_nlp.extract(sys.argv[1]); print('done')"
+    out = subprocess.run([sys.executable, "-c", script, TEXTS[0]], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "done"
+    assert out.stderr == ""

@@ -268,8 +268,8 @@ def csv_documents(path: Path, text_field: str, id_field: str, date_field: str | 
                        error=f"no column {text_field!r} in the header; name it with --text-field")
         return
     try:
-        for row in reader:
-            source = str(row.get(id_field) or f"{path}:{reader.line_num}")
+        for row_number, row in enumerate(reader, start=2):  # as a spreadsheet numbers rows, the header first
+            source = str(row.get(id_field) or f"{path}:{row_number}")
             body = row.get(text_field) or ""
             if len(body.encode("utf-8")) > limits.max_bytes:
                 yield Document(source, error_type="InputTooLarge",
