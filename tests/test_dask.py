@@ -102,3 +102,17 @@ def test_dataframe_with_a_date_column_and_recorded_errors(client) -> None:
     assert pd.isna(published[1])
     assert result["error"].isna().tolist() == [True, False, True]
     assert result["error"].iloc[1].startswith("EmptyInput")
+
+
+def test_the_readme_example_runs() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    start = readme.index("import dask.bag as db")
+    example = readme[start:readme.index("```", start)]
+    out = subprocess.run([sys.executable, "-c", example], cwd=root, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.splitlines()[-1] == "EmptyInput {'id': 'empty'}"
+    assert out.stdout.splitlines()[0].startswith("WFP Scales Up")
