@@ -176,3 +176,28 @@ def test_stdin_with_a_terminal_on_stderr() -> None:
     assert release["title"] == "Field Teams Reach Valley"
     assert release["figures"][0]["value"] == 42
     assert b"extracted 1" in b"".join(shown)
+
+
+def test_ctrl_c_says_how_to_resume(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"r{n:03}.txt").write_text(UNDATED.format(n=n), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    process = subprocess.Popen([*CLI, "extract", str(folder), "-o", str(output), "--batch-size", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while (not output.exists() or not output.read_text(encoding="utf-8")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "interrupted after" in stderr and "--resume" in stderr
+    done = len(output.read_text(encoding="utf-8").splitlines())
+    assert 0 < done < 120
+    resumed = run("extract", str(folder), "-o", str(output), "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 120
