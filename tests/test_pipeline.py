@@ -99,18 +99,6 @@ def test_docbin_round_trip_keeps_the_release(nlp: Language) -> None:
     assert [s.label_ for s in restored.spans["sections"]] == [s.label_ for s in doc.spans["sections"]]
 
 
-def test_saved_pipeline_loads_without_importing_release_nlp(nlp: Language, tmp_path: Path) -> None:
-    nlp.to_disk(tmp_path / "pipeline")
-    script = (
-        "import sys, spacy\n"
-        f"nlp = spacy.load({str(tmp_path / 'pipeline')!r})\n"
-        f"doc = nlp({RELEASE!r})\n"
-        "print(doc._.release.people[0].name)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "Jane Doe"
-
-
 def test_model_name_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(MODEL_ENV, "my_model")
     assert model_name() == "my_model"

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from release_nlp import display as _display  # noqa: F401  (gives Release its notebook view)
 from release_nlp.api import extract, extract_many
 from release_nlp.errors import (
@@ -24,6 +26,7 @@ from release_nlp.schema import (
     Contact,
     Dateline,
     DateMention,
+    Failure,
     Figure,
     Mention,
     Organisation,
@@ -41,6 +44,7 @@ __all__ = [
     "Dateline",
     "DecodeError",
     "EmptyInput",
+    "Failure",
     "Figure",
     "InputTooLarge",
     "InvalidDate",
@@ -61,3 +65,7 @@ __all__ = [
     "to_dataframes",
 ]
 __version__ = "0.1.0"
+
+# Diagnostics (pipeline loaded, worker processes started, timeouts) go to the "release_nlp" logger; silent
+# unless the application configures logging (e.g. logging.basicConfig(level=logging.INFO)).
+logging.getLogger(__name__).addHandler(logging.NullHandler())

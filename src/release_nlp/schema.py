@@ -171,3 +171,13 @@ _HTML_VIEW: list[Callable[[Release], str]] = [_plain_view]
 def set_html_view(render: Callable[[Release], str]) -> None:
     """Make `render` the view `Release._repr_html_` shows."""
     _HTML_VIEW[0] = render
+
+
+class Failure(BaseModel):
+    """An input `extract_many(on_error="record")` could not read, in place of its Release."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int  # position of the input in the stream, from 0
+    error_type: str  # the exception's class name, e.g. "EmptyInput"
+    message: str

@@ -10,6 +10,7 @@ than `nlp.pipe(n_process=N)` because spaCy's pool cannot time out or replace a w
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import queue
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from release_nlp.io.sources import Document
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def _failed(doc: Document, err: BaseException) -> Outcome:
 
 def extract_batch(nlp: Any, docs: list[Document], timeout: float | None) -> list[Outcome]:
     """Outcomes of a batch, in order; failures isolated to the documents that caused them."""
-    from release_nlp.nlp.pipeline import make_doc
+    from release_nlp.nlp.pipeline import make_doc, release_json
 
     outcomes: list[Outcome | None] = [None] * len(docs)
     ready: list[int] = []
@@ -105,8 +108,8 @@ def extract_batch(nlp: Any, docs: list[Document], timeout: float | None) -> list
     def run_docs(indexes: list[int], limit: float | None) -> list[dict[str, Any]]:
         # Docs are made inside the memory zone, so the strings they add to the vocab are freed after it.
         with _time_limit(limit), nlp.memory_zone():
-            made = [make_doc(nlp, docs[i].text or "", docs[i].format) for i in indexes]
-            return [d._.release.model_dump(mode="json") for d in nlp.pipe(made, batch_size=len(made) or 1)]
+            made = [make_doc(nlp, docs[i].text or "", docs[i].format, published=docs[i].published) for i in indexes]
+            return [release_json(d) for d in nlp.pipe(made, batch_size=len(made) or 1)]
 
     try:
         for i, release in zip(ready, run_docs(ready, timeout * len(ready) if timeout else None), strict=True):
@@ -120,6 +123,8 @@ def extract_batch(nlp: Any, docs: list[Document], timeout: float | None) -> list
                 release["encoding"] = docs[i].encoding
                 outcomes[i] = Outcome(docs[i].source, docs[i].sha256, release, encoding=docs[i].encoding)
             except Exception as err:
+                if isinstance(err, DocumentTimeout):
+                    logger.warning("%s: %s", docs[i].source, err)
                 outcomes[i] = _failed(docs[i], err)
     return [o for o in outcomes if o is not None]
 
@@ -225,6 +230,7 @@ def _run_pool(batches: Iterator[list[Document]], record: Callable[[Outcome], Non
         return _Slot(process, tasks)
 
     slots = [start() for _ in range(workers)]
+    logger.info("started %d worker processes", workers)
     pending = iter(enumerate(batches))
     exhausted = False
     try:
@@ -268,6 +274,8 @@ def _replace_stuck(slots: list[_Slot], record: Callable[[Outcome], None], timeou
         dead = not slot.process.is_alive()
         if dead or time.monotonic() - slot.since > limit:
             kind = "WorkerCrashed" if dead else "DocumentTimeout"
+            logger.warning("worker %s on a batch of %d documents: replaced", "died" if dead else "timed out",
+                           len(slot.batch[1]))
             for doc in slot.batch[1]:
                 record(Outcome(doc.source, doc.sha256, error_type=kind,
                                error="the worker process died" if dead else "the worker stopped answering"))

@@ -38,6 +38,7 @@ class Prepared:
     text: str
     title: str | None = None
     published: str | None = None
+    extracted: bool = False  # the text was taken out of the input (HTML), so offsets point into `text`, not the input
 
 
 def html_to_text(page: str) -> Prepared:
@@ -58,7 +59,8 @@ def html_to_text(page: str) -> Prepared:
         raise EmptyInput("no main content found in the HTML page")
     text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
     published = data.get("date") or None
-    return Prepared(text, title, published if isinstance(published, str) and len(published) >= 10 else None)
+    return Prepared(text, title, published if isinstance(published, str) and len(published) >= 10 else None,
+                    extracted=True)
 
 
 def _blank(m: regex.Match[str]) -> str:

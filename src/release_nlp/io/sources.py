@@ -1,4 +1,4 @@
-"""Read documents from files, folders, zip and tar archives, JSON Lines and standard input.
+"""Read documents from files, folders, zip and tar archives, JSON Lines, CSV and standard input.
 
 Archives are read in place, member by member: nothing is ever written to disk, member
 paths (absolute, `..`) are only names, links and devices are skipped, and the member
@@ -8,16 +8,21 @@ carrying an error, so that a batch records it and goes on.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import fnmatch
 import hashlib
+import io
 import json
 import sys
 import tarfile
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
+
+import regex
 
 from release_nlp.errors import InputTooLarge, ReleaseNLPError
 from release_nlp.io.encoding import decode
@@ -25,6 +30,7 @@ from release_nlp.io.encoding import decode
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Document:
     error_type: str | None = None
     error: str | None = None
     encoding: str | None = None
+    published: str | None = None  # the issue date the archive gives (ISO), when it gives one
 
     @property
     def sha256(self) -> str:
@@ -150,7 +157,7 @@ def _tar_documents(path: Path, limits: Limits) -> Iterator[Document]:
 
 
 def _jsonl_documents(lines: Iterable[bytes], name: str, text_field: str, id_field: str,
-                     limits: Limits) -> Iterator[Document]:
+                     limits: Limits, date_field: str | None = None) -> Iterator[Document]:
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -172,7 +179,8 @@ def _jsonl_documents(lines: Iterable[bytes], name: str, text_field: str, id_fiel
         if len(text.encode("utf-8")) > limits.max_bytes:
             yield Document(source, error_type="InputTooLarge", error=f"over the limit of {limits.max_bytes:,} bytes")
             continue
-        yield Document(source, text, _format_of(str(record.get("format") or "")) if record.get("format") else "auto")
+        yield _with_date(Document(source, text, _format_of(str(record.get("format") or "")) if record.get("format")
+                                  else "auto"), record.get(date_field) if date_field else None)
 
 
 def _matches(path: Path, include: list[str], exclude: list[str]) -> bool:
@@ -190,9 +198,16 @@ def read_documents(
     text_field: str = "text",
     id_field: str = "id",
     limits: Limits = Limits(),
+    date_field: str | None = None,
+    unsupported: list[str] | None = None,
 ) -> Iterator[Document]:
-    """Every document under `paths` (`-` is standard input), in a stable order."""
+    """Every document under `paths` (`-` is standard input), in a stable order.
+
+    `date_field` names the JSON Lines or CSV field holding each document's issue date; files in folders
+    whose kind is not read are listed in `unsupported` when a list is given.
+    """
     include, exclude = include or [], exclude or []
+    fields = (text_field, id_field, date_field)
     for raw in paths:
         if raw == "-":
             yield _from_bytes("<stdin>", sys.stdin.buffer.read(limits.max_bytes + 1), limits)
@@ -200,27 +215,108 @@ def read_documents(
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
-                if _matches(child, include, exclude) and child.name.lower().endswith(
-                        TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES):
-                    yield from _file_documents(child, text_field, id_field, limits)
+                if not _matches(child, include, exclude):
+                    continue
+                if child.name.lower().endswith(TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES):
+                    yield from _file_documents(child, *fields, limits)
+                elif unsupported is not None:
+                    unsupported.append(str(child))
         elif path.is_file():
-            yield from _file_documents(path, text_field, id_field, limits)
+            yield from _file_documents(path, *fields, limits)
         else:
             yield Document(raw, error_type="FileNotFoundError", error="no such file or folder")
 
 
-def _file_documents(path: Path, text_field: str, id_field: str, limits: Limits) -> Iterator[Document]:
+def _file_documents(path: Path, text_field: str, id_field: str, date_field: str | None,
+                    limits: Limits) -> Iterator[Document]:
     name = path.name.lower()
     try:
+        if name.endswith(CSV_SUFFIXES):
+            yield from csv_documents(path, text_field, id_field, date_field, limits)
+            return
         if name.endswith(".zip"):
             yield from _zip_documents(path, limits)
         elif name.endswith(ARCHIVE_SUFFIXES):
             yield from _tar_documents(path, limits)
         elif name.endswith(JSONL_SUFFIXES):
             with path.open("rb") as handle:
-                yield from _jsonl_documents(handle, str(path), text_field, id_field, limits)
+                yield from _jsonl_documents(handle, str(path), text_field, id_field, limits, date_field)
         else:
             with path.open("rb") as handle:
                 yield _from_bytes(str(path), _read_limited(handle, limits.max_bytes), limits)
     except OSError as err:
         yield _error(str(path), err)
+
+
+def csv_documents(path: Path, text_field: str, id_field: str, date_field: str | None,
+                  limits: Limits) -> Iterator[Document]:
+    """One document a row of a CSV file with a header row, named by the same fields as JSON Lines."""
+    with path.open("rb") as handle:
+        data = _read_limited(handle, limits.max_archive_bytes)
+    if len(data) > limits.max_archive_bytes:
+        yield _error(str(path), InputTooLarge(f"over the limit of {limits.max_archive_bytes:,} bytes"))
+        return
+    try:
+        text, _ = decode(data)
+    except ReleaseNLPError as err:
+        yield _error(str(path), err)
+        return
+    csv.field_size_limit(max(limits.max_bytes + 1, 131_072))  # release texts are longer than csv's default cap
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    if reader.fieldnames is None or text_field not in reader.fieldnames:
+        yield Document(str(path), error_type="UnsupportedFormat",
+                       error=f"no column {text_field!r} in the header; name it with --text-field")
+        return
+    try:
+        for row_number, row in enumerate(reader, start=2):  # as a spreadsheet numbers rows, the header first
+            source = str(row.get(id_field) or f"{path}:{row_number}")
+            body = row.get(text_field) or ""
+            if len(body.encode("utf-8")) > limits.max_bytes:
+                yield Document(source, error_type="InputTooLarge",
+                               error=f"over the limit of {limits.max_bytes:,} bytes")
+                continue
+            yield _with_date(Document(source, body), row.get(date_field) if date_field else None)
+    except csv.Error as err:
+        yield _error(f"{path}:{reader.line_num}", err)
+
+
+def _with_date(doc: Document, value: object) -> Document:
+    """`doc` with the issue date an archive gives it; a value that is no date makes it an error record."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return doc
+    day = parse_date(str(value))
+    if day is None:
+        return replace(doc, text=None, error_type="InvalidDate",
+                       error=f"cannot read {value!r} as the issue date (use an ISO date such as 2024-03-05)")
+    return replace(doc, published=day)
+
+
+def parse_date(value: str) -> str | None:
+    """An issue date as ISO (`2024-03-05`): ISO 8601 (also `20240305`), else what dateparser reads in full.
+
+    dateparser runs strict (day, month and year all required), so "March 2024" or "5 March" is no date.
+    """
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10] if len(value) > 10 and value[10] in "T " else value).isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
+
+
+def with_dates_from_names(docs: Iterable[Document], pattern: regex.Pattern[str]) -> Iterator[Document]:
+    """Documents with the issue date their file or archive member name gives, through `pattern`'s group `date`.
+
+    A date a JSON Lines or CSV field gives wins; a name whose date cannot be read leaves the document undated.
+    """
+    for doc in docs:
+        if doc.published is None and doc.error_type is None:
+            name = doc.source.rsplit("!", 1)[-1]
+            found = pattern.search(name)
+            day = parse_date(found.group("date")) if found and found.group("date") else None
+            if day is not None:
+                doc = replace(doc, published=day)
+        yield doc

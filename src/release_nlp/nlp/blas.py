@@ -9,10 +9,13 @@ sends them through numpy, whose BLAS chooses its kernels by the instructions the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
+from spacy.util import registry
 from thinc.api import NumpyOps
+
+CALLBACK = "release_nlp.numpy_blas.v1"
 
 
 def use_numpy_blas(nlp: Language, components: Iterable[str]) -> None:
@@ -26,3 +29,16 @@ def use_numpy_blas(nlp: Language, components: Iterable[str]) -> None:
             continue
         for node in model.walk():
             node.ops = ops
+
+
+def create_numpy_blas(components: list[str]) -> Callable[[Language], Language]:
+    """An `after_pipeline_creation` callback: the setting is in the pipeline's config, so `spacy.load` keeps it."""
+
+    def apply(nlp: Language) -> Language:
+        use_numpy_blas(nlp, components)
+        return nlp
+
+    return apply
+
+
+registry.callbacks.register(CALLBACK, func=create_numpy_blas)

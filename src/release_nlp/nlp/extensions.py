@@ -16,7 +16,9 @@ from release_nlp.schema import Release
 
 # name -> default of each stored (serialisable) Doc attribute
 STORED: dict[str, Any] = {
-    "release_hints": None,  # what an HTML page's markup said (published date), set before the pipeline
+    # set before the pipeline: the issue date (the caller's, else an HTML page's markup's), and whether the
+    # text was extracted from the input (HTML); see nlp/tokenizer.py `doc_of`
+    "release_hints": None,
     "release_structure": None,  # headline, dateline, published (structure.py)
     "release_entities": None,  # people, organisations, places, quotes, contacts, officials
     "release_dates": None,  # list of date mention dicts

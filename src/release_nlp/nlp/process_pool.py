@@ -10,6 +10,7 @@ unsafe, which is why Python starts processes afresh there; `extract_many` uses s
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sys
 from collections import deque
@@ -19,9 +20,10 @@ from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 
-from release_nlp.nlp.pipeline import to_pipe
-from release_nlp.schema import Release
+from release_nlp.nlp.many import Item, OnError, extract_batch
+from release_nlp.schema import Failure, Release
 
+logger = logging.getLogger(__name__)
 AHEAD = 8
 # The pipeline the forked workers inherit; set in the parent just before the pool is made.
 _pipeline: Language | None = None
@@ -32,15 +34,15 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _extract_batch(texts: list[str], fmt: str) -> list[Release]:
+def _extract_batch(start: int, items: list[Item], fmt: str, on_error: OnError) -> list[Release | Failure]:
     nlp = _pipeline
     assert nlp is not None, "workers are forked after the pipeline is set"
-    return [doc._.release for doc in nlp.pipe((to_pipe(nlp, t, fmt) for t in texts), batch_size=len(texts))]
+    return extract_batch(nlp, start, items, fmt, on_error)
 
 
-def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int, n_process: int,
-                         fmt: str) -> Iterator[Release]:
-    """Releases of `texts` in input order, extracted by `n_process` forked workers, `batch_size` texts a task.
+def extract_in_processes(nlp: Language, items: Iterable[Item], *, batch_size: int, n_process: int,
+                         fmt: str, on_error: OnError = "raise") -> Iterator[Release | Failure]:
+    """Releases of `items` in input order, extracted by `n_process` forked workers, `batch_size` items a task.
 
     At most `AHEAD` tasks per worker are in flight, so a long stream is never read far ahead, yet a worker
     that finishes its tasks while an earlier, longer one is still running finds more. A worker's exception
@@ -48,12 +50,15 @@ def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int
     """
     global _pipeline
     _pipeline = nlp
-    stream = iter(texts)
-    pending: deque[AsyncResult[list[Release]]] = deque()
+    stream = iter(items)
+    pending: deque[AsyncResult[list[Release | Failure]]] = deque()
+    start = 0
     try:
         with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            logger.info("started %d forked worker processes", n_process)
             while batch := list(islice(stream, batch_size)):
-                pending.append(pool.apply_async(_extract_batch, (batch, fmt)))
+                pending.append(pool.apply_async(_extract_batch, (start, batch, fmt, on_error)))
+                start += len(batch)
                 if len(pending) >= AHEAD * n_process:
                     yield from pending.popleft().get()
             while pending:
