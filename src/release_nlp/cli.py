@@ -36,8 +36,13 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="jsonl (default) or parquet.")] = "jsonl",
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 8,
-    resume: Annotated[bool, typer.Option(help="Skip documents already in the output (same source and content).")]
+    resume: Annotated[bool, typer.Option(help=(
+        "Skip documents already in the output (same resolved path and content). A document that failed only "
+        "because its worker died or it ran out of time is tried once more; a second such failure is final."))]
     = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=(
+        "Write to an output that is not release-nlp's: a JSON Lines file is replaced, a Parquet folder "
+        "gets our tables beside its files (none of them is removed)."))] = False,
     include: Annotated[list[str] | None, typer.Option(help="Glob of files to read in folders (repeatable).")]
     = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip in folders (repeatable).")]
@@ -53,11 +58,12 @@ def extract(
     """Extract releases. One input to stdout prints one pretty Release; otherwise one JSON record a line.
 
     A document that cannot be read or extracted becomes an error record, the run goes on, and
-    the exit code is 1; 0 means every document was extracted.
+    the exit code is 1; 0 means every document was extracted; 2 means the run could not start or
+    could not write its output (one line on stderr says why).
     """
-    from release_nlp.batch.outputs import JsonlWriter, open_writer
+    from release_nlp.batch.outputs import JsonlWriter, finished, open_writer, resume_key
     from release_nlp.batch.runner import run
-    from release_nlp.errors import ReleaseNLPError
+    from release_nlp.errors import OutputError, ReleaseNLPError
     from release_nlp.io.sources import Limits, read_documents
     from release_nlp.nlp.pipeline import model_name
 
@@ -65,26 +71,26 @@ def extract(
         raise typer.BadParameter("use jsonl or parquet", param_hint="--format")
     try:
         model_name(model)
-        writer = open_writer(fmt, output)
+        writer = open_writer(fmt, output, overwrite=overwrite)
     except (ReleaseNLPError, ValueError) as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2) from err
     limits = Limits(max_bytes=max_bytes)
 
-    def documents() -> Iterator[Document]:
-        return read_documents(paths, include=include, exclude=exclude, text_field=text_field,
-                              id_field=id_field, limits=limits)
+    skipped: dict[str, int] = {}
 
-    single_pretty = (fmt == "jsonl" and output is None and len(paths) == 1 and Path(paths[0]).suffix.lower() in (
-        ".txt", ".md", ".html", ".htm", ".markdown", ".text")) or paths == ["-"]
-    done = writer.done_keys() if resume else set()
-    skipped = 0
+    def documents(skips: dict[str, int] | None = None) -> Iterator[Document]:
+        return read_documents(paths, include=include, exclude=exclude, text_field=text_field,
+                              id_field=id_field, limits=limits, skipped=skips)
+
+    single_pretty = fmt == "jsonl" and output is None and (paths == ["-"] or (len(paths) == 1 and Path(
+        paths[0]).suffix.lower() in (".txt", ".md", ".html", ".htm", ".markdown", ".text")))
+    done = writer.done() if resume else {}
 
     def todo() -> Iterator[Document]:
-        nonlocal skipped
-        for doc in documents():
-            if (doc.source, doc.sha256) in done:
-                skipped += 1
+        for doc in documents(skipped):
+            if finished(done.get(resume_key(doc.source, doc.sha256), [])) if done else False:
+                skipped["already in the output"] = skipped.get("already in the output", 0) + 1
                 continue
             yield doc
 
@@ -101,10 +107,14 @@ def extract(
                 writer.write(outcome)
                 advance()
         try:
-            summary = run(todo(), emit, workers=workers, batch_size=batch_size, timeout=timeout or None,
-                          model=model)
-        finally:
-            writer.close()
+            try:
+                summary = run(todo(), emit, workers=workers, batch_size=batch_size, timeout=timeout or None,
+                              model=model)
+            finally:
+                writer.close()
+        except OutputError as err:
+            typer.echo(str(err), err=True)
+            raise typer.Exit(2) from err
     summary.skipped = skipped
     _report(summary)
     if summary.failures:
@@ -167,8 +177,9 @@ class _RateColumn(ProgressColumn):
 
 def _report(summary) -> None:  # type: ignore[no-untyped-def]
     failed = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failed.items())) or "none"
+    skipped = ", ".join(f"{k}: {v}" for k, v in sorted(summary.skipped.items())) or "none"
     rate = summary.done / summary.seconds if summary.seconds else 0.0
-    typer.echo(f"extracted {summary.done}, skipped {summary.skipped}, failed {summary.failures} ({failed}); "
+    typer.echo(f"extracted {summary.done}, skipped {summary.skips} ({skipped}), failed {summary.failures} ({failed}); "
                f"{summary.seconds:.1f} s, {rate:.1f} docs/s", err=True)
 
 

@@ -6,6 +6,10 @@ with the workers for the cores). Releases pickle in a twentieth of that. Workers
 parent, so they share the loaded pipeline instead of loading it again. Only on Linux: Windows cannot
 fork, and on macOS forking a process that has loaded system frameworks (numpy's Accelerate BLAS) is
 unsafe, which is why Python starts processes afresh there; `extract_many` uses spaCy's pool instead.
+
+The pool is `concurrent.futures`' rather than `multiprocessing.Pool`: when a worker dies (killed, out
+of memory) the latter silently replaces it and the task it held never completes, so the caller waits
+forever; the former fails every pending task at once, raised here as `WorkerCrashed`.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 
+from release_nlp.errors import WorkerCrashed
 from release_nlp.nlp.pipeline import to_pipe
 from release_nlp.schema import Release
 
@@ -44,19 +50,27 @@ def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int
 
     At most `AHEAD` tasks per worker are in flight, so a long stream is never read far ahead, yet a worker
     that finishes its tasks while an earlier, longer one is still running finds more. A worker's exception
-    is raised here, at the text it stopped at.
+    is raised here, at the text it stopped at; a worker's death is raised as `WorkerCrashed`.
     """
     global _pipeline
     _pipeline = nlp
     stream = iter(texts)
-    pending: deque[AsyncResult[list[Release]]] = deque()
+    pending: deque[Future[list[Release]]] = deque()
+    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
     try:
-        with multiprocessing.get_context("fork").Pool(n_process) as pool:
-            while batch := list(islice(stream, batch_size)):
-                pending.append(pool.apply_async(_extract_batch, (batch, fmt)))
-                if len(pending) >= AHEAD * n_process:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
+        while batch := list(islice(stream, batch_size)):
+            pending.append(pool.submit(_extract_batch, batch, fmt))
+            if len(pending) >= AHEAD * n_process:
+                yield from _result(pending.popleft())
+        while pending:
+            yield from _result(pending.popleft())
     finally:
         _pipeline = None  # the workers have their copy; keep no caller's pipeline alive here
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(task: Future[list[Release]]) -> list[Release]:
+    try:
+        return task.result()
+    except BrokenProcessPool as err:
+        raise WorkerCrashed("a worker process died (killed, or out of memory); its texts have no Release") from err
