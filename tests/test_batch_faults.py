@@ -204,7 +204,7 @@ def test_extract_many_raises_when_a_forked_worker_dies(alarm: Any) -> None:
 def test_a_worker_dies_with_its_parent(tmp_path: Path) -> None:
     script = textwrap.dedent("""
         import multiprocessing as mp, os, sys, time
-        from release_nlp.batch.runner import die_with_parent
+        from release_nlp.nlp.process_pool import die_with_parent
 
         def child(parent):
             die_with_parent(parent)

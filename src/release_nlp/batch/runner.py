@@ -15,12 +15,9 @@ Linux, a watch on the parent elsewhere), so a killed run leaves no process behin
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing as mp
 import os
 import signal
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -31,6 +28,7 @@ from typing import Any
 from release_nlp.errors import DocumentTimeout
 from release_nlp.io.sources import Document
 from release_nlp.nlp.limits import time_limit
+from release_nlp.nlp.process_pool import die_with_parent
 
 __all__ = ["DocumentTimeout", "Outcome", "Summary", "extract_batch", "run"]
 
@@ -126,31 +124,6 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
             batch = []
     if batch:
         yield batch
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """End this process when `parent` ends, even by SIGKILL (the parent cannot clean up then).
-
-    Linux: the kernel's parent-death signal. Elsewhere: a thread that watches the parent's pid.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="release-nlp-parent-watch", daemon=True).start()
 
 
 def _worker(model: str | None, timeout: float | None, tasks: Connection, results: Connection, parent: int) -> None:

@@ -14,8 +14,13 @@ forever; the former fails every pending task at once, raised here as `WorkerCras
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +43,31 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends, even by SIGKILL (the parent cannot clean up then).
+
+    Linux: the kernel's parent-death signal. Elsewhere: a thread that watches the parent's pid.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="release-nlp-parent-watch", daemon=True).start()
+
+
 def _extract_batch(texts: list[str], fmt: str) -> list[Release]:
     nlp = _pipeline
     assert nlp is not None, "workers are forked after the pipeline is set"
@@ -56,7 +86,8 @@ def extract_in_processes(nlp: Language, texts: Iterable[str], *, batch_size: int
     _pipeline = nlp
     stream = iter(texts)
     pending: deque[Future[list[Release]]] = deque()
-    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     try:
         while batch := list(islice(stream, batch_size)):
             pending.append(pool.submit(_extract_batch, batch, fmt))
