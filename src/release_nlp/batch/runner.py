@@ -240,8 +240,14 @@ def _run_pool(batches: Iterator[list[Document]], record: Callable[[Outcome], Non
                     slot.batch, slot.since = nxt, time.monotonic()
                     try:
                         slot.tasks.send(nxt)
-                    except OSError:  # the worker is gone: its batch fails, a new worker takes its place
-                        slots[i] = _crashed(slot, record, start, "the worker process died")
+                    except OSError:  # the worker died idle: the batch goes to a new one, then fails if it dies too
+                        slot.batch = None
+                        slots[i] = slot = _crashed(slot, record, start, "")
+                        slot.batch, slot.since = nxt, time.monotonic()
+                        try:
+                            slot.tasks.send(nxt)
+                        except OSError:
+                            slots[i] = _crashed(slot, record, start, "the worker process died")
             if exhausted and all(s.batch is None for s in slots):
                 return
             ready = wait([s.results for s in slots if s.batch is not None], timeout=1.0)
