@@ -89,7 +89,7 @@ def extract(
 
     def todo() -> Iterator[Document]:
         for doc in documents(skipped):
-            if finished(done.get(resume_key(doc.source, doc.sha256), [])) if done else False:
+            if done and finished(done.get(resume_key(doc.source, doc.sha256), [])):
                 skipped["already in the output"] = skipped.get("already in the output", 0) + 1
                 continue
             yield doc
