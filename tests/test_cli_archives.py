@@ -84,7 +84,7 @@ def test_dates_from_file_and_member_names(tmp_path: Path) -> None:
     assert today(got["statement_2024-02-10.txt"]) == "2024-02-10"
     assert got["statement_undated.txt"]["published"] is None
     assert got["12 March 2023 - statement.txt"]["published"] == "2023-03-12"  # the member's name, not the archive's
-    assert "1 unsupported (.pdf: 1)" in out.stderr
+    assert "not a release file type: 1" in out.stderr  # the .pdf, counted with its reason
 
 
 def test_a_date_pattern_needs_its_group() -> None:

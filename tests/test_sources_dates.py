@@ -55,10 +55,11 @@ def test_names_give_dates_unless_a_field_did() -> None:
         "2024-01-02", "2023-05-06", "2022-02-02", None, None]
 
 
-def test_unsupported_files_in_folders_are_listed(tmp_path: Path) -> None:
+def test_unsupported_files_in_folders_are_counted(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("text", encoding="utf-8")
     (tmp_path / "b.pdf").write_bytes(b"%PDF")
-    unsupported: list[str] = []
-    docs = list(read_documents([str(tmp_path)], unsupported=unsupported))
-    assert [Path(d.source).name for d in docs] == ["a.txt"]
-    assert [Path(u).name for u in unsupported] == ["b.pdf"]
+    (tmp_path / "c.csv").write_text("id,text\nr1,body\n", encoding="utf-8")
+    skipped: dict[str, int] = {}
+    docs = list(read_documents([str(tmp_path)], skipped=skipped))
+    assert sorted(Path(d.source).name for d in docs) == ["a.txt", "r1"]  # the CSV row is named by its id
+    assert skipped == {"not a release file type": 1}

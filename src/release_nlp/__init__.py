@@ -13,12 +13,14 @@ from release_nlp import display as _display  # noqa: F401  (gives Release its no
 from release_nlp.api import extract, extract_many
 from release_nlp.errors import (
     DecodeError,
+    DocumentTimeout,
     EmptyInput,
     InputTooLarge,
     InvalidDate,
     ModelNotInstalled,
     ReleaseNLPError,
     UnsupportedFormat,
+    WorkerCrashed,
 )
 from release_nlp.io.tables import to_dataframes
 from release_nlp.nlp.pipeline import load
@@ -43,6 +45,7 @@ __all__ = [
     "DateMention",
     "Dateline",
     "DecodeError",
+    "DocumentTimeout",
     "EmptyInput",
     "Failure",
     "Figure",
@@ -59,6 +62,7 @@ __all__ = [
     "Section",
     "Span",
     "UnsupportedFormat",
+    "WorkerCrashed",
     "extract",
     "extract_many",
     "load",

@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeVar, overload
 from spacy.language import Language
 
 from release_nlp.io.encoding import decode
+from release_nlp.nlp.limits import time_limit
 from release_nlp.nlp.many import ON_ERROR as ON_ERROR
 from release_nlp.nlp.many import Item, extract_batch
 from release_nlp.nlp.many import OnError as OnError
@@ -28,6 +29,7 @@ def extract(
     format: str = "auto",
     nlp: Language | None = None,
     max_chars: int | None = None,
+    timeout: float | None = None,
 ) -> Release:
     """Extract a `Release` from the text of one press release.
 
@@ -41,6 +43,9 @@ def extract(
         format: `auto` (sniffed), `text`, `markdown` or `html`.
         nlp: a pipeline from `release_nlp.load()`; the default one is loaded once and reused.
         max_chars: size limit (default `release_nlp.io.prepare.MAX_CHARS`, 5 million characters).
+        timeout: seconds the call may take. Bounded by a SIGALRM timer, so on Unix in the main thread
+            only; in other threads and on Windows the call runs unbounded (`nlp.limits.can_time_limit()`
+            says which applies; run the batch CLI, whose workers are always bounded, where it does not).
 
     Raises:
         EmptyInput: the text is empty.
@@ -48,12 +53,14 @@ def extract(
         DecodeError: bytes that are not text in any encoding.
         InputTooLarge: over the size limit.
         InvalidDate: `published` is not a date.
+        DocumentTimeout: the call took longer than `timeout`.
     """
     encoding = None
     if isinstance(text, bytes):
         text, encoding = decode(text)
     pipeline = nlp or default_pipeline()
-    doc = pipeline(make_doc(pipeline, text, format, max_chars, published))
+    with time_limit(timeout):
+        doc = pipeline(make_doc(pipeline, text, format, max_chars, published))
     release: Release = doc._.release
     return release if encoding is None else release.model_copy(update={"encoding": encoding})
 

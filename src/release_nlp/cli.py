@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -73,10 +72,13 @@ def extract(
     = OutputFormat.jsonl,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 8,
-    resume: Annotated[bool, typer.Option(help="Skip documents already in the output (same source and content).")]
+    resume: Annotated[bool, typer.Option(help=(
+        "Skip documents already in the output (same resolved path and content). A document that failed only "
+        "because its worker died or it ran out of time is tried once more; a second such failure is final."))]
     = False,
-    overwrite: Annotated[bool, typer.Option(help="Replace an existing output instead of refusing to write into it.")]
-    = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=(
+        "Write to an output that is not release-nlp's: a JSON Lines file is replaced, a Parquet folder "
+        "gets our tables beside its files (none of them is removed)."))] = False,
     include: Annotated[list[str] | None, typer.Option(help="Glob of files to read in folders (repeatable).")]
     = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip in folders (repeatable).")]
@@ -97,11 +99,12 @@ def extract(
     """Extract releases. One input to stdout prints one pretty Release; otherwise one JSON record a line.
 
     A document that cannot be read or extracted becomes an error record, the run goes on, and
-    the exit code is 1; 0 means every document was extracted.
+    the exit code is 1; 0 means every document was extracted; 2 means the run could not start or
+    could not write its output (one line on stderr says why).
     """
-    from release_nlp.batch.outputs import JsonlWriter, open_writer
+    from release_nlp.batch.outputs import JsonlWriter, finished, open_writer, resume_key
     from release_nlp.batch.runner import run
-    from release_nlp.errors import ReleaseNLPError
+    from release_nlp.errors import OutputError, ReleaseNLPError
     from release_nlp.io.sources import Limits, read_documents, with_dates_from_names
     from release_nlp.nlp.pipeline import model_name
 
@@ -109,29 +112,27 @@ def extract(
     _refuse_existing_output(fmt.value, output, resume=resume, overwrite=overwrite)
     try:
         model_name(model)
-        writer = open_writer(fmt.value, output)
+        writer = open_writer(fmt.value, output, overwrite=overwrite)
     except (ReleaseNLPError, ValueError) as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2) from err
     limits = Limits(max_bytes=max_bytes)
-    unsupported: list[str] = []
 
-    def documents(note_unsupported: bool = False) -> Iterator[Document]:
+    skipped: dict[str, int] = {}
+
+    def documents(skips: dict[str, int] | None = None) -> Iterator[Document]:
         found = read_documents(paths, include=include, exclude=exclude, text_field=text_field, id_field=id_field,
-                               limits=limits, date_field=date_field,
-                               unsupported=unsupported if note_unsupported else None)
+                               limits=limits, date_field=date_field, skipped=skips)
         return with_dates_from_names(found, name_pattern) if name_pattern else found
 
-    single_pretty = (fmt is OutputFormat.jsonl and output is None and len(paths) == 1 and Path(
-        paths[0]).suffix.lower() in (".txt", ".md", ".html", ".htm", ".markdown", ".text")) or paths == ["-"]
-    done = writer.done_keys() if resume else set()
-    skipped = 0
+    single_pretty = fmt is OutputFormat.jsonl and output is None and (paths == ["-"] or (len(paths) == 1 and Path(
+        paths[0]).suffix.lower() in (".txt", ".md", ".html", ".htm", ".markdown", ".text")))
+    done = writer.done() if resume else {}
 
     def todo() -> Iterator[Document]:
-        nonlocal skipped
-        for doc in documents(note_unsupported=True):
-            if (doc.source, doc.sha256) in done:
-                skipped += 1
+        for doc in documents(skipped):
+            if done and finished(done.get(resume_key(doc.source, doc.sha256), [])):
+                skipped["already in the output"] = skipped.get("already in the output", 0) + 1
                 continue
             yield doc
 
@@ -154,15 +155,19 @@ def extract(
                 emitted += 1
                 advance()
         try:
-            summary = run(todo(), emit, workers=workers, batch_size=batch_size, timeout=timeout or None,
-                          model=model)
+            try:
+                summary = run(todo(), emit, workers=workers, batch_size=batch_size, timeout=timeout or None,
+                              model=model)
+            finally:
+                writer.close()
         except KeyboardInterrupt:
             typer.echo(f"interrupted after {emitted} documents; {_resume_hint(output)}", err=True)
             raise typer.Exit(130) from None
-        finally:
-            writer.close()
+        except OutputError as err:
+            typer.echo(str(err), err=True)
+            raise typer.Exit(2) from err
     summary.skipped = skipped
-    _report(summary, unsupported, output)
+    _report(summary, output)
     if summary.failures:
         raise typer.Exit(1)
 
@@ -225,14 +230,12 @@ class _RateColumn(ProgressColumn):
         return Text(f"{task.speed or 0:.1f} docs/s")
 
 
-def _report(summary, unsupported: list[str], output: Path | None) -> None:  # type: ignore[no-untyped-def]
+def _report(summary, output: Path | None) -> None:  # type: ignore[no-untyped-def]
     failed = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failed.items())) or "none"
+    skipped = ", ".join(f"{k}: {v}" for k, v in sorted(summary.skipped.items())) or "none"
     rate = summary.done / summary.seconds if summary.seconds else 0.0
-    kinds = Counter(Path(name).suffix.lower() or "no suffix" for name in unsupported)
-    unread = f" ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))})" if kinds else ""
-    typer.echo(f"extracted {summary.done}, skipped {summary.skipped} already done, {len(unsupported)} unsupported"
-               f"{unread}, failed {summary.failures} ({failed}); {summary.seconds:.1f} s, {rate:.1f} docs/s; "
-               f"if stopped with Ctrl-C, {_resume_hint(output)}", err=True)
+    typer.echo(f"extracted {summary.done}, skipped {summary.skips} ({skipped}), failed {summary.failures} ({failed}); "
+               f"{summary.seconds:.1f} s, {rate:.1f} docs/s; if stopped with Ctrl-C, {_resume_hint(output)}", err=True)
 
 
 def _resume_hint(output: Path | None) -> str:

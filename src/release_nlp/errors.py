@@ -33,3 +33,15 @@ class DecodeError(InputError):
 
 class InvalidDate(InputError):
     """A date given by the caller (such as `published=`) that is not a date."""
+
+
+class DocumentTimeout(ReleaseNLPError):
+    """Extracting one document took longer than the time allowed (`extract(timeout=)`, `--timeout`)."""
+
+
+class WorkerCrashed(ReleaseNLPError):
+    """A worker process died (killed, out of memory) before it sent back its results."""
+
+
+class OutputError(ReleaseNLPError):
+    """The output cannot be written: unwritable, in use by another run, or not ours to change."""

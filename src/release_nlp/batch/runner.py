@@ -6,6 +6,11 @@ When a batch fails or runs out of time, its documents are retried one by one, ea
 its own timer, so that one pathological document becomes one error record. A worker that
 dies is replaced, and its batch is recorded as failed. Workers use their own pool rather
 than `nlp.pipe(n_process=N)` because spaCy's pool cannot time out or replace a worker.
+
+Each worker has its own pipes for tasks and results, and the parent keeps no copy of a
+worker's ends: a worker that dies, even halfway through sending, is an end of file here,
+never a read that waits forever. Workers die with the parent (a parent-death signal on
+Linux, a watch on the parent elsewhere), so a killed run leaves no process behind.
 """
 
 from __future__ import annotations
@@ -13,16 +18,20 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
-import queue
 import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from release_nlp.errors import DocumentTimeout
 from release_nlp.io.sources import Document
+from release_nlp.nlp.limits import time_limit
+from release_nlp.nlp.process_pool import die_with_parent
+
+__all__ = ["DocumentTimeout", "Outcome", "Summary", "extract_batch", "run"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +65,7 @@ class Summary:
     """Counts of a run."""
 
     done: int = 0
-    skipped: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
     failed: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -65,28 +74,10 @@ class Summary:
         """Documents that produced no Release."""
         return sum(self.failed.values())
 
-
-class DocumentTimeout(Exception):
-    """A document took longer than the per-document time limit."""
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise DocumentTimeout after `seconds` (main thread only; elsewhere no limit applies)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def _expired(signum: int, frame: object) -> None:
-        raise DocumentTimeout(f"took longer than {seconds:g} s; raise --timeout to allow more")
-
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    @property
+    def skips(self) -> int:
+        """Things not extracted on purpose (already done, links, nested archives...)."""
+        return sum(self.skipped.values())
 
 
 def _failed(doc: Document, err: BaseException) -> Outcome:
@@ -107,7 +98,7 @@ def extract_batch(nlp: Any, docs: list[Document], timeout: float | None) -> list
 
     def run_docs(indexes: list[int], limit: float | None) -> list[dict[str, Any]]:
         # Docs are made inside the memory zone, so the strings they add to the vocab are freed after it.
-        with _time_limit(limit), nlp.memory_zone():
+        with time_limit(limit, "; raise --timeout to allow more"), nlp.memory_zone():
             made = [make_doc(nlp, docs[i].text or "", docs[i].format, published=docs[i].published) for i in indexes]
             return [release_json(d) for d in nlp.pipe(made, batch_size=len(made) or 1)]
 
@@ -140,22 +131,29 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _worker(model: str | None, timeout: float | None, tasks: Any, results: Any) -> None:
+def _worker(model: str | None, timeout: float | None, tasks: Connection, results: Connection, parent: int) -> None:
+    die_with_parent(parent)
+    # Ctrl-C reaches the whole process group: the parent decides what happens to the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from release_nlp.nlp.pipeline import load
 
     nlp = load(model)
     while True:
-        item = tasks.get()
+        try:
+            item = tasks.recv()
+        except EOFError:
+            return
         if item is None:
             return
         batch_id, docs = item
-        results.put((batch_id, extract_batch(nlp, docs, timeout)))
+        results.send((batch_id, extract_batch(nlp, docs, timeout)))
 
 
 @dataclass
 class _Slot:
     process: Any
-    tasks: Any
+    tasks: Connection
+    results: Connection
     batch: tuple[int, list[Document]] | None = None
     since: float = 0.0
 
@@ -220,14 +218,18 @@ def _one_blas_thread() -> Iterator[None]:
 def _run_pool(batches: Iterator[list[Document]], record: Callable[[Outcome], None], workers: int,
               timeout: float | None, model: str | None) -> None:
     ctx = mp.get_context("spawn")
-    results = ctx.Queue()
 
     def start() -> _Slot:
-        tasks = ctx.Queue()
-        process = ctx.Process(target=_worker, args=(model, timeout, tasks, results), daemon=True)
+        task_read, task_write = ctx.Pipe(duplex=False)
+        result_read, result_write = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_worker, args=(model, timeout, task_read, result_write, os.getpid()),
+                              daemon=True)
         with _one_blas_thread():
             process.start()
-        return _Slot(process, tasks)
+        # The worker's ends live in the worker only: its death is then an end of file on ours.
+        task_read.close()
+        result_write.close()
+        return _Slot(process, task_write, result_read)
 
     slots = [start() for _ in range(workers)]
     logger.info("started %d worker processes", workers)
@@ -235,33 +237,61 @@ def _run_pool(batches: Iterator[list[Document]], record: Callable[[Outcome], Non
     exhausted = False
     try:
         while True:
-            for slot in slots:
+            for i, slot in enumerate(slots):
                 if slot.batch is None and not exhausted:
                     nxt = next(pending, None)
                     if nxt is None:
                         exhausted = True
                         break
                     slot.batch, slot.since = nxt, time.monotonic()
-                    slot.tasks.put(nxt)
+                    try:
+                        slot.tasks.send(nxt)
+                    except OSError:  # the worker died idle: the batch goes to a new one, then fails if it dies too
+                        slot.batch = None
+                        slots[i] = slot = _crashed(slot, record, start, "")
+                        slot.batch, slot.since = nxt, time.monotonic()
+                        try:
+                            slot.tasks.send(nxt)
+                        except OSError:
+                            slots[i] = _crashed(slot, record, start, "the worker process died")
             if exhausted and all(s.batch is None for s in slots):
                 return
-            try:
-                batch_id, outcomes = results.get(timeout=1.0)
-            except queue.Empty:
-                _replace_stuck(slots, record, timeout, start)
-                continue
-            for slot in slots:
-                if slot.batch is not None and slot.batch[0] == batch_id:
-                    slot.batch = None
-            for outcome in outcomes:
-                record(outcome)
+            ready = wait([s.results for s in slots if s.batch is not None], timeout=1.0)
+            for i, slot in enumerate(slots):
+                if slot.results not in ready:
+                    continue
+                try:
+                    _batch_id, outcomes = slot.results.recv()
+                except (EOFError, OSError):  # died, perhaps halfway through sending
+                    slots[i] = _crashed(slot, record, start, "the worker process died")
+                    continue
+                slot.batch = None
+                for outcome in outcomes:
+                    record(outcome)
+            _replace_stuck(slots, record, timeout, start)
     finally:
         for slot in slots:
-            slot.tasks.put(None)
+            with suppress(OSError):
+                slot.tasks.send(None)
+        deadline = time.monotonic() + 5
         for slot in slots:
-            slot.process.join(timeout=5)
+            slot.process.join(timeout=max(0.0, deadline - time.monotonic()))
             if slot.process.is_alive():
-                slot.process.terminate()
+                slot.process.kill()
+                slot.process.join(timeout=5)
+
+
+def _crashed(slot: _Slot, record: Callable[[Outcome], None], start: Callable[[], _Slot], why: str,
+             kind: str = "WorkerCrashed") -> _Slot:
+    """Record the slot's batch as failed, end its worker, and give a fresh one in its place."""
+    for doc in slot.batch[1] if slot.batch else []:
+        record(Outcome(doc.source, doc.sha256, error_type=kind, error=why))
+    if slot.process.is_alive():
+        slot.process.kill()
+    slot.process.join(timeout=5)
+    slot.tasks.close()
+    slot.results.close()
+    return start()
 
 
 def _replace_stuck(slots: list[_Slot], record: Callable[[Outcome], None], timeout: float | None,
@@ -271,14 +301,9 @@ def _replace_stuck(slots: list[_Slot], record: Callable[[Outcome], None], timeou
         if slot.batch is None:
             continue
         limit = 120.0 + 2 * (timeout or 60.0) * len(slot.batch[1])
-        dead = not slot.process.is_alive()
-        if dead or time.monotonic() - slot.since > limit:
-            kind = "WorkerCrashed" if dead else "DocumentTimeout"
-            logger.warning("worker %s on a batch of %d documents: replaced", "died" if dead else "timed out",
-                           len(slot.batch[1]))
-            for doc in slot.batch[1]:
-                record(Outcome(doc.source, doc.sha256, error_type=kind,
-                               error="the worker process died" if dead else "the worker stopped answering"))
-            if not dead:
-                slot.process.terminate()
-            slots[i] = start()
+        if not slot.process.is_alive() and not slot.results.poll():
+            logger.warning("worker died on a batch of %d documents: replaced", len(slot.batch[1]))
+            slots[i] = _crashed(slot, record, start, "the worker process died")
+        elif time.monotonic() - slot.since > limit:
+            logger.warning("worker timed out on a batch of %d documents: replaced", len(slot.batch[1]))
+            slots[i] = _crashed(slot, record, start, "the worker stopped answering", "DocumentTimeout")

@@ -32,6 +32,10 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as err:
                 raise DecodeError(f"bytes marked {encoding} do not decode: {err}") from err
     sample = data[:65536]
+    if sample.count(b"\x00") > len(sample) // 4:  # every other byte NUL: UTF-16 (or 32) without a BOM?
+        wide = _wide_text(data)
+        if wide is not None:
+            return wide
     controls = sum(sample.count(bytes([b])) for b in CONTROL_BYTES)
     if sample.count(b"\x00") > max(1, len(sample) // 100) or controls > max(2, len(sample) // 33):
         raise DecodeError("binary data (NUL or control bytes), not text: pass the release's text, or its "
@@ -52,3 +56,21 @@ def decode(data: bytes) -> tuple[str, str]:
         if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.05:
             return str(match), "cp1252"
     return str(best), best.encoding
+
+
+def _wide_text(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 or UTF-32 without a byte order mark, as charset-normalizer detects it, else None.
+
+    Accepted only when the decoded text has almost no control characters: binary data with many NULs
+    decodes as UTF-16 too, into nonsense.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]).best()
+    if best is None:
+        return None
+    text = str(best)
+    controls = sum(text.count(chr(c)) for c in CONTROL_BYTES)
+    if not text.strip() or controls > max(2, len(text) // 100):
+        return None
+    return text, best.encoding.replace("_", "-")

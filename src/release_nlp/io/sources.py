@@ -2,8 +2,12 @@
 
 Archives are read in place, member by member: nothing is ever written to disk, member
 paths (absolute, `..`) are only names, links and devices are skipped, and the member
-count and decompressed size are capped. Whatever cannot be read becomes a `Document`
-carrying an error, so that a batch records it and goes on.
+count and decompressed size are capped (a compressed tar's size counts every member
+as it is decompressed, skipped ones too). JSON Lines are read a bounded line at a time:
+a line over twice `--max-bytes` (room for escapes and other fields) is refused as it is
+read, never held whole. Whatever cannot be read becomes a `Document` carrying an error,
+so that a batch records it and goes on; whatever is passed over on purpose (links,
+devices, nested archives, other file types) is counted in `skipped` with its reason.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import fnmatch
 import hashlib
 import io
 import json
+import os
+import stat
 import sys
 import tarfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -31,6 +37,24 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv",)
+Skips = MutableMapping[str, int]  # reason -> how many things were passed over for it
+
+
+def _skip(skipped: Skips | None, reason: str) -> None:
+    if skipped is not None:
+        skipped[reason] = skipped.get(reason, 0) + 1
+
+
+def _member_skip(name: str, is_link: bool) -> str | None:
+    """Why an archive member is passed over, or None to read it."""
+    lower = name.lower()
+    if is_link:
+        return "link in an archive"
+    if lower.endswith(ARCHIVE_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES):
+        return "archive, JSON Lines or CSV inside an archive"
+    if not lower.endswith(TEXT_SUFFIXES):
+        return "not a release file type"
+    return None
 
 
 @dataclass(frozen=True)
@@ -89,7 +113,7 @@ def _read_limited(stream: IO[bytes], limit: int) -> bytes:
     return stream.read(limit + 1)
 
 
-def _zip_documents(path: Path, limits: Limits) -> Iterator[Document]:
+def _zip_documents(path: Path, limits: Limits, skipped: Skips | None = None) -> Iterator[Document]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
@@ -103,7 +127,11 @@ def _zip_documents(path: Path, limits: Limits) -> Iterator[Document]:
                 yield _error(str(path), InputTooLarge(f"more than {limits.max_members} members; the rest is skipped"))
                 return
             is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
-            if info.is_dir() or is_link or not info.filename.lower().endswith(TEXT_SUFFIXES):
+            if info.is_dir():
+                continue
+            reason = _member_skip(info.filename, is_link)
+            if reason:
+                _skip(skipped, reason)
                 continue
             if total + info.file_size > limits.max_archive_bytes:
                 yield _error(str(path), InputTooLarge("decompressed size over the archive limit; the rest is skipped"))
@@ -118,7 +146,7 @@ def _zip_documents(path: Path, limits: Limits) -> Iterator[Document]:
             yield _from_bytes(source, data, limits)
 
 
-def _tar_documents(path: Path, limits: Limits) -> Iterator[Document]:
+def _tar_documents(path: Path, limits: Limits, skipped: Skips | None = None) -> Iterator[Document]:
     try:
         archive = tarfile.open(path, mode="r:*")  # noqa: SIM115 (closed by the with below; opening may fail)
     except (tarfile.TarError, OSError, EOFError) as err:
@@ -139,13 +167,18 @@ def _tar_documents(path: Path, limits: Limits) -> Iterator[Document]:
             if count > limits.max_members:
                 yield _error(str(path), InputTooLarge(f"more than {limits.max_members} members; the rest is skipped"))
                 return
-            # Only regular files: links, devices and fifos are skipped, never followed.
-            if not info.isreg() or not info.name.lower().endswith(TEXT_SUFFIXES):
-                continue
-            source = f"{path}!{info.name}"
-            if total + info.size > limits.max_archive_bytes:
+            # Reading on past a member decompresses it, read or not: its end in the decompressed stream counts.
+            if info.offset_data + info.size > limits.max_archive_bytes:
                 yield _error(str(path), InputTooLarge("decompressed size over the archive limit; the rest is skipped"))
                 return
+            # Only regular files: links, devices and fifos are skipped, never followed.
+            if info.isdir():
+                continue
+            reason = "link or device in an archive" if not info.isreg() else _member_skip(info.name, False)
+            if reason:
+                _skip(skipped, reason)
+                continue
+            source = f"{path}!{info.name}"
             try:
                 member = archive.extractfile(info)
                 data = _read_limited(member, limits.max_bytes) if member is not None else b""
@@ -156,31 +189,60 @@ def _tar_documents(path: Path, limits: Limits) -> Iterator[Document]:
             yield _from_bytes(source, data, limits)
 
 
-def _jsonl_documents(lines: Iterable[bytes], name: str, text_field: str, id_field: str,
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of `stream`; None for a line over `limit` bytes, which is read past, never held."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _is_text(value: str) -> bool:
+    """Whether a JSON string is text: an unpaired surrogate escape is valid JSON but no text (nor UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _jsonl_documents(lines: Iterable[bytes | None], name: str, text_field: str, id_field: str,
                      limits: Limits, date_field: str | None = None) -> Iterator[Document]:
     for number, raw in enumerate(lines, start=1):
+        fallback = f"{name}:{number}"
+        if raw is None:
+            yield Document(fallback, error_type="InputTooLarge",
+                           error=f"a line over {2 * limits.max_bytes:,} bytes (twice --max-bytes); raise --max-bytes")
+            continue
         if not raw.strip():
             continue
-        fallback = f"{name}:{number}"
         try:
             record = json.loads(raw)
-        except ValueError as err:
-            yield _error(fallback, err)
+        except (ValueError, RecursionError) as err:  # RecursionError: a line nested thousands deep
+            yield _error(fallback, err if isinstance(err, ValueError) else ValueError("JSON nested too deep"))
             continue
         if not isinstance(record, dict):
             yield Document(fallback, error_type="UnsupportedFormat", error="a JSON Lines record must be an object")
             continue
-        source = str(record.get(id_field) or fallback)
+        ident = record.get(id_field)
+        source = str(ident) if ident and _is_text(str(ident)) else fallback
         text = record.get(text_field)
         if not isinstance(text, str):
             yield Document(source, error_type="UnsupportedFormat",
                            error=f"no string field {text_field!r}; name it with --text-field")
             continue
+        if not _is_text(text):
+            yield Document(source, error_type="DecodeError", error="the text holds an unpaired surrogate escape")
+            continue
         if len(text.encode("utf-8")) > limits.max_bytes:
             yield Document(source, error_type="InputTooLarge", error=f"over the limit of {limits.max_bytes:,} bytes")
             continue
-        yield _with_date(Document(source, text, _format_of(str(record.get("format") or "")) if record.get("format")
-                                  else "auto"), record.get(date_field) if date_field else None)
+        fmt = record.get("format")
+        yield _with_date(Document(source, text, _format_of(str(fmt)) if fmt and isinstance(fmt, str) else "auto"),
+                         record.get(date_field) if date_field else None)
 
 
 def _matches(path: Path, include: list[str], exclude: list[str]) -> bool:
@@ -199,12 +261,12 @@ def read_documents(
     id_field: str = "id",
     limits: Limits = Limits(),
     date_field: str | None = None,
-    unsupported: list[str] | None = None,
+    skipped: Skips | None = None,
 ) -> Iterator[Document]:
     """Every document under `paths` (`-` is standard input), in a stable order.
 
-    `date_field` names the JSON Lines or CSV field holding each document's issue date; files in folders
-    whose kind is not read are listed in `unsupported` when a list is given.
+    `date_field` names the JSON Lines or CSV field holding each document's issue date. What is passed
+    over on purpose is counted in `skipped` by reason; a folder that cannot be listed is an error record.
     """
     include, exclude = include or [], exclude or []
     fields = (text_field, id_field, date_field)
@@ -214,33 +276,61 @@ def read_documents(
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
-                if not _matches(child, include, exclude):
-                    continue
-                if child.name.lower().endswith(TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES):
-                    yield from _file_documents(child, *fields, limits)
-                elif unsupported is not None:
-                    unsupported.append(str(child))
+            yield from _folder_documents(path, include, exclude, *fields, limits, skipped)
         elif path.is_file():
-            yield from _file_documents(path, *fields, limits)
+            yield from _file_documents(path, *fields, limits, skipped)
+        elif path.exists():
+            yield Document(raw, error_type="UnsupportedFormat", error="not a regular file (a fifo, socket or device)")
         else:
             yield Document(raw, error_type="FileNotFoundError", error="no such file or folder")
 
 
-def _file_documents(path: Path, text_field: str, id_field: str, date_field: str | None,
-                    limits: Limits) -> Iterator[Document]:
+def _folder_documents(folder: Path, include: list[str], exclude: list[str], text_field: str, id_field: str,
+                      date_field: str | None, limits: Limits, skipped: Skips | None) -> Iterator[Document]:
+    unreadable: list[OSError] = []
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        for name in dirs:
+            if os.path.islink(os.path.join(root, name)):
+                _skip(skipped, "link")  # never followed
+        for name in names:
+            child = Path(root) / name
+            try:
+                mode = child.lstat().st_mode
+            except OSError as gone:
+                unreadable.append(gone)
+                continue
+            if stat.S_ISLNK(mode):
+                _skip(skipped, "link")
+            elif not stat.S_ISREG(mode):
+                _skip(skipped, "not a regular file (fifo, socket or device)")
+            elif not name.lower().endswith(TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES):
+                _skip(skipped, "not a release file type")
+            elif not _matches(child, include, exclude):
+                _skip(skipped, "left out by --include/--exclude")
+            else:
+                files.append(child)
+    for err in unreadable:
+        yield _error(str(err.filename or folder), err)
+    for child in sorted(files):
+        yield from _file_documents(child, text_field, id_field, date_field, limits, skipped)
+
+
+def _file_documents(path: Path, text_field: str, id_field: str, date_field: str | None, limits: Limits,
+                    skipped: Skips | None = None) -> Iterator[Document]:
     name = path.name.lower()
     try:
         if name.endswith(CSV_SUFFIXES):
             yield from csv_documents(path, text_field, id_field, date_field, limits)
             return
         if name.endswith(".zip"):
-            yield from _zip_documents(path, limits)
+            yield from _zip_documents(path, limits, skipped)
         elif name.endswith(ARCHIVE_SUFFIXES):
-            yield from _tar_documents(path, limits)
+            yield from _tar_documents(path, limits, skipped)
         elif name.endswith(JSONL_SUFFIXES):
             with path.open("rb") as handle:
-                yield from _jsonl_documents(handle, str(path), text_field, id_field, limits, date_field)
+                yield from _jsonl_documents(_bounded_lines(handle, 2 * limits.max_bytes), str(path), text_field,
+                                            id_field, limits, date_field)
         else:
             with path.open("rb") as handle:
                 yield _from_bytes(str(path), _read_limited(handle, limits.max_bytes), limits)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
-from spacy.tokens import Doc
 
 from release_nlp.core.text import contains_word, fold
 from release_nlp.readers import gazetteer
 from release_nlp.readers.contacts import ContactHit
 from release_nlp.readers.organisations import OrgRecord, known_org
-from release_nlp.readers.people import PersonRecord, _resolve
+from release_nlp.readers.people import PeopleIndex, PersonRecord
 
 CONTACT_NAME = regex.compile(
     r"(?:^|[,;:]\s*|\d\s+|\s(?:or|and|contact)\s+)(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2})"
@@ -50,17 +51,19 @@ def contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord]
 
     `Jens Laerke, OCHA Geneva, laerke@un.org`
     """
+    index = PeopleIndex(people)  # once: a scan per contact line was quadratic in long contact lists
     for s, e in contact_segments(hits):
         segment = text[s:e]
         m = next((c for c in CONTACT_NAME.finditer(segment) if _could_be_contact_name(c.group("name"), orgs)), None)
         if not m:
             continue
         name = m.group("name")
-        person = _resolve(name, people)
+        person = index.resolve(name)
         start = s + m.start("name")
         if person is None:
             person = PersonRecord(name)
             people.append(person)
+            index.add(person)
         if not any(ms == start for _, ms, _e in person.mentions):
             person.mentions.append((name, start, start + len(name)))
         if person.organisation is None:
@@ -71,11 +74,16 @@ def contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord]
                     break
 
 
-def contact_name(doc: Doc, hit: ContactHit, people: list[PersonRecord]) -> str | None:
-    """The person named last before a contact hit on its line (or just above it)."""
-    best: tuple[int, str] | None = None
-    for person in people:
-        for _, s, _e in person.mentions:
-            if hit.line[0] - 120 <= s < hit.start and (best is None or s > best[0]):
-                best = (s, person.name)
-    return best[1] if best else None
+def contact_names(hits: list[ContactHit], people: list[PersonRecord]) -> list[str | None]:
+    """For each contact hit, the person named last before it on its line (or just above it).
+
+    The mentions are sorted once and each hit looks back by bisection (a scan of every mention per hit
+    was quadratic in long contact lists); of two mentions at one position the earlier person wins.
+    """
+    mentions = sorted((s, -i, person.name) for i, person in enumerate(people) for _, s, _e in person.mentions)
+    starts = [m[0] for m in mentions]
+    names: list[str | None] = []
+    for hit in hits:
+        j = bisect_left(starts, hit.start)
+        names.append(mentions[j - 1][2] if j and mentions[j - 1][0] >= hit.line[0] - 120 else None)
+    return names

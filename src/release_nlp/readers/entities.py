@@ -22,7 +22,7 @@ from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import contains_word, fold, squash
 from release_nlp.readers import gazetteer
 from release_nlp.readers.abbreviations import find_definitions
-from release_nlp.readers.contact_people import contact_name, contact_people
+from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
 from release_nlp.readers.organisations import (
     ORG_WORDS,
@@ -154,9 +154,9 @@ def read_entities(
     )
     contact_people(text, contact_hits, people, org_records)
     contacts = [
-        {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": contact_name(doc, h, people),
+        {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": name,
          "place": h.place, "span": {"start": h.start, "end": h.end}}
-        for h in contact_hits
+        for h, name in zip(contact_hits, contact_names(contact_hits, people), strict=True)
     ]
     # Places named for contacts ("In Cairo: ...") are places of the release.
     for hit in contact_hits:

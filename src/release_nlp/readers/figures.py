@@ -12,7 +12,7 @@ when the sentence leaves it implicit, taken from the figure before it.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -288,8 +288,10 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                 out.append(fig)
                 date_chars.append(m.span())
     taken = Intervals(date_chars)
+    place_at = _Positions.of([(m["start"], p["name"]) for p in places for m in p["mentions"]])
+    date_at = _Positions.of([(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")])
     for m in cue_matches(doc):
-        fig = _figure(doc, m, taken, terms, home, places, dates, dateline)
+        fig = _figure(doc, m, taken, terms, home, place_at, date_at, dateline)
         if fig is not None:
             out.append(fig)
     out.sort(key=lambda f: int(f["span"]["start"]))
@@ -315,7 +317,7 @@ def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
 
 
 def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, str],
-            home: str | None, places: list[dict[str, Any]], dates: list[dict[str, Any]],
+            home: str | None, place_at: _Positions, date_at: _Positions,
             dateline: tuple[int, int]) -> dict[str, Any] | None:
     text = m.string
     s, e = m.span()
@@ -378,8 +380,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         "unit": unit,
         "category": _category(unit, currency, percent),
         "sentence": _sentence_text(text, sentence, s),
-        "place": _place_of(places, sentence, s, dateline),
-        "date": _date_of(dates, sentence, s, dateline),
+        "place": _nearest(place_at.within(sentence, dateline), s),
+        "date": _nearest(date_at.within(sentence, dateline), s),
         "span": {"start": fig_start, "end": e},
         "_implicit": unit is None,
         "_sent": sentence.start,
@@ -411,20 +413,26 @@ def _nearest(candidates: list[tuple[int, Any]], position: int) -> Any:
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def _place_of(places: list[dict[str, Any]], sentence: Span, position: int, skip: tuple[int, int]) -> str | None:
-    """The place named in the figure's sentence nearest to it (the dateline's place is not the figure's)."""
-    found = [(m["start"], p["name"]) for p in places for m in p["mentions"]
-             if sentence.start_char <= m["start"] < sentence.end_char and not skip[0] <= m["start"] < skip[1]]
-    result: str | None = _nearest(found, position)
-    return result
+@dataclass(frozen=True)
+class _Positions:
+    """Place or date names by start, sorted once per doc, so that a sentence's are found by bisection.
 
+    A scan of every mention per figure was quadratic in releases with many figures and places. The sort
+    is stable, so of two names at one position the first read still wins, as it did in the scan.
+    """
 
-def _date_of(dates: list[dict[str, Any]], sentence: Span, position: int, skip: tuple[int, int]) -> str | None:
-    found = [(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")
-             and sentence.start_char <= d["span"]["start"] < sentence.end_char
-             and not skip[0] <= d["span"]["start"] < skip[1]]
-    result: str | None = _nearest(found, position)
-    return result
+    starts: list[int]
+    items: list[tuple[int, str]]
+
+    @classmethod
+    def of(cls, items: list[tuple[int, str]]) -> _Positions:
+        items = sorted(items, key=lambda c: c[0])
+        return cls([c[0] for c in items], items)
+
+    def within(self, sentence: Span, skip: tuple[int, int]) -> list[tuple[int, str]]:
+        """Those in the sentence, except in `skip` (the dateline's place and date are not a figure's)."""
+        lo, hi = bisect_left(self.starts, sentence.start_char), bisect_left(self.starts, sentence.end_char)
+        return [c for c in self.items[lo:hi] if not skip[0] <= c[0] < skip[1]]
 
 
 def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:

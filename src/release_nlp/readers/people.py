@@ -315,12 +315,14 @@ def extract_people(
     # Fullest names first, so short forms find their person.
     order = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
     people: list[PersonRecord] = []
+    index = PeopleIndex(people)
     owner: dict[int, PersonRecord] = {}
     for m in order:
-        person = _resolve(m.name, people)
+        person = index.resolve(m.name)
         if person is None:
             person = PersonRecord(m.name)
             people.append(person)
+            index.add(person)
         owner[id(m)] = person
     for m in sorted(mentions, key=lambda m: m.start):
         person = owner[id(m)]
@@ -444,17 +446,48 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
 
 def _resolve(name: str, people: list[PersonRecord]) -> PersonRecord | None:
     """The person a name form refers to: same name, or a surname or first name of exactly one person."""
-    key = name.casefold()
-    for p in people:
-        if p.name.casefold() == key or key in (a.casefold() for a in p.aliases):
-            return p
-    words = key.split()
-    candidates = []
-    for p in people:
-        pw = p.name.casefold().split()
-        if len(words) < len(pw) and (pw[-len(words):] == words or pw[:len(words)] == words
-                                     or (words[0] == pw[0] and words[-1] == pw[-1])):
-            candidates.append(p)
-    if len(candidates) == 1:
-        return candidates[0]
-    return None
+    return PeopleIndex(people).resolve(name)
+
+
+class PeopleIndex:
+    """People by their name forms, so that resolving a name is a lookup, not a scan of everyone.
+
+    A scan per mention made releases with many distinct people (or contact lines) quadratic. The
+    index sees each person's name and aliases as they are when the person is added; `people` keeps
+    list order, which breaks ties as the scan did (the first person in the list wins).
+    """
+
+    def __init__(self, people: list[PersonRecord]) -> None:
+        self.people: list[PersonRecord] = []
+        self._order: dict[int, int] = {}
+        self._exact: dict[str, list[PersonRecord]] = {}
+        self._partial: dict[tuple[str, ...], list[PersonRecord]] = {}
+        for person in people:
+            self.add(person)
+
+    def add(self, person: PersonRecord) -> None:
+        """Index a person (appended to the index's list)."""
+        self._order[id(person)] = len(self.people)
+        self.people.append(person)
+        for form in {person.name.casefold(), *(a.casefold() for a in person.aliases)}:
+            self._exact.setdefault(form, []).append(person)
+        words = tuple(person.name.casefold().split())
+        keys: set[tuple[str, ...]] = {("ends", words[0], words[-1])} if words else set()
+        for k in range(1, len(words)):
+            keys |= {("tail", *words[-k:]), ("head", *words[:k])}
+        for key in keys:
+            self._partial.setdefault(key, []).append(person)
+
+    def resolve(self, name: str) -> PersonRecord | None:
+        """Same name or alias (the first such person), else the one person whose name this shortens."""
+        key = name.casefold()
+        same = self._exact.get(key)
+        if same:
+            return min(same, key=lambda p: self._order[id(p)])
+        words = key.split()
+        if not words:  # an empty name shortens every one-or-more-word name: the scan's rule
+            named = [p for p in self.people if p.name.split()]
+            return named[0] if len(named) == 1 else None
+        found = {id(p): p for k in (("tail", *words), ("head", *words), ("ends", words[0], words[-1]))
+                 for p in self._partial.get(k, ()) if len(words) < len(p.name.split())}
+        return next(iter(found.values())) if len(found) == 1 else None
