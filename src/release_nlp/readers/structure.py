@@ -47,7 +47,8 @@ DATE_HEADER = regex.compile(
 )
 CONTACT_OPENING = regex.compile(
     r"^[\s*_]*(?:(?:media|press|news)\s+)?(?:contacts?\s*:|for\s+(?:more|further)\s+(?:information|details)\b|"
-    r"(?:media|press)\s+(?:contacts?|enquiries|inquiries)\b|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)\b)",
+    r"(?:media|press)\s+(?:contacts?|enquiries|inquiries)\b|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)\b|"
+    r"(?:enquiries|inquiries|queries)\s*:)",
     regex.IGNORECASE,
 )
 WORD_START = regex.compile(r"(?<=\s)\S")
