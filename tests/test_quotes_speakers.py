@@ -88,6 +88,7 @@ class TestSpeakers:
     @pytest.mark.parametrize("lead", [
         "Statement by Senator Jan Rask\n\nOn the nomination of Ana Lim to the Water Board:\n\n",
         "Sen. Jan Rask today released the following statement after Ana Lim was confirmed:\n\n",
+        "U.S. Sen. Jan Rask, R-Texas, today issued the following statement on the vote for Ana Lim.\n\n",
         "Ana Lim was confirmed on Tuesday. Here is Jan Rask's statement.\n\n",
     ])
     def test_a_statement_is_spoken_by_its_issuer(self, lead: str) -> None:

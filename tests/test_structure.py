@@ -269,3 +269,12 @@ def test_issue_date_above_the_dateline_is_no_headline() -> None:
     assert found.title is None
     assert found.published == dt.date(2006, 5, 3)
     assert found.dateline is not None and found.dateline["place"] == "Washington"
+
+
+def test_masthead_above_a_reference_code_is_no_headline() -> None:
+    text = ("Northern Task Force - Dorvale\n2016-05-S-042\nFor Immediate Release\n\n"
+            "A combined force detained two suspects in the Dorvale district yesterday. The force seized rifles.")
+    found = find_structure(text)
+    assert found.title is None
+    assert found.kind_at(text.index("2016-05")) == "furniture"
+    assert found.kind_at(text.index("A combined")) == "body"

@@ -17,7 +17,8 @@ PARAGRAPH = regex.compile(r"[^\n\u2028\u2029]+")
 VERBS = (
     r"(?:said|says|say|added|adds|stated|states|noted|notes|explained|explains|continued|continues|"
     r"emphasi[sz]ed|stressed|told(?:\s[\w’']{1,30}){1,4}?|remarked|declared|announced|warned|urged|commented|observed|"
-    r"concluded|insisted|recalled|highlighted|affirmed|asserted|pointed\sout|according\sto)"
+    r"concluded|insisted|recalled|highlighted|affirmed|asserted|pointed\sout|according\sto|"
+    r"mentioned|argued|acknowledged|reiterated|underlined|underscored|cautioned|wrote|replied|recounted)"
 )
 # Rank and honorific abbreviations inside a speaker's name ("said Lt. Col. Jan Rask"): their full stop
 # ends no attribution. The common English military, civil and courtesy abbreviations.

@@ -9,7 +9,7 @@ import regex
 from release_nlp.core.text import fold, squash
 from release_nlp.readers.organisations import OrgRecord, clean_org
 from release_nlp.readers.people import PersonRecord, _resolve
-from release_nlp.readers.quotes import QuoteSpan, attribution, find_quotes, lead_in
+from release_nlp.readers.quotes import SENTENCE_END, QuoteSpan, attribution, find_quotes, lead_in
 from release_nlp.readers.roles import is_role_word
 from release_nlp.readers.sections import SectionMap
 
@@ -20,7 +20,7 @@ STATEMENT_CUE = regex.compile(
     r"|(?:issued|released|made|delivered|gave|submitted)\s+the\s+following\b"
     r"|['’]s\s+(?:full\s+)?(?:statement|comments?|remarks|testimony|speech)\b)"
 )
-STATEMENT_REACH = 600  # characters before a quote in which a statement's cue names its speaker
+STATEMENT_REACH = 1000  # characters before a quote in which a statement's cue names its speaker
 
 
 def read_quotes(
@@ -69,7 +69,8 @@ def _issuer(text: str, quote: QuoteSpan, mentions: list[tuple[int, int, PersonRe
         return next((p.name for ms, me, p in mentions if me == cue.start()), None)
     if cue.group().casefold().startswith(("issued", "released", "made", "delivered", "gave", "submitted")):
         # "Sen. Jan Rask today issued the following statement on ...": the sentence's subject, before the cue.
-        sentence = max(text.rfind(". ", start, cue.start()), text.rfind("\n", start, cue.start()), start)
+        sentence = max([start, text.rfind("\n", start, cue.start())]
+                       + [m.end() for m in SENTENCE_END.finditer(text, start, cue.start())])
         before = [p.name for ms, _me, p in mentions if sentence <= ms < cue.start()]
         return before[0] if before else None
     # "Statement by Senator Jan Rask": the name after the cue.

@@ -70,6 +70,10 @@ DOC_NUMBER_LINE = regex.compile(
     r"[\p{L}]{0,4}\s?\d+(?:\s?[/-]\s?\d+)*[\s*_]*$",
     regex.IGNORECASE,
 )
+# A reference code on its own line ("2011-07-S-039", "DSG/SM/1107"): letters and digits in three or more parts.
+CODE_LINE = regex.compile(
+    r"^[\s*_]*(?=[^\n]*\p{Lu})(?=[^\n]*\d)[\p{Lu}\d]+(?:\s?[-–/]\s?[\p{Lu}\d]+){2,}[\s*_]*$"
+)
 # A contact sentence run into a headline ("... district For interviews, please contact: ...").
 RUN_IN_CONTACT = regex.compile(
     r"\s(?=(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)"
@@ -211,7 +215,8 @@ def _reads_as_paragraph(text: str) -> bool:
     if not regex.search(r"[.!?][\"”’)]?\s*$", text):
         return False
     # Two sentences ("... suspects. The force ...") are prose however short; "U.S." or "Dr." end no sentence.
-    return len(words) >= 25 or (len(words) >= 12 and bool(SENTENCE_BREAK.search(text)))
+    return (len(words) >= 25 or (len(words) >= 12 and bool(SENTENCE_BREAK.search(text)))
+            or (len(words) >= 16 and bool(regex.search(r"\p{Ll}{2}[.!?][\"”’)]?\s*$", text))))
 
 
 def _is_prose(line: Line) -> bool:
@@ -227,6 +232,8 @@ def _find_title(text: str, lines: list[Line], furniture: set[int]) -> int | None
             continue
         if _contact_opening(line) or DATE_HEADER.match(line.text):
             continue  # "Contacts: 202-555-0101" or "June 8, 2007" in a header is no headline
+        if i + 2 < len(lines) and CODE_LINE.match(lines[i + 1].text) and IMMEDIATE_RELEASE.match(lines[i + 2].text):
+            continue  # the issuer's masthead above the release's reference code and "For Immediate Release"
         if len(line.words) >= 3 and not _heading(line, "line_furniture"):
             if _dateline_in(text, line.start, line.end, None):
                 return None  # "KABUL, Afghanistan (Jan. 25, 2013)" or "Kampala, 2 May 2023 – The ...": no headline
@@ -389,7 +396,8 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
     phrases = _phrases()
     furniture = _furniture_runs(lines)
     furniture |= {i for i, line in enumerate(lines) if line.key in phrases["line_furniture"]}
-    furniture |= {i for i, line in enumerate(lines[:25]) if _is_site_name(line) or DOC_NUMBER_LINE.match(line.text)}
+    furniture |= {i for i, line in enumerate(lines[:25])
+                  if _is_site_name(line) or DOC_NUMBER_LINE.match(line.text) or CODE_LINE.match(line.text)}
 
     # Everything from a tail marker ("Share this page via:") on is furniture, when what follows
     # it is mostly link-like: releases end there and the page's chrome begins.
