@@ -170,6 +170,12 @@ def test_what_runs_into_a_headline_is_cut_off(line: str, headline: str) -> None:
     assert headline_of(line + "\n\nMore text follows here in a second paragraph.") == headline
 
 
+@pytest.mark.parametrize("headline", ["Humanitarian Response Plan for Dorvale 2017/18",
+                                      "Remembering the Victims of 9/11"])
+def test_a_headline_ending_in_a_year_span_keeps_it(headline: str) -> None:
+    assert headline_of(f"{headline}\n\n{BODY}") == headline
+
+
 def test_language_marker_and_document_number_are_neither_headline_nor_body() -> None:
     text = f"Relief flights resume to the northern valleys [EN/AR]\n\nPress release 123/17\n\n{BODY}"
     found = find_structure(text)

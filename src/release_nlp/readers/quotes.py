@@ -99,7 +99,7 @@ def find_quotes(text: str, allowed: object = None) -> list[QuoteSpan]:
 
 NAME_CUE = regex.compile(
     r"(?i)(?:\b(?:the|a|an|its|their|entitled|titled|called|named|dubbed|known\s+as|so-called|of|on|under|in)"
-    r"|['’]s)\s*$"
+    r"|['’]s)\s{0,4}$"
 )
 SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
                          "with", "de", "du", "la", "le", "des", "et"})

@@ -58,12 +58,10 @@ RUN_IN_OPENER = regex.compile(
     r"Since|For|From|By|Amid|Despite|According|Yesterday|Last)\s)"
 )
 # "[EN/AR]", "[EN]": the languages a release is published in, printed after its headline.
-LANGUAGE_MARKER = regex.compile(r"\s*\[\p{Lu}{2}(?:\s?/\s?\p{Lu}{2}){0,5}\]")
+LANGUAGE_MARKER = regex.compile(r"\s{0,4}\[\p{Lu}{2}(?:\s?/\s?\p{Lu}{2}){0,5}\]")
 # A document number closing a headline ("DSG/SM/1107-ECOSOC/6874", "(S/PRST/2017/27)"): upper-case
 # segments joined by slashes, with a digit somewhere.
-DOC_CODE_TAIL = regex.compile(
-    r"(?:\s+\(?(?=[\p{Lu}\d/.-]*\d)[\p{Lu}\d]+(?:[/.-][\p{Lu}\d]+)*/[\p{Lu}\d/.-]+\)?)+\s*$"
-)
+DOC_CODE_TAIL = regex.compile(r"(?:\s\(?[\p{Lu}\d]{1,12}(?:[/.-][\p{Lu}\d]{1,12}){1,8}\)?){1,3}\s{0,4}$")
 # "Press release 226/2017", "News release No. 12": a line that only numbers the document.
 DOC_NUMBER_LINE = regex.compile(
     r"^[\s*_]*(?:(?:press|news|media)\s+release|release\s+number|reference)\s*(?:no\.?|number|#)?\s*:?\s*"
@@ -72,7 +70,7 @@ DOC_NUMBER_LINE = regex.compile(
 )
 # A reference code on its own line ("2011-07-S-039", "DSG/SM/1107"): letters and digits in three or more parts.
 CODE_LINE = regex.compile(
-    r"^[\s*_]*(?=[^\n]*\p{Lu})(?=[^\n]*\d)[\p{Lu}\d]+(?:\s?[-–/]\s?[\p{Lu}\d]+){2,}[\s*_]*$"
+    r"^[\s*_]{0,8}+(?=[^\n]{0,40}\p{Lu})(?=[^\n]{0,40}\d)[\p{Lu}\d]{1,12}(?:\s?[-–/]\s?[\p{Lu}\d]{1,12}){2,8}[\s*_]{0,8}$"
 )
 # A contact sentence run into a headline ("... district For interviews, please contact: ...").
 RUN_IN_CONTACT = regex.compile(
@@ -81,9 +79,9 @@ RUN_IN_CONTACT = regex.compile(
     regex.IGNORECASE,
 )
 # A body that opens with a quotation, run into a sentence-case headline ("... in the camp “We had no ...").
-RUN_IN_QUOTE = regex.compile(r"(?<=[\p{L}\p{N}])\s+(?=[“\"]\p{Lu})")
+RUN_IN_QUOTE = regex.compile(r"(?<=[\p{L}\p{N}])\s{1,4}(?=[“\"]\p{Lu})")
 # A site's name or section before a separator: "Senator Jane Roe : Press Room", "News | Agency".
-SITE_SEPARATOR = regex.compile(r"\s+[:|–—-]+\s+|\s+[|]\s*")
+SITE_SEPARATOR = regex.compile(r"\s{1,4}[:|–—-]{1,3}\s{1,4}|\s{1,4}[|]\s{0,4}")
 DECK = regex.compile(r"^(?:\*[^*\n]{20,}\*|_[^_\n]{20,}_|\*\*[^*\n]{20,}\*\*)$")
 # Words a headline does not end on: what follows them belongs to the headline.
 HEADLINE_LINKS = frozenset({"on", "in", "of", "for", "to", "at", "the", "a", "an", "and", "by", "with", "from", "as",
@@ -254,7 +252,7 @@ def _title_end(text: str, line: Line, only_line: bool = False) -> tuple[int, int
         return line.start + m.start(), line.start + m.end()
     # "... Says at Meeting DSG/SM/1107-ECOSOC/6874": a document number closes it.
     m = DOC_CODE_TAIL.search(head, 10)
-    if m:
+    if m and "/" in m.group() and any(ch.isdigit() for ch in m.group()) and any(ch.isupper() for ch in m.group()):
         return line.start + m.start(), line.end
     # "... district For interviews, please contact: ...": a contact sentence follows it.
     m = RUN_IN_CONTACT.search(head, 10)
