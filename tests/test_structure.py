@@ -147,3 +147,140 @@ def test_a_hyphenated_headline_word_is_no_dateline_dash() -> None:
     text = f"Clean Water Reaches Flood-Hit Villages in the South\n\n{BODY}"
     assert headline_of(text) == "Clean Water Reaches Flood-Hit Villages in the South"
     assert find_structure(text).dateline is None
+
+
+# Issue 15, structure classes: what runs into a headline, what is no headline, datelines and issue dates.
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Relief flights resume to the northern valleys [EN/FR]", "Relief flights resume to the northern valleys"),
+    ("Council Extends Observer Mission in Dorvale for One Year DSG/SM/2208-ENV/DEV/117",
+     "Council Extends Observer Mission in Dorvale for One Year"),
+    ("Council Statement Backs Mediation in Dorvale (S/PRST/2019/4)", "Council Statement Backs Mediation in Dorvale"),
+    ("Floods cut road to Dorvale district For interviews, please contact: Ana Lim, +41 22 555 0101",
+     "Floods cut road to Dorvale district"),
+    ("Storms hit the coast hard Portvale - The agency delivered 300 tonnes of food to 4,000 families in the "
+     "coastal towns on Monday, and more trucks are on their way.", "Storms hit the coast hard"),
+    ("The hidden cost of the storms “We lost everything in one night, the house and the goats,” said a farmer "
+     "who has lived in the valley for thirty years.", "The hidden cost of the storms"),
+    ("Relief reaches villages cut off by Storm Kela, known locally as “Mara Tide”, and more help is on the way "
+     "The agency and its partners have delivered food to 12 villages this week.",
+     "Relief reaches villages cut off by Storm Kela, known locally as “Mara Tide”, and more help is on the way"),
+])
+def test_what_runs_into_a_headline_is_cut_off(line: str, headline: str) -> None:
+    assert headline_of(line + "\n\nMore text follows here in a second paragraph.") == headline
+
+
+@pytest.mark.parametrize("headline", ["Humanitarian Response Plan for Dorvale 2017/18",
+                                      "Remembering the Victims of 9/11"])
+def test_a_headline_ending_in_a_year_span_keeps_it(headline: str) -> None:
+    assert headline_of(f"{headline}\n\n{BODY}") == headline
+
+
+def test_language_marker_and_document_number_are_neither_headline_nor_body() -> None:
+    text = f"Relief flights resume to the northern valleys [EN/AR]\n\nPress release 123/17\n\n{BODY}"
+    found = find_structure(text)
+    assert found.kind_at(text.index("[EN/AR]") + 1) == "furniture"
+    assert found.kind_at(text.index("Press release")) == "furniture"
+
+
+def test_contact_sentence_run_into_a_headline_is_a_contact_block() -> None:
+    text = ("Floods cut road to Dorvale district For interviews, please contact: Ana Lim, +41 22 555 0101\n\n"
+            f"Dorvale – {BODY}")
+    found = find_structure(text)
+    assert found.kind_at(text.index("+41")) == "contacts"
+    assert found.kind_at(text.index("The agency")) == "body"
+
+
+def test_site_name_is_no_headline() -> None:
+    text = ("Senator Jane Roe : Press Room\nPress Room - Press Releases\nFilter by:\n"
+            "Roe Secures Funds for Dorvale Bridge\nContacts: 202-555-0143\nMay 3, 2006\n"
+            f"WASHINGTON – {BODY}")
+    assert headline_of(text) == "Roe Secures Funds for Dorvale Bridge"
+    found = find_structure(text)
+    assert found.published == dt.date(2006, 5, 3)
+    assert found.dateline is not None and found.dateline["place"] == "Washington"
+
+
+def test_site_name_and_header_without_a_headline_line() -> None:
+    text = "Senator Jane Roe : Press Room\nContacts: 202-555-0143\nJune 8, 2007\nWASHINGTON, D.C.  " + BODY
+    found = find_structure(text)
+    assert found.title is None
+    assert found.published == dt.date(2007, 6, 8)
+    assert found.dateline is not None and found.dateline["place"] == "Washington, D.C."
+
+
+@pytest.mark.parametrize("text", [
+    "The agency delivered 300 tonnes of food to 4,000 families in Dorvale on 3 May 2016, said director Ana Lim.",
+    "A combined force searched three compounds in the Dorvale district today and detained two suspects. The "
+    "force seized rifles and ammunition.\n\nNo civilians were harmed during the operation.",
+])
+def test_a_text_without_a_headline_line_has_no_title(text: str) -> None:
+    found = find_structure(text)
+    assert found.title is None
+    assert found.kind_at(text.index("Dorvale")) == "body"
+
+
+def test_one_paragraph_is_read_as_body_on_a_blank_pipeline(blank: Language) -> None:
+    doc = blank("The agency delivered 300 tonnes of food to 4,000 families in Dorvale on 3 May 2016.")
+    assert doc._.release_structure["title"] is None
+    assert [span.label_ for span in doc.spans["sections"]] == ["body"]
+
+
+def test_empty_contact_line_in_a_header_does_not_swallow_the_release() -> None:
+    text = (f"Roe Introduces Clean Rivers Bill\n\t\tContact:\n\tMeasure Would Limit Runoff From Farms\n\n{BODY} "
+            f"{BODY}\n\n“We can do better,” said Roe.\n\nContact: Tom Fenn, 202/555-0143.")
+    found = find_structure(text)
+    assert found.kind_at(text.index("The agency")) == "body"
+    assert found.kind_at(text.index("We can")) == "body"
+    assert found.kind_at(text.index("202/555")) == "contacts"
+
+
+@pytest.mark.parametrize(("opening", "place"), [
+    ("Nairobi/Geneva/New York – ", "Nairobi/Geneva/New York"),
+    ("Maiduguri - ", "Maiduguri"),
+    ("JUBA, South Sudan – ", "Juba"),
+    ("(Portvale) – ", "Portvale"),
+    ("WASHINGTON--- ", "Washington"),
+    ("Vienna, Geneva, Amman -- ", "Vienna"),
+])
+def test_more_dateline_forms(opening: str, place: str) -> None:
+    found = find_structure(f"Aid Agency Opens New Office in the Region\n\n{opening}{BODY}\n")
+    assert found.dateline is not None and found.dateline["place"] == place
+
+
+def test_dateline_under_a_date_line() -> None:
+    found = find_structure(f"Roe Secures Funds for Dorvale Bridge\nJanuary 25, 2007\nWASHINGTON, D.C. – {BODY}")
+    assert found.dateline is not None and found.dateline["place"] == "Washington, D.C."
+    assert found.published == dt.date(2007, 1, 25)
+
+
+def test_dateline_after_a_deck_and_a_by_line() -> None:
+    text = ("Roe Secures Funds for Dorvale Bridge\n*The bridge, closed since the floods of last year, will reopen to "
+            "traffic and to the market buses in the spring.*\n**By Tom Fenn**\n"
+            f"DORVALE, Kenya, 3 May 2016 – {BODY}")
+    found = find_structure(text)
+    assert found.dateline is not None and found.dateline["place"] == "Dorvale"
+    assert found.published == dt.date(2016, 5, 3)
+
+
+@pytest.mark.parametrize("header", ["For Immediate Release: May 3, 2006", "May 3, 2006", "Wednesday, May 3, 2006"])
+def test_issue_date_in_a_header(header: str) -> None:
+    found = find_structure(f"Roe Secures Funds for Dorvale Bridge\n{header}\n{BODY}")
+    assert found.published == dt.date(2006, 5, 3)
+
+
+def test_issue_date_above_the_dateline_is_no_headline() -> None:
+    text = f"Wednesday, May 3, 2006\n  WASHINGTON - {BODY}"
+    found = find_structure(text)
+    assert found.title is None
+    assert found.published == dt.date(2006, 5, 3)
+    assert found.dateline is not None and found.dateline["place"] == "Washington"
+
+
+def test_masthead_above_a_reference_code_is_no_headline() -> None:
+    text = ("Northern Task Force - Dorvale\n2016-05-S-042\nFor Immediate Release\n\n"
+            "A combined force detained two suspects in the Dorvale district yesterday. The force seized rifles.")
+    found = find_structure(text)
+    assert found.title is None
+    assert found.kind_at(text.index("2016-05")) == "furniture"
+    assert found.kind_at(text.index("A combined")) == "body"

@@ -14,6 +14,12 @@ import regex
 
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PLACEHOLDER = regex.compile(r"(?i)first\.?name|last\.?name|surname|your\.?name|^name$|^x+$")
+# A number after a phone label ("Tel. +0115172131", "Mob: 0911 201 981") is a phone number even where
+# libphonenumber cannot place it (a stray "+" before a national trunk prefix, a short local number).
+LABELLED_PHONE = regex.compile(
+    r"(?i)\b(?:tel|telephone|phone|ph|mob|mobile|cell|cellphone|office|direct)\.?\s{0,3}[:.]?\s{0,3}"
+    r"(?P<number>\+?\(?\d[\d ().\/-]{5,18}\d)"
+)
 PLACE_LABEL = regex.compile(r"^\s*(?:In|in|For|for)\s+(?P<place>\p{Lu}[\p{L}'’ .-]{1,40}?)\s*[:–—-]")
 
 
@@ -64,6 +70,12 @@ def find_contacts(text: str, regions: list[tuple[int, int]], phone_regions: list
             number = match.number
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             hits.append(ContactHit(s, e, phone=match.raw_string, phone_e164=e164))
+        found = [(h.start, h.end) for h in hits if h.phone]
+        for m in LABELLED_PHONE.finditer(text, start, end):
+            s, e = m.span("number")
+            digits = sum(ch.isdigit() for ch in m.group("number"))
+            if digits >= 7 and not any(fs < e and fe > s for fs, fe in found):
+                hits.append(ContactHit(s, e, phone=m.group("number")))
     hits.sort(key=lambda h: h.start)
     lines = _Lines(text)
     place: str | None = None

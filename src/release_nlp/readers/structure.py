@@ -25,26 +25,30 @@ MARKUP = regex.compile(r"^[\s*_#>|-]+|[\s*_#|]+$")
 # A dateline place: one to four capitalised words, optionally ", State/Country" or "/City".
 _PLACE_WORD = r"(?:[\p{Lu}][\p{L}'’.\-]*)"
 _PLACE_NAME = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}}"
-_PLACE = rf"{_PLACE_NAME}(?:\s?/\s?{_PLACE_NAME}|,[ ]{_PLACE_NAME})?"
+# Several places share a dateline: "Nairobi/Geneva/New York –".
+_PLACE = rf"{_PLACE_NAME}(?:\s?/\s?{_PLACE_NAME}){{0,4}}(?:,[ ]{_PLACE_NAME}){{0,3}}"
 DATELINE = regex.compile(
     rf"""(?x)
-    (?P<lead>\**)
+    (?P<lead>\**)(?P<paren>\()?
     (?:(?P<place>{_PLACE})(?:,?\s(?P<date>{DATE}))?|(?P<dateonly>{DATE}))
+    (?(paren)\))
     (?:\s?\((?P<pdate>{DATE})\))?
     (?:\s?\((?P<agency>\p{{Lu}}[\p{{Lu}}\p{{L}}-]{{1,12}})\))?
     (?:\s/[\p{{L}} ]{{2,30}}/)?
-    \**\s{{0,4}}(?P<sep>(?<=\s){DASH}{{1,2}}|{DASH}{{1,2}}(?=\s)|:\**|(?=[\u2028\n]|$))
+    \**\s{{0,4}}(?P<sep>(?<=\s){DASH}{{1,3}}|{DASH}{{1,3}}(?=\s)|:\**|(?=[\u2028\n]|$)
+      |(?<=[\p{{Lu}}.][ ]{{2}})(?=\p{{Lu}}))  # "WASHINGTON, D.C.  U.S. Senator ...": a dash lost, two spaces left
     """,
     regex.V1,
 )
 IMMEDIATE_RELEASE = regex.compile(r"for\s+immediate\s+release[\s:.\-–—]*", regex.IGNORECASE)
 DATE_HEADER = regex.compile(
-    rf"\**(?:(?:date|dated|published|posted|released|issued)\s*:?\s*)?\**(?P<date>{DATE})\**\s*$",
+    rf"\**(?:(?:date|dated|published|posted|released|issued|for\s+immediate\s+release)\s*:?\s*)?\**(?P<date>{DATE})\**\s*$",
     regex.IGNORECASE | regex.V1,
 )
 CONTACT_OPENING = regex.compile(
     r"^[\s*_]*(?:(?:media|press|news)\s+)?(?:contacts?\s*:|for\s+(?:more|further)\s+(?:information|details)\b|"
-    r"(?:media|press)\s+(?:contacts?|enquiries|inquiries)\b|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)\b)",
+    r"(?:media|press)\s+(?:contacts?|enquiries|inquiries)\b|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)\b|"
+    r"(?:enquiries|inquiries|queries)\s*:)",
     regex.IGNORECASE,
 )
 WORD_START = regex.compile(r"(?<=\s)\S")
@@ -53,6 +57,37 @@ RUN_IN_OPENER = regex.compile(
     r"(?<=[\p{Ll}\p{N})”’\"])\s+(?=(?:The|On|In|At|A|An|This|Today|Following|Over|More|As|After|During|With|"
     r"Since|For|From|By|Amid|Despite|According|Yesterday|Last)\s)"
 )
+# "[EN/AR]", "[EN]": the languages a release is published in, printed after its headline.
+LANGUAGE_MARKER = regex.compile(r"\s{0,4}\[\p{Lu}{2}(?:\s?/\s?\p{Lu}{2}){0,5}\]")
+# A document number closing a headline ("DSG/SM/1107-ECOSOC/6874", "(S/PRST/2017/27)"): upper-case
+# segments joined by slashes, with a digit somewhere.
+DOC_CODE_TAIL = regex.compile(r"(?:\s\(?[\p{Lu}\d]{1,12}(?:[/.-][\p{Lu}\d]{1,12}){1,8}\)?){1,3}\s{0,4}$")
+# "Press release 226/2017", "News release No. 12": a line that only numbers the document.
+DOC_NUMBER_LINE = regex.compile(
+    r"^[\s*_]*(?:(?:press|news|media)\s+release|release\s+number|reference)\s*(?:no\.?|number|#)?\s*:?\s*"
+    r"[\p{L}]{0,4}\s?\d+(?:\s?[/-]\s?\d+)*[\s*_]*$",
+    regex.IGNORECASE,
+)
+# A reference code on its own line ("2011-07-S-039", "DSG/SM/1107"): letters and digits in three or more parts.
+CODE_LINE = regex.compile(
+    r"^[\s*_]{0,8}+(?=[^\n]{0,40}\p{Lu})(?=[^\n]{0,40}\d)[\p{Lu}\d]{1,12}(?:\s?[-–/]\s?[\p{Lu}\d]{1,12}){2,8}[\s*_]{0,8}$"
+)
+# A contact sentence run into a headline ("... district For interviews, please contact: ...").
+RUN_IN_CONTACT = regex.compile(
+    r"\s(?=(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)"
+    r"|(?:media|press)\s+(?:contacts?|enquiries|inquiries)\s*:|contacts?\s*:)\b)",
+    regex.IGNORECASE,
+)
+# A body that opens with a quotation, run into a sentence-case headline ("... in the camp “We had no ...").
+RUN_IN_QUOTE = regex.compile(r"(?<=[\p{L}\p{N}])\s{1,4}(?=[“\"]\p{Lu})")
+# A site's name or section before a separator: "Senator Jane Roe : Press Room", "News | Agency".
+SITE_SEPARATOR = regex.compile(r"\s{1,4}[:|–—-]{1,3}\s{1,4}|\s{1,4}[|]\s{0,4}")
+DECK = regex.compile(r"^(?:\*[^*\n]{20,}\*|_[^_\n]{20,}_|\*\*[^*\n]{20,}\*\*)$")
+# Words a headline does not end on: what follows them belongs to the headline.
+HEADLINE_LINKS = frozenset({"on", "in", "of", "for", "to", "at", "the", "a", "an", "and", "by", "with", "from", "as",
+                            "called", "named", "dubbed"})
+SENTENCE_BREAK = regex.compile(r"(?<=\b\p{Ll}{2,}[.!?])\s+(?=\p{Lu})")
+PHONE_LIKE = regex.compile(r"(?:\d[\s./()-]{0,2}){7,}")
 NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {
     "for", "press", "release", "statement", "news", "update", "the", "today", "note", "contact",
     "who", "what", "when", "where", "why", "how",
@@ -157,11 +192,46 @@ def _furniture_runs(lines: list[Line], min_run: int = 5) -> set[int]:
     return marked
 
 
+def _is_site_name(line: Line) -> bool:
+    """A site's name or section ("Senator Jane Roe : Press Room", "Press Room - Press Releases").
+
+    A short line split by a separator where one part is a furniture phrase is page chrome, not
+    the release's own headline.
+    """
+    if len(line.words) > 10:
+        return False
+    parts = SITE_SEPARATOR.split(line.text)
+    if len(parts) < 2:
+        return False
+    furniture = _phrases()["line_furniture"]
+    return any(Line(0, 0, part).key in furniture for part in parts)
+
+
+def _reads_as_paragraph(text: str) -> bool:
+    """Prose, not a headline: a long line that ends as a sentence ends (headlines carry no full stop)."""
+    words = WORD.findall(text)
+    if not regex.search(r"[.!?][\"”’)]?\s*$", text):
+        return False
+    # Two sentences ("... suspects. The force ...") are prose however short; "U.S." or "Dr." end no sentence.
+    return (len(words) >= 25 or (len(words) >= 12 and bool(SENTENCE_BREAK.search(text)))
+            or (len(words) >= 16 and bool(regex.search(r"\p{Ll}{2}[.!?][\"”’)]?\s*$", text))))
+
+
+def _is_prose(line: Line) -> bool:
+    """A paragraph of running text: no address, no phone number, a sentence's length and end."""
+    return (len(line.words) >= 20 and "@" not in line.text and not PHONE_LIKE.search(line.text)
+            and bool(regex.search(r"[.!?][\"”’)]?$", line.text)))
+
+
 def _find_title(text: str, lines: list[Line], furniture: set[int]) -> int | None:
-    """The first line that reads as a headline; None when the release opens with its dateline."""
+    """The first line that reads as a headline; None when the release opens with its dateline or prose."""
     for i, line in enumerate(lines[:25]):
         if i in furniture:
             continue
+        if _contact_opening(line) or DATE_HEADER.match(line.text):
+            continue  # "Contacts: 202-555-0101" or "June 8, 2007" in a header is no headline
+        if i + 2 < len(lines) and CODE_LINE.match(lines[i + 1].text) and IMMEDIATE_RELEASE.match(lines[i + 2].text):
+            continue  # the issuer's masthead above the release's reference code and "For Immediate Release"
         if len(line.words) >= 3 and not _heading(line, "line_furniture"):
             if _dateline_in(text, line.start, line.end, None):
                 return None  # "KABUL, Afghanistan (Jan. 25, 2013)" or "Kampala, 2 May 2023 – The ...": no headline
@@ -169,24 +239,66 @@ def _find_title(text: str, lines: list[Line], furniture: set[int]) -> int | None
     return None
 
 
-def _title_end(text: str, line: Line) -> int:
-    """Where a headline run into its first body sentence ends (the line's end when it is not run in)."""
+def _title_end(text: str, line: Line, only_line: bool = False) -> tuple[int, int] | None:
+    """(end of the headline, start of what follows it on the line); None when the line is prose, no headline.
+
+    The end is the line's end when nothing is run into the headline. A text of one line that ends as
+    a sentence (a pasted sentence or paragraph) has no headline unless one is run into it.
+    """
     head = line.text
+    # "... in Iraq [EN/AR]": the language marker closes the headline and is part of neither.
+    m = LANGUAGE_MARKER.search(head, 10)
+    if m:
+        return line.start + m.start(), line.start + m.end()
+    # "... Says at Meeting DSG/SM/1107-ECOSOC/6874": a document number closes it.
+    m = DOC_CODE_TAIL.search(head, 10)
+    if m and "/" in m.group() and any(ch.isdigit() for ch in m.group()) and any(ch.isupper() for ch in m.group()):
+        return line.start + m.start(), line.end
+    # "... district For interviews, please contact: ...": a contact sentence follows it.
+    m = RUN_IN_CONTACT.search(head, 10)
+    if m:
+        return line.start + m.start(), line.start + m.end()
     labels = _phrases()["doc_type_labels"]
     # "... support in Kenya Backgrounder": a document-type label closes the headline.
     for label in labels:
         if head.casefold().endswith(" " + label) and len(head) > len(label) + 10:
-            return line.start + len(head) - len(label) - 1
-    if len(WORD.findall(head)) <= 12:
-        return line.end
+            return line.start + len(head) - len(label) - 1, line.end
+    sentence = only_line and len(line.words) >= 12 and bool(regex.search(r"[.!?][\"”’)]?$", head))
+    if len(line.words) <= 12:
+        return line.end, line.end
+    cut = _run_in(text, line)
+    if cut is not None:
+        return cut, cut
+    if sentence or _reads_as_paragraph(head):
+        return None  # a release pasted without its headline line: its first line is body
+    return line.end, line.end
+
+
+def _run_in(text: str, line: Line) -> int | None:
+    """Where a headline run into its first body sentence ends, if it is."""
+    head = line.text
     # "... appeal 2018 WHO: Mark Lowcock ...": a media advisory's first label.
     m = RUN_IN_LABEL.search(head, 20)
     if m:
         return line.start + m.start()
-    # "... saving more lives Monday, November 27 – With ...": a dateline inside the line.
+    # "... saving more lives Monday, November 27 – With ...": a dateline inside the line; one without a
+    # date ("... in Angola Luanda - The ...") only before a sentence that the line goes on to finish.
     for m in WORD_START.finditer(head, 20):
         d = DATELINE.match(text, line.start + m.start(), line.end)
-        if d and (d.group("date") or d.group("dateonly") or d.group("pdate")):
+        if not d:
+            continue
+        if d.group("date") or d.group("dateonly") or d.group("pdate"):
+            return line.start + m.start() - 1
+        place, sep = d.group("place"), d.group("sep")
+        rest = text[d.end():line.end]
+        previous = WORD.findall(head[:m.start()])
+        if previous and previous[-1].casefold() in HEADLINE_LINKS:
+            continue  # "... Conference on Ninewa Baghdad - ...": a headline does not end on "on"
+        names = regex.split(r"[,/]", place or "")[0].split()
+        if any(w.isupper() and len(w) > 1 for w in names) and not all(w.isupper() for w in names):
+            continue  # "... for Typhoon Tembin SOUTHERN REGION —": the place is the upper-case part
+        if (place and sep and sep[0] in "-‐‑‒–—―" and place.split()[0].casefold() not in NOT_PLACES
+                and regex.match(r"\s*[“\"]?\p{Lu}", rest) and _reads_as_paragraph("x " * 15 + rest)):
             return line.start + m.start() - 1
     # "... in the Caribbean The European Investment Bank (EIB) and ...": a sentence opener. In a
     # title-cased headline "The" and "In" are headline words, so only a very long line is split there.
@@ -195,7 +307,17 @@ def _title_end(text: str, line: Line) -> int:
         title_case = bool(prefix_words) and sum(w[0].isupper() for w in prefix_words) > 0.7 * len(prefix_words)
         if regex.search(r"[.!?]", head[m.end():]) and (not title_case or len(head) > 200):
             return line.start + m.start()
-    return line.end
+    # "... The Humanitarian Impact of Drones “In Pakistan, ...": the body opens with a quotation of a few words
+    # (a quoted name inside the headline, "known as “Vinta”", is no opening).
+    m = RUN_IN_QUOTE.search(head, 20) if _reads_as_paragraph(head) else None
+    if m:
+        before = WORD.findall(head[:m.start()])
+        closing = regex.search(r"[”\"]", head, m.end() + 1)
+        quoted = WORD.findall(head[m.end() + 1:closing.start() if closing else m.end() + 1])
+        if (len(before) >= 4 and not head[:m.start()].endswith(":") and len(quoted) >= 4
+                and before[-1].casefold() not in HEADLINE_LINKS):
+            return line.start + m.start()
+    return None
 
 
 def _dateline_in(text: str, start: int, end: int, reference_year: int | None) -> dict[str, object] | None:
@@ -251,7 +373,7 @@ def _header_year(header: str, raw_date: str) -> int | None:
 
 
 def _clean_place(place: str) -> str:
-    place = " ".join(place.split())
+    place = " ".join(place.split()).rstrip("-‐‑‒–—―")  # "WASHINGTON--- Today": the dash is the separator
     # "KABUL, Afghanistan" -> "Kabul"; "WASHINGTON, D.C." -> "Washington, D.C."
     head, _, tail = place.partition(",")
     if tail.strip().replace(".", "").upper() == "DC":
@@ -272,6 +394,8 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
     phrases = _phrases()
     furniture = _furniture_runs(lines)
     furniture |= {i for i, line in enumerate(lines) if line.key in phrases["line_furniture"]}
+    furniture |= {i for i, line in enumerate(lines[:25])
+                  if _is_site_name(line) or DOC_NUMBER_LINE.match(line.text) or CODE_LINE.match(line.text)}
 
     # Everything from a tail marker ("Share this page via:") on is furniture, when what follows
     # it is mostly link-like: releases end there and the page's chrome begins.
@@ -285,16 +409,25 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
     title_i = _find_title(text, lines, furniture)
     kinds: list[str] = ["furniture" if i in furniture else "body" for i in range(len(lines))]
     body_start = 0
+    rest_start = 0
+    prose_opening = -1  # a first line read as body, not headline: a dateline may still follow it
     if title_i is not None:
         for i in range(title_i):
             kinds[i] = "furniture"
         title_line = lines[title_i]
-        end = _title_end(text, title_line)
-        out.title = (title_line.start, end)
-        body_start = title_i + 1 if end == title_line.end else title_i
+        ends = _title_end(text, title_line, only_line=len(lines) == 1)
+        if ends is None:
+            prose_opening = title_i
+            body_start = title_i
+            rest_start = title_line.start
+            title_i = None
+        else:
+            end, rest_start = ends
+            out.title = (title_line.start, end)
+            body_start = title_i + 1 if rest_start >= title_line.end else title_i
 
     # The dateline opens the body: look in the first few body lines (or the run-in remainder).
-    search_from = out.title[1] if out.title else 0
+    search_from = rest_start
     dateline = None
     header_date = None
     looking = True
@@ -311,21 +444,32 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
             continue
         if looking:
             dateline = _dateline_in(text, start, line.end, reference_year)
-            # A body paragraph with no dateline ends the search (header dates may still follow).
-            looking = dateline is None and len(WORD.findall(text[start:line.end])) <= 12
+            # A body paragraph with no dateline ends the search (header dates may still follow); a deck
+            # (a summary set in italics or bold) or a by-line may stand between headline and dateline.
+            looking = dateline is None and (len(WORD.findall(text[start:line.end])) <= 12 or bool(DECK.match(line.text))
+                                            or i == prose_opening)
     if dateline:
         out.dateline = dateline
     out.published = (dateline or {}).get("date") or header_date  # type: ignore[assignment]
 
     # Notes to editors and contact blocks run from their heading to the next heading or furniture.
-    current = "body"
+    current = before_contacts = "body"
+    dateline_start = int(dateline["start"]) if dateline else -1  # type: ignore[call-overload]
     for i in range(body_start, len(lines)):
         if kinds[i] == "furniture":
             continue
-        if _contact_opening(lines[i]):
+        line = lines[i]
+        if line.start < rest_start < line.end:  # the remainder of a run-in headline
+            line = Line(rest_start, line.end, text[rest_start:line.end].strip())
+        if _contact_opening(line):
+            before_contacts = current if current != "contacts" else before_contacts
             current = "contacts"
-        elif _heading(lines[i], "notes_headings"):
+        elif _heading(line, "notes_headings"):
             current = "notes"
+        elif current == "contacts" and (_is_prose(line) or line.start <= dateline_start < line.end):
+            # A contact block holds names, numbers and addresses; a paragraph of prose after it (an empty
+            # "Contact:" line in a header, then the release) or the dateline is the release again.
+            current = before_contacts
         kinds[i] = current
 
     sections: list[tuple[str, int, int]] = []
@@ -334,10 +478,11 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
         start, end = line.start, line.end
         if out.title and i == title_i:
             sections.append(("headline", out.title[0], out.title[1]))
-            if out.title[1] >= line.end:
+            if text[out.title[1]:rest_start].strip():
+                sections.append(("furniture", out.title[1], rest_start))  # a language marker
+            if rest_start >= line.end:
                 continue
-            start = out.title[1]
-            kind = "body"
+            start = rest_start
         if sections and sections[-1][0] == kind:
             sections[-1] = (kind, sections[-1][1], end)
         else:
