@@ -95,3 +95,22 @@ def test_direction_is_optional_in_the_json_contract() -> None:
     old = {"text": "5%", "value": 5.0, "span": {"start": 0, "end": 2}}
     assert Figure.model_validate(old).direction is None
     assert Figure.model_validate({**old, "direction": "down"}).direction == "down"
+
+
+CODES_AND_NAMES = [
+    "The Twenty First Century Fund opened an office.",
+    "Under Law No. (9)/2014 the fee applies.",
+    "To give, send an SMS to 4455 or dial 1122.",
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("sentence", CODES_AND_NAMES, ids=[s[:40] for s in CODES_AND_NAMES])
+def test_codes_ordinals_and_law_numbers_are_no_figures(nlp: Language, sentence: str) -> None:
+    assert figures(nlp, sentence) == []
+
+
+@pytest.mark.integration
+def test_a_vote_is_no_range(nlp: Language) -> None:
+    assert [f[:3] for f in figures(nlp, "The council passed the motion by a vote of 52 to 47.")] == [
+        (52, None, "exact"), (47, None, "exact")]

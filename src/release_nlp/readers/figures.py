@@ -144,7 +144,16 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
     if regex.match(r"^-?\s?(?:year|month|week|day)s?-old", after):
         return True
-    word_before = regex.search(r"([\p{L}.]+)([\s-]?)$", prefix)
+    # "Twenty First Century": a number word run into an ordinal is an ordinal.
+    if not n1[:1].isdigit() and regex.match(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
+                                            after):
+        return True
+    # "Law No. (7)/2012": a number in brackets after a name word, or one a slash ties to a year.
+    if text[s - 1:s] == "(" and regex.match(r"^\)/\d", after):
+        return True
+    if regex.search(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$", prefix):
+        return True  # "send an SMS to 4455", "dial 1122": a code to key in
+    word_before = regex.search(r"([\p{L}.]+)([\s-]?)\(?$", prefix)
     plain = n1[:1].isdigit() and not (m.group("cur") or m.group("pct") or m.group("s1") or m.group("glued"))
     if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
         # "Resolution 1244", "COVID-19", "in sector 4 there": a name. A lower-case word and a space before a
