@@ -114,3 +114,15 @@ def test_codes_ordinals_and_law_numbers_are_no_figures(nlp: Language, sentence: 
 def test_a_vote_is_no_range(nlp: Language) -> None:
     assert [f[:3] for f in figures(nlp, "The council passed the motion by a vote of 52 to 47.")] == [
         (52, None, "exact"), (47, None, "exact")]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Crude traded at $61.10 per barrel on Friday.", "USD per barrel"),
+    ("The mill grinds 900 tonnes a day.", "tonnes per day"),
+    ("The convoy drove at 60 km/h through the valley.", "km/h"),
+    ("Clinics saw 40 patients per week.", "patients per week"),
+])
+def test_rates_keep_their_per_part(nlp: Language, sentence: str, unit: str) -> None:
+    (fig,) = figures(nlp, sentence)
+    assert fig[3] == unit

@@ -467,6 +467,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         qualifier = "approximate"
     unit = "%" if percent else (currency or glued or _unit_phrase(doc, s, e if not m.group("u1") else first_end,
                                                                     terms))
+    if unit and not percent:
+        unit = _with_rate(text, e, unit, bool(currency))
     sentence = _sentence_at(doc, s)
     fig: dict[str, Any] = {
         "text": squash(text[fig_start:e]),
@@ -484,6 +486,30 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         "_sent": sentence.start,
     }
     return fig
+
+
+_RATE_A = ("second|minute|hour|day|night|week|fortnight|month|quarter|year|barrel|share|gallon|ounce|tonne|ton|"
+           "head|pound|litre|liter|kilo|kilogram|kg|person|household|student|patient|visit")
+_PER = regex.compile(rf"(?i)\s(?:(?:per|a|an)\s(?P<a>(?:square\s|cubic\s)?(?:{_RATE_A})s?)|per\s(?P<per>(?!cent\b)"
+                     r"(?:square\s|cubic\s)?[\p{L}][\p{L}-]{1,20}))(?![\p{L}-])")
+
+
+def _with_rate(text: str, end: int, unit: str, money: bool) -> str:
+    """`$58 per barrel`, `800,000 barrels a day`, `3 km/h`: the unit with the thing it is counted per."""
+    rest = text[end:end + 80]
+    if not money:
+        words = regex.escape(unit).replace("\\ ", r"\s+")
+        lead = regex.match(rf"\s+(?:{words})", rest)
+        if lead is None:
+            return unit
+        rest = rest[lead.end():]
+    slash = regex.match(r"/(?P<d>h|hr|s|sec|min|day|yr|year|month|week)\b", rest)
+    if slash:
+        return f"{unit}/{slash['d']}"
+    m = _PER.match(rest)
+    if m is None:
+        return unit
+    return f"{unit} per {(m['a'] or m['per']).casefold()}"
 
 
 def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
