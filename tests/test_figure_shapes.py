@@ -126,3 +126,22 @@ def test_a_vote_is_no_range(nlp: Language) -> None:
 def test_rates_keep_their_per_part(nlp: Language, sentence: str, unit: str) -> None:
     (fig,) = figures(nlp, sentence)
     assert fig[3] == unit
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The stall charges P2,500 a week.", (2500, "PHP per week")),
+    ("The council set aside P12-million for roads.", (12e6, "PHP")),
+    ("The shares closed at RM4.10 on Monday.", (4.1, "MYR")),
+    ("The villa sold for $US2,450,000 last year.", (2.45e6, "USD")),
+    ("The team ended with a .600 record.", (0.6, "record")),
+    ("Overnight it fell to minus 14 degrees.", (-14, "degrees")),
+])
+def test_currency_letters_and_odd_numbers(nlp: Language, sentence: str, want: tuple[float, str]) -> None:
+    (fig,) = figures(nlp, sentence)
+    assert (pytest.approx(want[0]), want[1]) == (fig[0], fig[3])
+
+
+@pytest.mark.integration
+def test_label_after_peso_letter_is_no_figure(nlp: Language) -> None:
+    assert figures(nlp, "The P3 laboratory reopened.") == []

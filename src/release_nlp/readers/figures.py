@@ -64,7 +64,7 @@ def cues() -> Cues:
     vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
     # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
     num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
-           r"|\d{1,15}(?:\.\d{1,6})?")
+           r"|\d{1,15}(?:\.\d{1,6})?|(?<=\s)\.\d{1,6}")
     wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
                rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
     # " m" is a scale word, but not the m of "80 m.p.h.".
@@ -440,7 +440,9 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         return None
     percent = bool(m.group("pct") or m.group("pct1")) or m.group("glued") == "pc"
     glued = m.group("glued") if not percent else None
-    if m.group("sign") in ("-", "−"):
+    if m.group("cur") == "P" and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
+        return None  # "P3,000" and "P14-million" are pesos; "P3" alone is a label
+    if m.group("sign") in ("-", "−") or regex.search(r"(?i)\bminus\s$", text[max(0, s - 6):s]):
         value, high = -value, (-high if high is not None else None)
         if high is not None:
             value, high = high, value
