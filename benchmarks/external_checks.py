@@ -67,7 +67,8 @@ def main() -> int:
     body = "\n".join([
         f"{dt.date.today().isoformat()}; F1 in percent (NewsQuant) and fractions (TE3). NewsQuant `framed` puts a",
         "fixed headline before each sentence, `raw` passes the bare sentence; peers run in the venv that",
-        "`check.py --setup-peers` builds (a peer that cannot run is named in the notes column).",
+        "`check.py --setup-peers` builds (a peer that cannot run is named in the notes column). While a",
+        "one-paragraph input is read as a headline (the structure reader's open issue), `raw` finds almost nothing.",
         "",
         "```",
         table(quant, "NewsQuant:"),

@@ -44,7 +44,7 @@ _BEFORE = regex.compile(
     rf"{_FILLER}\s*$"
 )
 _AFTER = regex.compile(
-    rf"(?i)[\s-]*(?:(?:basis|percentage)\s+points?\s+|points?\s+|year-on-year\s+|annual\s+|overall\s+)?"
+    rf"(?i)[\s-]{{0,3}}(?:(?:basis|percentage)\s+points?\s+|points?\s+|year-on-year\s+|annual\s+|overall\s+)?"
     rf"(?:(?P<up>{_CHANGE_NOUN_UP})|(?P<down>{_CHANGE_NOUN_DOWN}))(?![\p{{L}}-])"
 )
 
