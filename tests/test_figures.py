@@ -42,7 +42,7 @@ FORMS = [
     ("Upwards of 3,000 tents were sent.", [(3000, "lower_bound", "tents", None)]),
     ("Nearly 45,000 people now have water.", [(45000, "upper_bound", "people", None)]),
     ("Almost 600 clinics reopened.", [(600, "upper_bound", "clinics", None)]),
-    ("Up to 80 trucks a day cross.", [(80, "upper_bound", "trucks", None)]),
+    ("Up to 80 trucks a day cross.", [(80, "upper_bound", "trucks per day", None)]),  # a rate keeps its per part
     ("Under 20 percent of roads are open.", [(20, "upper_bound", "%", None)]),
     ("Less than 5 tonnes of food remain.", [(5, "upper_bound", "tonnes of food", None)]),
     ("Some 704,000 people need aid.", [(704000, "approximate", "people", None)]),

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validat
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
 FigureCategory = Literal["people", "money", "percentage", "quantity", "other"]
+Direction = Literal["up", "down"]
 PlaceKind = Literal["country", "region", "city", "site", "water", "multi_country", "other"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "other"]
 SectionKind = Literal["furniture", "headline", "dateline", "body", "notes", "contacts"]
@@ -112,6 +113,9 @@ class Figure(_Frozen):
     place: str | None = None
     date: dt.date | None = None
     span: Span
+    # Added after 0.1: a change the sentence states ("rose 5%" up, "a 10% drop" down); None when the
+    # figure states no change. Optional with a default, so older JSON still validates.
+    direction: Direction | None = None
 
 
 class Quote(_Frozen):

@@ -8,11 +8,11 @@ from typing import Any
 import regex
 from spacy.tokens import Doc
 
-from release_nlp.core.docindex import ents_of, text_of
+from release_nlp.core.docindex import DocIndex, ents_of, index_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import squash
-from release_nlp.readers.dates import resolve
-from release_nlp.readers.patterns import DATE
+from release_nlp.readers.dates import Resolved, resolve
+from release_nlp.readers.patterns import DASH, DATE, DAY, MONTH, YEAR
 from release_nlp.readers.sections import SectionMap
 
 FULL_DATE = regex.compile(rf"(?<![\w-]){DATE}(?![\w-])", regex.V1)
@@ -22,6 +22,28 @@ RELATIVE = regex.compile(
     r"(?:(?:on|last|next|this)\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])",
     regex.V1,
 )
+# Relative and named periods the model misses or cuts short: "late last July", "four years ago",
+# "earlier this month", "the 20th century", "Christmas".
+NAMED = regex.compile(
+    rf"(?i)(?<![\w-])(?:(?:(?:early|mid|late)\s)?(?:last|next|this)\s(?:{MONTH}|spring|summer|autumn|fall|winter|"
+    r"fiscal\syear)|(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\s"
+    r"(?:years?|months?|weeks?|days?)\s(?:ago|earlier)|(?:earlier|later|early|late)\sthis\s(?:week|month|year)|"
+    r"the\s(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty-first)[\s-]century|(?-i:Christmas(?:\s(?:Day|Eve))?|Thanksgiving(?:\sDay)?|New\sYear's\s(?:Day|Eve)|"
+    r"Boxing\sDay|Independence\sDay|Halloween)|FY\s?(?:19|20)\d\d(?:/\d\d)?)(?![\w-])",
+    regex.V1,
+)
+# Ranges of days, months or full dates: "12 - 15 March 2018", "between 3 May 2004 and 9 June 2005", "January-March".
+RANGE = regex.compile(
+    rf"(?<![\w-])(?:{DAY}\s?{DASH}\s?{DAY}\s{MONTH}(?:,?\s{YEAR})?"
+    rf"|(?:between|from)\s{DATE}\s(?:and|to|until|through)\s{DATE}"
+    rf"|{MONTH}\s?{DASH}\s?{MONTH}(?:,?\s{YEAR})?)(?![\w-])",
+    regex.V1,
+)
+FUTURE = regex.compile(r"(?i)\b(?:will|shall|won't|'ll|going\sto|plans?\sto|planned|planning|scheduled|set\sto|"
+                       r"expected\sto|expects?\sto|is\sto|are\sto|due\sto|would|upcoming|next|forthcoming)\b")
+PAST = regex.compile(r"(?i)\b(?:was|were|had|did|told|said|ago|\w{3,}ed)\b")
 # Words the model folds into a DATE entity that are not part of the date.
 TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beginning\s+in|starting\s+in)\s+",
                      regex.IGNORECASE)
@@ -43,7 +65,7 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
     taken = Intervals(candidates)
-    for pattern in (FULL_DATE, RELATIVE):
+    for pattern in (RANGE, FULL_DATE, NAMED, RELATIVE):
         for m in pattern.finditer(text):
             s, e = m.span()
             near = list(taken.overlapping(s, e))
@@ -67,17 +89,41 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         # A reference code ("2011-05-S-104") is no date.
         if regex.match(r"^[-/]\w", text[end:end + 2]) or (start > 0 and text[start - 1] in "-/"):
             continue
-        result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback)
+        result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback,
+                         tense=_tense(text, index_of(doc), start))
+        if result is None or result.duration:
+            # "the quarter ended Sept. 30": the explicit date inside a span that names none as a whole.
+            inner = [m for m in FULL_DATE.finditer(text, start, end) if (m.start(), m.end()) != (start, end)]
+            if inner:
+                for m in inner:
+                    found = resolve(m.group(), reference, dateparser_fallback=dateparser_fallback)
+                    if found is not None and not found.duration:
+                        dates.append(_date(m.group(), m.start(), m.end(), found))
+                continue
         if result is None:
             continue
         mention = {"text": squash(trimmed), "span": {"start": start, "end": end}}
         if result.duration:
             durations.append(mention)
             continue
-        dates.append({
-            **mention,
+        dates.append(_date(trimmed, start, end, result))
+    return dates, durations
+
+
+def _date(text: str, start: int, end: int, result: Resolved) -> dict[str, Any]:
+    return {"text": squash(text), "span": {"start": start, "end": end},
             "start": result.start.isoformat() if result.start else None,
             "end": result.end.isoformat() if result.end else None,
-            "granularity": result.granularity,
-        })
-    return dates, durations
+            "granularity": result.granularity}
+
+
+def _tense(text: str, index: DocIndex, start: int) -> str | None:
+    """"future" or "past" from the clause before a date (back to a comma or the sentence start); None if neither."""
+    sentence = index.sentence(index.token_index(start))
+    clause_start = max(sentence.start_char, *(text.rfind(c, sentence.start_char, start) + 1 for c in ",;:"))
+    before = text[clause_start:start]
+    if FUTURE.search(before) or FUTURE.search(text[start:sentence.end_char]):
+        return "future"
+    if PAST.search(before):
+        return "past"
+    return None

@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from release_nlp.readers.patterns import DASH, MONTHS, WEEKDAYS
+from release_nlp.readers.relative_dates import resolve_relative
 
 Granularity = str
 
@@ -265,11 +266,51 @@ def _dateparser() -> Any:
     return DateDataParser(languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
 
 
-def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback: bool = True) -> Resolved | None:
-    """Resolve a date expression; `None` when it names no calendar date, range, month or year."""
-    norm = _norm(text)
+_PREPOSITIONS = regex.compile(r"^(?:(?:on|in|at|since|from|by|until|till|through|during|of|for|before|after|"
+                              r"around|about|as\sof|until|within|throughout|across|over)\s+)+")
+_YEARLESS = regex.compile(rf"^(?!.*\b(?:1[89]|20)\d\d\b)(?!.*\b(?:last|next|this|ago|yesterday|today|tomorrow)\b)"
+                          rf".*\b(?:{_MONTH_ALT}|spring|summer|autumn|fall|winter)\b")
+
+
+def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback: bool = True,
+            tense: str | None = None) -> Resolved | None:
+    """Resolve a date expression; `None` when it names no calendar date, range, month or year.
+
+    `tense` ("past" or "future"), read from the sentence, places a yearless month or day: "in August"
+    said in March of what happened is last August; "in January" said in November of plans is next January.
+    """
+    norm = regex.sub(r"(?:'s|s')$", "", _norm(text))  # "last year's", "last month's"
     if not norm or len(norm) > 80:
         return None
+    relative = resolve_relative(_PREPOSITIONS.sub("", norm), reference, tense)
+    if relative is not None:
+        return Resolved(*relative)
+    result = _resolve(norm, text, reference, dateparser_fallback)
+    if result is None or reference is None or result.start is None or result.end is None or not tense:
+        return result
+    if tense == "future" and result.granularity == "day" and result.start < reference and _WEEKDAY_ONLY.match(norm):
+        ahead = result.start + dt.timedelta(days=7)  # "will resume Monday": the coming one
+        return Resolved(ahead, ahead, "day")
+    if _YEARLESS.match(norm):
+        if tense == "past" and result.start > reference:
+            return _shift_years(result, -1)
+        if tense == "future" and result.end < reference:
+            return _shift_years(result, 1)
+    return result
+
+
+_WEEKDAY_ONLY = regex.compile(rf"^(?:on\s|this\s)?(?:{_WEEKDAY_ALT})\.?$")
+
+
+def _shift_years(result: Resolved, years: int) -> Resolved:
+    def shift(day: dt.date) -> dt.date:
+        return _safe(day.year + years, day.month, day.day) or dt.date(day.year + years, day.month, 28)
+
+    assert result.start is not None and result.end is not None
+    return Resolved(shift(result.start), shift(result.end), result.granularity)
+
+
+def _resolve(norm: str, text: str, reference: dt.date | None, dateparser_fallback: bool) -> Resolved | None:
     span = regex.sub(r"^(?:over|for|during|in|within|throughout|across|since)\s+", "", norm)
     if not regex.match(r"^(?:this|current|last|previous|next)\s(?:week|month|year)$", span) and (
         DURATION.match(span)
@@ -286,6 +327,13 @@ def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback:
             if m:
                 result: Resolved | None = build(m, reference)
                 return result
+    # "between 3 May 2004 and 9 June 2005": two full dates, each with its own month and year.
+    both = regex.match(rf"^(?:between\s|from\s)?(?P<a>.+?\d{{4}}){_TO}(?P<b>.+\d{{4}})$", norm)
+    if both:
+        a = _resolve(both["a"], both["a"], reference, False)
+        b = _resolve(both["b"], both["b"], reference, False)
+        if a and b and a.start and b.end and a.start <= b.end and a.granularity == b.granularity == "day":
+            return Resolved(a.start, b.end, "day")
     if dateparser_fallback and regex.search(r"\d", norm) and regex.search(rf"\b{_M}", norm):
         parsed = _dateparser().get_date_data(text)
         if parsed and parsed.date_obj and parsed.period == "day":

@@ -25,7 +25,9 @@ from release_nlp.core.intervals import Intervals
 from release_nlp.core.resources import load_json
 from release_nlp.core.tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
 from release_nlp.core.text import squash
-from release_nlp.readers.numbers import NUMBER_WORD, VAGUE, is_vague, parse_number
+from release_nlp.readers.change import change_direction
+from release_nlp.readers.numbers import NUMBER_WORD, SCALES, VAGUE, is_vague, parse_number
+from release_nlp.readers.patterns import MONTHS, WEEKDAYS
 from release_nlp.readers.sections import SectionMap
 
 RATIO = regex.compile(
@@ -62,22 +64,30 @@ def cues() -> Cues:
     vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
     # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
     num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
-           r"|\d{1,15}(?:\.\d{1,6})?")
+           r"|\d{1,15}(?:\.\d{1,6})?|(?<=\s)\.\d{1,6}")
     wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
                rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
-    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)|\s(?:m|bn)\b)"
-             r"(?![\p{L}])")
+    # " m" is a scale word, but not the m of "80 m.p.h.".
+    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)"
+             r"|\s(?:m|bn)\b(?!\.\p{L}))(?![\p{L}])")
+    glued = "|".join(regex.escape(u) for u in sorted(data["glued_units"], key=len, reverse=True))
     pattern = regex.compile(
         rf"""(?xi)
         (?<![\p{{L}}\d$€£¥₹.,/-])
         (?:(?P<between>between|from)\s)?
+        (?>(?P<by>(?<=\b(?i:by)\s))?)
+        (?P<sign>(?<=[\s(])(?:[-−](?=\d[\d.,]*(?:%|\s\p{{L}}))|\+(?=\d{{1,3}}(?:\.\d+)?%)))?
         (?P<cur>(?-i:{cur}))?\s?
         (?:(?P<vague>(?:{vague}))(?=\s+of\b)
           |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
-           (?:\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|and)\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
+           (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)
+              |(?(between)(?P<u1>\s(?!to\b|and\b)\p{{L}}{{2,15}}(?:\s(?!to\b|and\b)\p{{L}}{{2,15}})?)
+                 (?=\s(?:to|and)\s)|(?!)))?
+           (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
               (?P<s2>{scale})?)?
         )
         (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?
+        (?P<glued>(?<=\d)(?-i:{glued})(?![\p{{L}}\d]))?
         (?![\p{{L}}\d]|[-/]\d|,\d|\.\d)
         """
     )
@@ -134,12 +144,66 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
     if regex.match(r"^-?\s?(?:year|month|week|day)s?-old", after):
         return True
-    word_before = regex.search(r"([\p{L}.]+)[\s-]?$", prefix)
+    # "Twenty First Century": a number word run into an ordinal is an ordinal.
+    if not n1[:1].isdigit() and regex.match(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
+                                            after):
+        return True
+    # "Law No. (7)/2012": a number in brackets after a name word, or one a slash ties to a year.
+    if text[s - 1:s] == "(" and regex.match(r"^\)/\d", after):
+        return True
+    if regex.search(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$", prefix):
+        return True  # "send an SMS to 4455", "dial 1122": a code to key in
+    word_before = regex.search(r"([\p{L}.]+)([\s-]?)\(?$", prefix)
+    plain = n1[:1].isdigit() and not (m.group("cur") or m.group("pct") or m.group("s1") or m.group("glued"))
     if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
+        # "Resolution 1244", "COVID-19", "in sector 4 there": a name. A lower-case word and a space before a
+        # number that counts a noun is only context: "over the past week 1,200 people were moved".
+        word = word_before.group(1)
+        if not (word.islower() and word_before.group(2) == " " and _counts_a_noun(doc, e)):
+            return True
+    if plain and word_before and word_before.group(2) == " " and _names_a_thing(doc, s, word_before.group(1)):
         return True
     # A year.
     return is_year(n1) and not (
         m.group("cur") or m.group("pct") or m.group("s1"))
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    return frozenset(w for phrase, _ in cues().qualifiers for w in phrase.split())
+
+
+SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 3)
+_INDEX_NOUNS = frozenset({"index", "indices", "e-minis", "futures", "constituents", "companies", "stocks", "firms"})
+
+
+def _names_a_thing(doc: Doc, start_char: int, word: str) -> bool:
+    """A bare number after a proper noun is part of a name: "the S&P 500 rose", "FTSE 100 futures", "Boeing 787".
+
+    Months and weekdays are dates' business, and a count that follows ("Kenya 300 schools") is rare
+    enough in news to read the number as a name: an index, a model, a game or a group.
+    """
+    token = _token_at(doc, start_char)
+    if token is None or token.i == 0:
+        return False
+    before = doc[token.i - 1]
+    if before.text != word or not word[:1].isupper():
+        return False
+    # A capital inside a sentence marks a name; at its start only a symbol or all capitals do ("S&P", "FTSE").
+    if before.is_sent_start and not (word.isupper() or "&" in word):
+        return False
+    if before.is_stop or word.casefold() in _qualifier_words():  # "Over 900,000", "Roughly 60,000"
+        return False
+    sentence = before.sent
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    if sum(t.text[:1].isupper() for t in words) >= 4 and sum(t.is_lower for t in words) <= 1:
+        return False  # a title-cased line: "Resolution Garners 128 Votes in Favour"
+    if word.casefold().rstrip(".") in MONTHS or word.casefold().rstrip(".") in WEEKDAYS:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None or not is_noun(after) or after.lower_ in _INDEX_NOUNS:
+        return True
+    return after.text[:1].isupper()  # "Galaxy Note 20 Ultra", "Boeing 787 Dreamliner"
 
 
 def _counts_a_noun(doc: Doc, end_char: int) -> bool:
@@ -242,6 +306,12 @@ def _currency(symbol: str, text: str, home_country: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
+def _sterling_text(text: str) -> bool:
+    """Whether bare "pounds" in this text are money: it prints £, GBP or "sterling" somewhere; else they weigh."""
+    return bool(regex.search(r"£|\bGBP\b|(?i:\bsterling\b)", text))
+
+
+@lru_cache(maxsize=4)
 def _dollar_named_in(text: str) -> str | None:
     """The currency of a named dollar in the text ("Australian dollars"); read once per text, not per figure."""
     folded = text.casefold()
@@ -294,6 +364,12 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
         fig = _figure(doc, m, taken, terms, home, place_at, date_at, dateline)
         if fig is not None:
             out.append(fig)
+            if m.group("n2") and fig["high"] is None:
+                # Read as no range ("dropped 7% to $2.3 billion"): the second number is a figure of its own.
+                second = cues().pattern.match(text, m.start("cur2") if m.group("cur2") else m.start("n2"), m.end())
+                fig2 = _figure(doc, second, taken, terms, home, places, dates, dateline) if second else None
+                if fig2 is not None:
+                    out.append(fig2)
     out.sort(key=lambda f: int(f["span"]["start"]))
     _imply_units(out, doc)
     return out
@@ -330,10 +406,7 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     if _excluded(text, m, doc):
         return None
     n1, n2 = m.group("n1"), m.group("n2")
-    to = (m.group("to") or "").casefold()
-    if to == "and" and not m.group("between"):
-        n2 = None  # "two and ..." is no range without "between"
-        e = m.end("s1") if m.group("s1") else m.end("n1")
+    first_end = max(m.end("n1"), m.end("s1"), m.end("pct1"))  # where the first number ends, with its own unit
     words_only = n1 is not None and not any(ch.isdigit() for ch in n1)
     vague = m.group("vague")
     value = parse_number(vague) if vague else parse_number(n1 + (m.group("s1") or ""))
@@ -344,20 +417,46 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         s2 = m.group("s2") or ""
         high = parse_number(n2 + s2)
         if high is not None and not m.group("s1") and s2:
-            value = parse_number(n1 + s2) or value  # "5-10 million": the scale covers both
+            # "5-10 million": the scale covers both ends; "from 800,000 to 1.3 million": it does not.
+            scaled = parse_number(n1 + s2)
+            if scaled is not None and scaled <= high:
+                value = scaled
+        elif high is not None and not m.group("s1") and words_only and n1.isalpha():
+            # "four to five thousand": the second number's scale word covers the first.
+            scale_word = n2.rsplit(None, 1)[-1].casefold()
+            scaled = parse_number(f"{n1} {scale_word}") if scale_word in SCALE_WORDS else None
+            if scaled is not None and scaled <= high:
+                value = scaled
+        if high is not None and high < value and m.group("between") and m.group("between").casefold() == "from":
+            value, high = high, value  # "fell from 36,000 to 34,900": the span it moved over
+        if (m.group("pct1") and not m.group("pct")) or (m.group("pct1") and _qualifier(text, s)):
+            # "dropped 7% to $2.3 billion", "from less than 10% to 75%": a change and a level, no range
+            high = None
         if high is None or high <= value:
-            n2, high, e = None, None, (m.end("s1") if m.group("s1") else m.end("n1"))
+            n2, high, e = None, None, first_end
+    if n2 is None and m.group("u1"):
+        e = first_end
     if words_only and not m.group("cur") and not m.group("pct") and not _counts_a_noun(doc, e):
         return None
     if vague and not _counts_a_noun(doc, e):
         return None
-    percent = bool(m.group("pct"))
+    percent = bool(m.group("pct") or m.group("pct1")) or m.group("glued") == "pc"
+    glued = m.group("glued") if not percent else None
+    if m.group("cur") == "P" and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
+        return None  # "P3,000" and "P14-million" are pesos; "P3" alone is a label
+    if m.group("sign") in ("-", "−") or regex.search(r"(?i)\bminus\s$", text[max(0, s - 6):s]):
+        value, high = -value, (-high if high is not None else None)
+        if high is not None:
+            value, high = high, value
+    if m.group("s1") == "m" and not m.group("cur") and regex.match(r"^(?:\s?\(|-(?:long|high|tall|wide|deep)\b)",
+                                                                    text[e:e + 8]):
+        value, glued = value / 1e6, "m"  # "a 37m (121ft) wall", "a 37m-long hull": metres, not millions
     symbol = m.group("cur") or m.group("cur2")
     currency = _currency(symbol, text, home) if symbol else None
-    if currency is None and not percent:
+    if currency is None and not percent and not glued:
         tail = text[e:e + 24].casefold()
         for words, iso in sorted(cues().currency_words.items(), key=lambda x: -len(x[0])):
-            if tail.startswith(" " + words):
+            if tail.startswith(" " + words) and not (words == "pounds" and not _sterling_text(text)):
                 currency = iso if iso != "$" else _currency("$", text, home)
                 e += 1 + len(words)
                 break
@@ -370,7 +469,10 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         qualifier, fig_start = q
     if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
         qualifier = "approximate"
-    unit = "%" if percent else (currency or _unit_phrase(doc, s, e, terms))
+    unit = "%" if percent else (currency or glued or _unit_phrase(doc, s, e if not m.group("u1") else first_end,
+                                                                    terms))
+    if unit and not percent:
+        unit = _with_rate(text, e, unit, bool(currency))
     sentence = _sentence_at(doc, s)
     fig: dict[str, Any] = {
         "text": squash(text[fig_start:e]),
@@ -383,10 +485,35 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         "place": _nearest(place_at.within(sentence, dateline), s),
         "date": _nearest(date_at.within(sentence, dateline), s),
         "span": {"start": fig_start, "end": e},
+        "direction": None if m.group("between") else change_direction(text, s, e, sentence.start_char),
         "_implicit": unit is None,
         "_sent": sentence.start,
     }
     return fig
+
+
+_RATE_A = ("second|minute|hour|day|night|week|fortnight|month|quarter|year|barrel|share|gallon|ounce|tonne|ton|"
+           "head|pound|litre|liter|kilo|kilogram|kg|person|household|student|patient|visit")
+_PER = regex.compile(rf"(?i)\s(?:(?:per|a|an)\s(?P<a>(?:square\s|cubic\s)?(?:{_RATE_A})s?)|per\s(?P<per>(?!cent\b)"
+                     r"(?:square\s|cubic\s)?[\p{L}][\p{L}-]{1,20}))(?![\p{L}-])")
+
+
+def _with_rate(text: str, end: int, unit: str, money: bool) -> str:
+    """`$58 per barrel`, `800,000 barrels a day`, `3 km/h`: the unit with the thing it is counted per."""
+    rest = text[end:end + 80]
+    if not money:
+        words = regex.escape(unit).replace("\\ ", r"\s+")
+        lead = regex.match(rf"\s+(?:{words})", rest)
+        if lead is None:
+            return unit
+        rest = rest[lead.end():]
+    slash = regex.match(r"/(?P<d>h|hr|s|sec|min|day|yr|year|month|week)\b", rest)
+    if slash:
+        return f"{unit}/{slash['d']}"
+    m = _PER.match(rest)
+    if m is None:
+        return unit
+    return f"{unit} per {(m['a'] or m['per']).casefold()}"
 
 
 def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
@@ -400,7 +527,7 @@ def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, An
     if unit is None:
         return None
     sentence = _sentence_at(doc, s)
-    return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit,
+    return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit, "direction": None,
             "category": _category(unit, None, False), "sentence": _sentence_text(text, sentence, s), "place": None,
             "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
 

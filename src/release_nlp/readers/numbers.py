@@ -26,7 +26,7 @@ VAGUE = {
     "billions": 1e9,
 }
 NUMBER_WORD = sorted([*UNITS, *TENS, *SCALES, *COLLECTIVES], key=len, reverse=True)
-DIGITS = regex.compile(r"^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+DIGITS = regex.compile(r"^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".500"
 
 
 def _digits(text: str) -> float | None:
@@ -69,7 +69,8 @@ def _words(words: list[str]) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """The value of a number as printed, with its scale word; None when it is no number."""
-    t = regex.sub(r"\s+", " ", text.casefold().replace("‑", "-")).strip(" .,")
+    t = regex.sub(r"\s+", " ", text.casefold().replace("‑", "-")).strip(" ,").rstrip(".")
+    t = t if regex.match(r"^\.\d", t) else t.lstrip(" .,")
     if not t:
         return None
     if t in VAGUE:
