@@ -367,7 +367,7 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
             if m.group("n2") and fig["high"] is None:
                 # Read as no range ("dropped 7% to $2.3 billion"): the second number is a figure of its own.
                 second = cues().pattern.match(text, m.start("cur2") if m.group("cur2") else m.start("n2"), m.end())
-                fig2 = _figure(doc, second, taken, terms, home, places, dates, dateline) if second else None
+                fig2 = _figure(doc, second, taken, terms, home, place_at, date_at, dateline) if second else None
                 if fig2 is not None:
                     out.append(fig2)
     out.sort(key=lambda f: int(f["span"]["start"]))
