@@ -220,6 +220,21 @@ def test_a_text_without_a_headline_line_has_no_title(text: str) -> None:
     assert found.kind_at(text.index("Dorvale")) == "body"
 
 
+@pytest.mark.parametrize("text", [
+    "Shares of Hollin Foods rose 5% on Tuesday.",          # a short sentence
+    "About 300 people left Dorvale, officials said.",
+    "Hollin Foods said it would cut 1,200 jobs",           # sentence case, no full stop
+])
+def test_a_short_sentence_given_alone_is_body(text: str) -> None:
+    found = find_structure(text)
+    assert found.title is None
+    assert found.kind_at(0) == "body"
+
+
+def test_a_title_cased_line_given_alone_is_a_headline() -> None:
+    assert headline_of("Hollin Foods Cuts 1,200 Jobs as Sales Fall") == "Hollin Foods Cuts 1,200 Jobs as Sales Fall"
+
+
 def test_one_paragraph_is_read_as_body_on_a_blank_pipeline(blank: Language) -> None:
     doc = blank("The agency delivered 300 tonnes of food to 4,000 families in Dorvale on 3 May 2016.")
     assert doc._.release_structure["title"] is None

@@ -217,6 +217,12 @@ def _reads_as_paragraph(text: str) -> bool:
             or (len(words) >= 16 and bool(regex.search(r"\p{Ll}{2}[.!?][\"”’)]?\s*$", text))))
 
 
+def _title_cased(text: str) -> bool:
+    """Most longer words capitalised, as in a headline ("Oil Prices Fall as Stocks Rise")."""
+    long_words = [w for w in WORD.findall(text) if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
 def _is_prose(line: Line) -> bool:
     """A paragraph of running text: no address, no phone number, a sentence's length and end."""
     return (len(line.words) >= 20 and "@" not in line.text and not PHONE_LIKE.search(line.text)
@@ -263,7 +269,11 @@ def _title_end(text: str, line: Line, only_line: bool = False) -> tuple[int, int
     for label in labels:
         if head.casefold().endswith(" " + label) and len(head) > len(label) + 10:
             return line.start + len(head) - len(label) - 1, line.end
-    sentence = only_line and len(line.words) >= 12 and bool(regex.search(r"[.!?][\"”’)]?$", head))
+    # A text of one line is a headline only when it looks like one: title case and no full stop. A
+    # sentence or a sentence-case line given alone ("Acme said it would cut 1,200 jobs") is read as body.
+    sentence = only_line and (bool(regex.search(r"[.!?][\"”’)]?$", head)) or not _title_cased(head))
+    if sentence and len(line.words) <= 12 and _run_in(text, line) is None:
+        return None
     if len(line.words) <= 12:
         return line.end, line.end
     cut = _run_in(text, line)
