@@ -35,7 +35,7 @@ from release_nlp.readers.organisations import (
 )
 from release_nlp.readers.people import PersonRecord, extract_people
 from release_nlp.readers.places import add_place, finish_places, place_names, places_tagged_otherwise, read_places
-from release_nlp.readers.roles import has_head
+from release_nlp.readers.roles import has_head, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
 
@@ -143,16 +143,17 @@ def read_entities(
         if content(ent.start_char):
             add_place(places, ent.text, ent.start_char, text)
     quotes = read_quotes(text, sections, people, org_records)
-    _canonical_affiliations(people, org_records)
-    if issuer_affiliation:
-        _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
-                                if sections.title else "")
     contact_hits = find_contacts(
         text,
         sections.regions("body", "notes", "contacts"),
         sections.regions("contacts"),
     )
+    # Before the issuer's default: a contact line that names the person's body says whom they serve.
     contact_people(text, contact_hits, people, org_records)
+    _canonical_affiliations(people, org_records)
+    if issuer_affiliation:
+        _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
+                                if sections.title else "")
     contacts = [
         {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": contact_name(doc, h, people),
          "place": h.place, "span": {"start": h.start, "end": h.end}}
@@ -175,13 +176,26 @@ def read_entities(
 
 
 def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
-    """`the UN Migration Agency` as a person's organisation is the record it belongs to (IOM)."""
+    """`the UN Migration Agency` as a person's organisation is the record it belongs to (IOM).
+
+    A body named by its kind alone ("the Commission") is the one body of that kind the release names
+    in full ("Commission on Human Rights in South Sudan").
+    """
     for person in people:
         if person.organisation:
             key = fold(clean_org(person.organisation))
-            rec = next((o for o in orgs if key in o.forms()), None)
+            rec = next((o for o in orgs if key in o.forms() and not _ends_in_rank(o.name)), None)
+            if rec is None and key in ORG_WORDS:
+                of_kind = [o for o in orgs if fold(o.name).split()[0] == key and len(o.name.split()) > 1]
+                rec = of_kind[0] if len(of_kind) == 1 else None
             if rec is not None:
                 person.organisation = rec.acronym or rec.name
+
+
+def _ends_in_rank(name: str) -> bool:
+    """`U.S. Army Col`: a body the model ran into the rank after it is no one's affiliation."""
+    last = name.split()[-1].casefold()
+    return len(name.split()) > 1 and (f"{last}." in vocabulary().styles or last in vocabulary().abbreviations)
 
 
 def _affiliate_to_publisher(
