@@ -24,6 +24,9 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s",
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "du", "dos", "di",
                             "del"})
 APPOSITIVE_STOP = frozenset({",", ";", ".", "(", ")", ":", "“", "”", '"', "–", "—"})
+# Head nouns of a named body, beyond the organisation reader's: "Senate Republican Conference".
+BODY_WORDS = ORG_WORDS | {"conference", "delegation", "embassy", "consulate", "caucus", "taskforce", "cabinet",
+                          "chamber", "commission", "secretariat", "observatory", "laboratory", "agency"}
 SPEECH_VERBS = frozenset({
     "said", "says", "say", "added", "adds", "stated", "states", "noted", "notes", "explained", "explains",
     "continued", "emphasized", "emphasised", "stressed", "told", "remarked", "declared", "announced",
@@ -31,7 +34,7 @@ SPEECH_VERBS = frozenset({
 })
 
 
-def left_title(doc: Doc, start: int, styled: bool, is_org: Callable[[int], str | None]
+def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Callable[[int], str | None]
                ) -> tuple[str | None, str | None]:
     """Title (and organisation) printed just before the name: `IOM Director General Amy Pope`."""
     j = start - 1
@@ -43,7 +46,7 @@ def left_title(doc: Doc, start: int, styled: bool, is_org: Callable[[int], str |
         if tok.is_space or tok.text in APPOSITIVE_STOP:
             break
         org_text = is_org(j)
-        if org_text:
+        if org_text and org_text != is_org(name_start):  # a body the model ran on into the name is no body
             org = org_text
             # "Acting WHO Representative": the modifiers before the organisation are the title's.
             k = j
@@ -192,7 +195,7 @@ def _named_body_complement(phrase: str) -> tuple[str, str] | None:
     first_run = next((i for i, w in enumerate(words) if w.casefold() in CONNECTORS or w.endswith(",")), len(words))
     head_noun = words[max(0, first_run - 1)].strip(",").casefold()
     fixed_title = f"{title.split()[-1]} of {body}".casefold() in vocabulary().heads  # "Chief of Mission"
-    if len(words) < 2 or head_noun not in ORG_WORDS or fixed_title:
+    if len(words) < 2 or head_noun not in BODY_WORDS or fixed_title:
         return None
     return title, body
 
@@ -214,21 +217,31 @@ def _describes_rather_than_titles(phrase: str) -> bool:
 
 
 
+LIST_ITEM = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*"
+LISTED_REST = regex.compile(rf"{LIST_ITEM}(?:,\s*{LIST_ITEM})*,?\s+(?:and|&)\s+{LIST_ITEM}")
+
+
 def _list_end_text(text: str) -> int | None:
-    """Whether `text` opens with the rest of a listing name ("Nutrition, and Forestry")."""
-    item = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*"
-    found = regex.match(rf"{item}(?:,\s*{item})*,?\s+(?:and|&)\s+\p{{Lu}}", text)
+    """Where the rest of a listing name that `text` opens with ends ("Nutrition, and Forestry"), or None."""
+    found = LISTED_REST.match(text)
     return found.end() if found else None
 
 
 def _complete(phrase: str, name: str) -> str:
     """An organisation name the model cut after a connector, completed from the phrase.
 
-    `Development Partners for` in `Chair of the Development Partners for Health in Kenya`.
+    `Development Partners for` in `Chair of the Development Partners for Health in Kenya`; the fields a
+    name lists, cut at the first comma: `Committee on Agriculture` + `, Nutrition, and Forestry`.
     """
-    if name.split()[-1].casefold() not in CONNECTORS or phrase.find(name) < 0:
+    if phrase.find(name) < 0:
         return name
     after = phrase[phrase.find(name) + len(name):]
+    if after.startswith(", ") and regex.search(r"\s(?:of|for|on)\s", name):
+        listed = _list_end_text(after[2:])
+        if listed is not None:
+            return name + after[:2 + listed]
+    if name.split()[-1].casefold() not in CONNECTORS:
+        return name
     rest = regex.match(r"(?:\s*(?:of|for|and|the|in|on|&)?\s*\p{Lu}[\p{L}'’-]*)+", after)
     return name + rest.group() if rest else name
 

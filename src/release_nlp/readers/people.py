@@ -124,7 +124,9 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
         else:
             break
         name_start += 1
-    name_start = _peel_fused_title(doc, name_start, end, styles)
+    name_start, outside = _peel_fused_title(doc, name_start, end, styles)
+    if outside:
+        start = name_start
     styles = _compound_ranks(styles)
     name_end = end
     while name_end > name_start and doc[name_end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
@@ -136,10 +138,11 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
                        styles, honorifics)
 
 
-def _peel_fused_title(doc: Doc, name_start: int, end: int, styles: list[str]) -> int:
+def _peel_fused_title(doc: Doc, name_start: int, end: int, styles: list[str]) -> tuple[int, bool]:
     """Where the bare name starts once a title or place the model ran into it is peeled off.
 
-    `Director Claus Berntsen`, `DERC Kemper`, `(Ambassador to) Nepal Yousuf Al-Hail`: at least two
+    The flag says whether the peeled words are no part of the mention (a place that completes the
+    title before it). `Director Claus Berntsen`, `DERC Kemper`, `(Ambassador to) Nepal Yousuf Al-Hail`: at least two
     name words must remain, so that a first name that is also a word ("Dean", "Major") stays.
     """
     def left(i: int) -> int:
@@ -150,16 +153,16 @@ def _peel_fused_title(doc: Doc, name_start: int, end: int, styles: list[str]) ->
         run += 1
     if run > name_start and has_head(doc[name_start:run].text) and left(run) >= 2:
         styles.append(expand_abbrev(doc[name_start:run].text))
-        return run
+        return run, False
     first = doc[name_start]
     if first.text.isupper() and first.text.isalpha() and 2 <= len(first.text) <= 6 and left(name_start + 1) >= 1 \
             and not doc[name_start:end].text.isupper():
-        return name_start + 1  # an acronym is no part of a mixed-case name ("DERC Kemper")
+        return name_start + 1, False  # an acronym is no part of a mixed-case name ("DERC Kemper")
     if name_start > 0 and doc[name_start - 1].lower_ in ("to", "of", "in", "for") and left(name_start + 1) >= 2:
         found = gazetteer.lookup(first.text)
         if found is not None and found.kind == "country":
-            return name_start + 1  # "Ambassador to Nepal Yousuf Al-Hail": the place completes the title
-    return name_start
+            return name_start + 1, True  # "Ambassador to Nepal Yousuf Al-Hail": the place completes the title
+    return name_start, False
 
 
 def _compound_ranks(styles: list[str]) -> list[str]:
@@ -212,6 +215,8 @@ def extract_people(
             m = _peel(doc, ent)
             if m is not None:
                 mentions.append(m)
+    # One mention per stretch of text: a name tagged otherwise may also be the model's PERSON.
+    mentions = list({(m.start, m.end): m for m in reversed(mentions)}.values())[::-1]
     mentions = _without_groups_and_topics(text, mentions)
     shared_styles = _list_styles(doc, mentions)
     # Fullest names first, so short forms find their person.
@@ -236,7 +241,7 @@ def extract_people(
                 person.honorifics.append(h)
         for style in m.styles or shared_styles.get(m.start, []):
             person.add_title(style)
-        title, org = left_title(doc, m.start, bool(m.styles), is_org)
+        title, org = left_title(doc, m.start, m.name_start, bool(m.styles), is_org)
         if title:
             person.add_title(title)
         if org and title and not person.organisation:
@@ -316,8 +321,7 @@ def _list_styles(doc: Doc, mentions: list[NameMention]) -> dict[int, list[str]]:
         if opener is not None:
             current = opener or None
         elif current is None or previous_end < 0 or m.start - previous_end > 8 or not all(
-                PARTY_TAG.match(t.text) or (t.text[:1].isupper() and is_role_word(t.text))
-                for t in doc[previous_end:m.start]):
+                PARTY_TAG.match(doc[i].text) or _role_in_brackets(doc, i) for i in range(previous_end, m.start)):
             current = None
         if current:
             shared[m.start] = [current]
@@ -325,9 +329,23 @@ def _list_styles(doc: Doc, mentions: list[NameMention]) -> dict[int, list[str]]:
     return shared
 
 
+def _role_in_brackets(doc: Doc, i: int) -> bool:
+    """`(Chairperson)` in a list of names: one member's own role, which does not end the list."""
+    return i > 0 and doc[i - 1].text == "(" and is_role_word(doc[i].text)
+
+
 def _plural_opener(doc: Doc, start: int, plural: dict[str, str | None]) -> str | None:
-    """The singular of a plural style just before `start` ("" for one with no title, like "Messrs."), else None."""
+    """The singular of the plural style that opens the list `start` is in, else None.
+
+    "" for a style with no title ("Messrs."). Names the model tagged otherwise may come between
+    ("are: A (Chair), B and C").
+    """
     j = start - 1
+    while j > 0 and start - j < 12 and not doc[j].is_space and doc[j].text != ":" and doc[j].lower_ not in plural \
+            and (PARTY_TAG.match(doc[j].text) or _role_in_brackets(doc, j)
+                 or (doc[j].text[:1].isupper() and not is_role_word(doc[j].text))) \
+            and not (doc[j].text == "." and f"{doc[j - 1].lower_}." in plural):
+        j -= 1
     if j >= 2 and doc[j].text == ":" and doc[j - 1].lower_ in ("are", "were", "include", "included"):
         j -= 2
     word = doc[j].lower_
@@ -395,11 +413,11 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
         if len(words) >= 2 and len(words[-1]) >= 3:
             surnames.setdefault(words[-1], []).append(person)
     styled = _style_before()
+    covered = Intervals((s, e) for p in people for _, s, e in p.mentions)  # no stretch of text is two mentions
     for surname, owners in surnames.items():
         if len(owners) != 1:
             continue
         person = owners[0]
-        covered = Intervals((s, e) for _, s, e in person.mentions)
         pattern = regex.compile(rf"(?<![\w-]){regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -433,6 +451,8 @@ def _resolve(name: str, people: list[PersonRecord]) -> PersonRecord | None:
         if len(words) < len(pw) and (pw[-len(words):] == words or pw[:len(words)] == words
                                      or (words[0] == pw[0] and words[-1] == pw[-1])):
             candidates.append(p)
+    if len(candidates) > 1:  # "Cantwell": Maria Cantwell, not a "Cantwell Amendment" the model took for a name
+        candidates = [p for p in candidates if p.name.casefold().split()[-len(words):] == words]
     if len(candidates) == 1:
         return candidates[0]
     return None
