@@ -158,3 +158,37 @@ def test_a_body_named_by_its_kind_is_the_one_body_of_that_kind() -> None:
     people = [PersonRecord("Ilse Varga", organisation="Commission")]
     _canonical_affiliations(people, [OrgRecord("Commission on Water"), OrgRecord("Commission on Roads")])
     assert people[0].organisation == "Commission"  # two bodies of that kind: which one is not said
+
+
+JUNK_BODIES = [
+    # What follows a second comma is someone else, not the first person's body.
+    ("Ambassador and the Permanent Representative of Freedonia, and His Excellency Mr. Tomas Brandvik", [],
+     ["Ambassador", "Permanent Representative of Freedonia"], None),
+    # A time phrase after the comma is no body; the committee inside the title is.
+    ("member of the Senate Environment and Public Works Committee, on Wednesday", [], ["member"],
+     "Senate Environment and Public Works Committee"),
+    # The acronym after the leading body is not part of the title.
+    ("United Nations Development Programme (UNDP) coordinator for the Green Farms Programme",
+     ["United Nations Development Programme", "Green Farms Programme"],
+     ["coordinator for the Green Farms Programme"], "United Nations Development Programme"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "names", "titles", "org"), JUNK_BODIES, ids=[s[0][:40] for s in JUNK_BODIES])
+def test_no_junk_bodies(phrase: str, names: list[str], titles: list[str], org: str | None) -> None:
+    for order in (names, names[::-1]):
+        assert split_title_org(phrase, [(n, 0, len(n)) for n in order]) == (titles, org)
+
+
+@pytest.mark.integration
+def test_a_list_in_a_title_does_not_swallow_the_next_person(nlp: Language) -> None:
+    r = release(nlp, "The bill was backed by state Senator Evelyn Marsh, of Palm Grove, and Jim Kingsley, a farmer.")
+    assert person(r, "Evelyn Marsh").titles == ["Senator"]
+
+
+@pytest.mark.integration
+def test_his_excellency_after_a_listing_title(nlp: Language) -> None:
+    r = release(nlp, "Fifty people attended, including the Minister of Agriculture, Animal Industry, and Fisheries of "
+                     "Freedonia, his Excellency Tomas V. Brandvik.")
+    titles = person(r, "Tomas V. Brandvik").titles
+    assert any(t.startswith("Minister of Agriculture, Animal Industry, and Fisheries") for t in titles), titles

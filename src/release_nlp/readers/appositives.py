@@ -133,7 +133,10 @@ def split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple
     head, sep, tail = phrase.partition(", ")
     if sep and has_head(head) and not has_head(tail) and not (
             _list_end_text(tail) is not None and regex.search(r"\s(?:of|for|on)\s", head)):
-        return [expand_abbrev(head)], strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
+        body = strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
+        if _plausible_body(body):
+            return [expand_abbrev(head)], body
+        phrase = head  # "..., and His Excellency Mr. X": what follows the comma is someone else
     names = {strip_possessive(regex.sub(r"^the\s+", "", t, flags=regex.IGNORECASE)) for t, _s, _e in org_spans}
     # "Permanent Representative of Norway" tagged as a body is a title.
     names = {_complete(phrase, t) for t in names
@@ -157,7 +160,7 @@ def split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple
         # "IOM's Chief of Mission", "the ICRC's Middle East director": a leading organisation.
         i, text = located[0]
         org = text
-        phrase = regex.sub(r"^['’]s?\s+", "", phrase[i + len(text):].lstrip())
+        phrase = regex.sub(r"^(?:['’]s?|\(\p{Lu}[\p{Lu}&-]+\))\s+", "", phrase[i + len(text):].lstrip())
     elif located:
         i, text = located[0]
         org = text
@@ -166,12 +169,20 @@ def split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple
             phrase = f"{phrase[:i].rstrip()} {phrase[i + len(text):].lstrip()}".strip()
     if org:
         org = strip_possessive(regex.sub(r"^the\s+", "", org, flags=regex.IGNORECASE))
+        org = org if _plausible_body(org) else None
     parts = [regex.sub(r"^(?:the|a|an)\s+", "", p.strip(" ,"), flags=regex.IGNORECASE)
              for p in regex.split(r"\s+and\s+|\s*/\s*", phrase)]
     titles = [p for p in parts if p and has_head(p)]
     if len(titles) != len(parts):
         titles = [phrase] if has_head(phrase) else []
     return [expand_abbrev(t) for t in titles], org
+
+
+def _plausible_body(text: str) -> bool:
+    """No body starts with a small word or names a styled person: "and His Excellency Mr. X", "on Wednesday"."""
+    words = text.split()
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and not any(
+        is_honorific(w) for w in words)
 
 
 NAMED_BODY = regex.compile(
@@ -192,7 +203,8 @@ def _named_body_complement(phrase: str) -> tuple[str, str] | None:
     title, body = found.group("title"), found.group("body")
     words = body.split()
     # The body's head noun ends its first run of capitalised words: "Senate Committee (on ...)".
-    first_run = next((i for i, w in enumerate(words) if w.casefold() in CONNECTORS or w.endswith(",")), len(words))
+    first_run = next((i for i, w in enumerate(words) if w.casefold() in ("of", "for", "on", "in") or w.endswith(",")),
+                     len(words))
     head_noun = words[max(0, first_run - 1)].strip(",").casefold()
     fixed_title = f"{title.split()[-1]} of {body}".casefold() in vocabulary().heads  # "Chief of Mission"
     if len(words) < 2 or head_noun not in BODY_WORDS or fixed_title:
@@ -262,7 +274,8 @@ def _list_end(doc: Doc, comma: int) -> int | None:
     comma there is inside the name, not the end of the appositive.
     """
     i = comma + 1
-    closing = False
+    closing = i < len(doc) and doc[i].lower_ in ("and", "&")  # the last item, after a serial comma
+    i += closing
     while i < len(doc) and i - comma <= 14:
         run = i
         while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text == "&") and not doc[i].is_space \
@@ -299,7 +312,11 @@ def right_appositive(doc: Doc, end: int) -> tuple[int, int] | None:
     named = False  # past a capitalised complement ("of Norway"): a clause may follow
     while k < len(doc) and k - j <= 20 and not doc[k].is_space:
         tok = doc[k]
-        if tok.text == "," and doc[k - 1].text[:1].isupper() and any(
+        if tok.text == "(" and k + 3 < len(doc) and doc[k + 1].text.isupper() and doc[k + 2].text == ")" \
+                and doc[k + 3].text not in APPOSITIVE_STOP and not doc[k + 3].is_space:
+            k += 3  # "United Nations Development Programme (UNDP) coordinator for ..."
+            continue
+        if tok.text == "," and doc[k - 1].text[:1].isupper() and has_head(doc[j + 1:k].text) and any(
                 t.lower_ in ("of", "on", "for") for t in doc[j + 1:k]):
             listed = _list_end(doc, k)
             if listed is not None:

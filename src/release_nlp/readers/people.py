@@ -46,7 +46,7 @@ class PersonRecord:
 
     def add_title(self, title: str) -> None:
         """Add a title, keeping the fuller of two forms of one title."""
-        title = squash(title).strip(" ,.;:")
+        title = regex.sub(r"^(?:and|or)\s+", "", squash(title).strip(" ,.;:"))  # "..., and Minister of State"
         key = title.casefold()
         if not title or any(key == t.casefold() for t in self.titles):
             return
@@ -99,11 +99,13 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
         elif start > 1 and doc[start - 1].text == "." and doc[start - 2].text[:1].isupper() \
                 and (f"{doc[start - 2].lower_}." in vocab.styles or is_honorific(f"{doc[start - 2].text}.")):
             start -= 2  # the tokenizer may split "Col." into "Col" and "."
+        elif start > 0 and doc[start - 1].lower_ in ("his", "her") and doc[start].lower_ in ("excellency", "highness"):
+            start -= 1  # "..., his Excellency Ssempijja V. Bamulangaki"
         else:
             break
     styles: list[str] = []
     honorifics: list[str] = []
-    name_start = start
+    name_start = start + (doc[start].lower_ in ("his", "her"))
     while name_start < end - 1:
         tok = doc[name_start]
         low = tok.lower_
