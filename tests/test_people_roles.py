@@ -192,3 +192,9 @@ def test_his_excellency_after_a_listing_title(nlp: Language) -> None:
                      "Freedonia, his Excellency Tomas V. Brandvik.")
     titles = person(r, "Tomas V. Brandvik").titles
     assert any(t.startswith("Minister of Agriculture, Animal Industry, and Fisheries") for t in titles), titles
+
+
+@pytest.mark.integration
+def test_joined_roles_before_a_name_are_separate_titles(nlp: Language) -> None:
+    r = release(nlp, "According to Chairman and CEO Richard Gorton, the plan is ready.")
+    assert person(r, "Richard Gorton").titles == ["Chairman", "CEO"]

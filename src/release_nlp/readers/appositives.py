@@ -83,7 +83,16 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
     first = last
     while first > 0 and is_role_word(texts[first - 1]) and texts[first - 1][:1].isupper():
         first -= 1
-    return expand_abbrev(" ".join(texts[first:])), org
+    title = expand_abbrev(" ".join(texts[first:]))
+    # "PRC Chairman and CEO Richard Gordon": joined roles, each a title (the caller splits at "and").
+    earlier = first - 1
+    if earlier > 0 and texts[earlier].casefold() in ("and", "&") and has_head(texts[earlier - 1]) \
+            and texts[earlier - 1][:1].isupper():
+        start_of = earlier - 1
+        while start_of > 0 and is_role_word(texts[start_of - 1]) and texts[start_of - 1][:1].isupper():
+            start_of -= 1
+        title = f"{' '.join(texts[start_of:earlier])} and {title}"
+    return title, org
 
 
 def _without_trailing_style(org: str) -> str:

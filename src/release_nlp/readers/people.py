@@ -245,7 +245,9 @@ def extract_people(
             person.add_title(style)
         title, org = left_title(doc, m.start, m.name_start, bool(m.styles), is_org)
         if title:
-            person.add_title(title)
+            joined = title.split(" and ")
+            for part in joined if all(has_head(p) for p in joined) else [title]:
+                person.add_title(expand_abbrev(part))
         if org and title and not person.organisation:
             person.organisation = org
         before_rank = org if not title else None  # weaker than an appositive's body
