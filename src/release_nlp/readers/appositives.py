@@ -195,8 +195,8 @@ def _plausible_body(text: str) -> bool:
 
 
 NAMED_BODY = regex.compile(
-    r"^(?P<title>.+?)\s+(?:of|from|at)\s+(?:the\s+)?"
-    r"(?P<body>[\p{Lu}\d][\p{L}\d'’.&-]*(?:,?\s+(?:(?:of|for|on|and|the|&)\s+)*[\p{Lu}\d][\p{L}\d'’.&-]*)*)$"
+    r"^(?P<title>.+?)(?<=\S)\s++(?:of|from|at)\s++(?:the\s+)?"
+    r"(?P<body>[\p{Lu}\d][\p{L}\d'’.&-]*+(?:,?\s+(?:(?:of|for|on|and|the|&)\s+){0,2}[\p{Lu}\d][\p{L}\d'’.&-]*+){0,12})$"
 )
 
 
@@ -238,8 +238,9 @@ def _describes_rather_than_titles(phrase: str) -> bool:
 
 
 
-LIST_ITEM = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*"
-LISTED_REST = regex.compile(rf"{LIST_ITEM}(?:,\s*{LIST_ITEM})*,?\s+(?:and|&)\s+{LIST_ITEM}")
+# Bounded repetitions (items of at most six words, at most eight items): linear on a run of capitals.
+LIST_ITEM = r"\p{Lu}[\p{L}'’-]*+(?:\s+\p{Lu}[\p{L}'’-]*+){0,5}+"
+LISTED_REST = regex.compile(rf"{LIST_ITEM}(?:,\s*{LIST_ITEM}){{0,7}}+,?\s+(?:and|&)\s+{LIST_ITEM}")
 
 
 def _list_end_text(text: str) -> int | None:

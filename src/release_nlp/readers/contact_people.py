@@ -82,8 +82,8 @@ def contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord]
 
 # "Claus Berg, Unit for Humanitarian Assistance and Policy, tel. ...": a body named after the name.
 LINE_BODY = regex.compile(
-    r"\s*,\s*(?P<body>(?:\p{Lu}[\p{L}'’-]*\s+)*(?P<head>\p{Lu}[\p{L}'’-]*)"
-    r"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)*)\s*[,;(\n]"
+    r"\s*,\s*(?P<body>(?:\p{Lu}[\p{L}'’-]*+\s+){0,6}(?P<head>\p{Lu}[\p{L}'’-]*+)"
+    r"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*+(?:\s+\p{Lu}[\p{L}'’-]*+){0,5}){0,4})\s*[,;(\n]"
 )
 
 

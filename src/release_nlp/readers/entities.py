@@ -196,7 +196,8 @@ def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -
 def _ends_in_person(name: str, people: list[PersonRecord]) -> bool:
     """`Mission Paul Norton`: an organisation the model ran on into a person's full name is that person."""
     folded = fold(name)
-    return any(len(p.name.split()) > 1 and folded.endswith(" " + fold(p.name)) for p in people)
+    return any(len(p.name.split()) > 1 and folded.endswith(" " + fold(p.name))
+               and all(is_role_word(w) for w in name.split()[:-len(p.name.split())]) for p in people)
 
 
 def _ends_in_rank(name: str) -> bool:

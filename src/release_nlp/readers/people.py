@@ -273,7 +273,6 @@ def extract_people(
     return people
 
 
-ADDRESS = regex.compile(r"\S*(?:@|://|www\.)\S*")  # e-mail and web addresses: names in lower case
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*")
 
 
@@ -284,7 +283,9 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention]) -> list[N
     Humanitarian Needs"); a people's name is a plural whose singular names a country or is used as
     an adjective ("Nepalis", "the Yazidi community ... Yazidis"). A styled mention ("Mr. Brown") stays.
     """
-    lower = {w.casefold() for w in LOWER_WORD.findall(ADDRESS.sub(" ", text))}
+    # E-mail and web addresses write names in lower case: their words do not count.
+    prose = " ".join(w for w in text.split() if "@" not in w and "://" not in w and not w.startswith("www."))
+    lower = {w.casefold() for w in LOWER_WORD.findall(prose)}
     name_words = {w for m in mentions for w in m.name.split() if len(m.name.split()) > 1}
 
     def group(word: str) -> bool:
