@@ -9,8 +9,9 @@ import regex
 from release_nlp.core.text import contains_word, fold
 from release_nlp.readers import gazetteer
 from release_nlp.readers.contacts import ContactHit
-from release_nlp.readers.organisations import OrgRecord, known_org
+from release_nlp.readers.organisations import ORG_WORDS, OrgRecord, known_org
 from release_nlp.readers.people import PeopleIndex, PersonRecord
+from release_nlp.readers.roles import has_head, is_role_word
 
 CONTACT_NAME = regex.compile(
     r"(?:^|[,;:]\s*|\d\s+|\s(?:or|and|contact)\s+)(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2})"
@@ -57,21 +58,45 @@ def contact_people(text: str, hits: list[ContactHit], people: list[PersonRecord]
         m = next((c for c in CONTACT_NAME.finditer(segment) if _could_be_contact_name(c.group("name"), orgs)), None)
         if not m:
             continue
-        name = m.group("name")
+        name, start = m.group("name"), s + m.start("name")
+        title = _leading_title(name)
+        if title:
+            name, start = name[len(title):].lstrip(), start + len(title) + 1  # "Director Claus Berg"
         person = index.resolve(name)
-        start = s + m.start("name")
         if person is None:
             person = PersonRecord(name)
             people.append(person)
             index.add(person)
         if not any(ms == start for _, ms, _e in person.mentions):
             person.mentions.append((name, start, start + len(name)))
+        if title:
+            person.add_title(title)
         if person.organisation is None:
             for rec in orgs:
                 forms = [f for f in (rec.acronym, rec.name, *rec.aliases) if f]
                 if any(contains_word(segment[m.end():], f) for f in forms):
                     person.organisation = rec.acronym or rec.name
                     break
+        if person.organisation is None:
+            body = LINE_BODY.match(segment[m.end():])
+            if body and body.group("head").casefold() in ORG_WORDS:
+                person.organisation = body.group("body")
+
+
+# "Claus Berg, Unit for Humanitarian Assistance and Policy, tel. ...": a body named after the name.
+LINE_BODY = regex.compile(
+    r"\s*,\s*(?P<body>(?:\p{Lu}[\p{L}'’-]*+\s+){0,6}(?P<head>\p{Lu}[\p{L}'’-]*+)"
+    r"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*+(?:\s+\p{Lu}[\p{L}'’-]*+){0,5}){0,4})\s*[,;(\n]"
+)
+
+
+def _leading_title(name: str) -> str:
+    """The role words a contact line puts before a name ("Director" in "Director Claus Berg"), or ""."""
+    words = name.split()
+    run = 0
+    while run < len(words) - 2 and is_role_word(words[run]):
+        run += 1
+    return " ".join(words[:run]) if run and has_head(" ".join(words[:run])) else ""
 
 
 def contact_names(hits: list[ContactHit], people: list[PersonRecord]) -> list[str | None]:

@@ -35,7 +35,7 @@ from release_nlp.readers.organisations import (
 )
 from release_nlp.readers.people import PersonRecord, extract_people
 from release_nlp.readers.places import add_place, finish_places, place_names, places_tagged_otherwise, read_places
-from release_nlp.readers.roles import has_head
+from release_nlp.readers.roles import has_head, is_role_word, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
 
@@ -135,7 +135,8 @@ def read_entities(
     people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
     # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
     person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
-    org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)]
+    org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)
+                   and not _ends_in_person(o.name, people)]
 
     places = read_places(doc, ents, text, sections, place_matcher, org_spans, person_chars - {
         c for e in misread for c in range(e.start_char, e.end_char)})
@@ -143,16 +144,17 @@ def read_entities(
         if content(ent.start_char):
             add_place(places, ent.text, ent.start_char, text)
     quotes = read_quotes(text, sections, people, org_records)
-    _canonical_affiliations(people, org_records)
-    if issuer_affiliation:
-        _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
-                                if sections.title else "")
     contact_hits = find_contacts(
         text,
         sections.regions("body", "notes", "contacts"),
         sections.regions("contacts"),
     )
+    # Before the issuer's default: a contact line that names the person's body says whom they serve.
     contact_people(text, contact_hits, people, org_records)
+    _canonical_affiliations(people, org_records)
+    if issuer_affiliation:
+        _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
+                                if sections.title else "")
     contacts = [
         {"email": h.email, "phone": h.phone, "phone_e164": h.phone_e164, "name": name,
          "place": h.place, "span": {"start": h.start, "end": h.end}}
@@ -175,13 +177,33 @@ def read_entities(
 
 
 def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
-    """`the UN Migration Agency` as a person's organisation is the record it belongs to (IOM)."""
+    """`the UN Migration Agency` as a person's organisation is the record it belongs to (IOM).
+
+    A body named by its kind alone ("the Commission") is the one body of that kind the release names
+    in full ("Commission on Human Rights in South Sudan").
+    """
     for person in people:
         if person.organisation:
             key = fold(clean_org(person.organisation))
-            rec = next((o for o in orgs if key in o.forms()), None)
+            rec = next((o for o in orgs if key in o.forms() and not _ends_in_rank(o.name)), None)
+            if rec is None and key in ORG_WORDS:
+                of_kind = [o for o in orgs if fold(o.name).split()[0] == key and len(o.name.split()) > 1]
+                rec = of_kind[0] if len(of_kind) == 1 else None
             if rec is not None:
                 person.organisation = rec.acronym or rec.name
+
+
+def _ends_in_person(name: str, people: list[PersonRecord]) -> bool:
+    """`Mission Paul Norton`: an organisation the model ran on into a person's full name is that person."""
+    folded = fold(name)
+    return any(len(p.name.split()) > 1 and folded.endswith(" " + fold(p.name))
+               and all(is_role_word(w) for w in name.split()[:-len(p.name.split())]) for p in people)
+
+
+def _ends_in_rank(name: str) -> bool:
+    """`U.S. Army Col`: a body the model ran into the rank after it is no one's affiliation."""
+    last = name.split()[-1].casefold()
+    return len(name.split()) > 1 and (f"{last}." in vocabulary().styles or last in vocabulary().abbreviations)
 
 
 def _affiliate_to_publisher(
@@ -244,16 +266,22 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
-        name = doc[ent.start:comma]
+        start = ent.start
+        # "IOM Nepal Chief of Mission Paul Norton" tagged ORG from "Mission": the role words are no name.
+        while start < comma - 2 and doc[start].text[:1].isupper() and is_role_word(doc[start].text):
+            start += 1
+        name = doc[start:comma]
         words = name.text.split()
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
             continue
         if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(name.text) or known_org(name.text):
             continue
-        if comma + 1 < len(doc) and doc[comma].text == ",":
-            first = doc[comma + 1:min(len(doc), comma + 7)].text.split()[:2]
-            if first and any(has_head(w) for w in first):
-                out.append(Span(doc, name.start, name.end, label="PERSON"))
+        after = doc[comma + 1:min(len(doc), comma + 7)].text.split()[:2]
+        role_before = start > ent.start and comma == ent.end and has_head(doc[max(0, ent.start - 2):start].text) \
+            and not any(is_role_word(w) for w in words)
+        role_after = comma + 1 < len(doc) and doc[comma].text in (",", "(") and any(has_head(w) for w in after)
+        if role_before or role_after:
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 
 

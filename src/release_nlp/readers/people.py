@@ -15,21 +15,22 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from release_nlp.core.docindex import ents_of, index_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import squash, strip_possessive
-from release_nlp.readers.organisations import LOWERCASE_ORG_WORDS
-from release_nlp.readers.roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
-
-CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})
-APPOSITIVE_STOP = frozenset({",", ";", ".", "(", ")", ":", "“", "”", '"', "–", "—"})
-SPEECH_VERBS = frozenset({
-    "said", "says", "say", "added", "adds", "stated", "states", "noted", "notes", "explained", "explains",
-    "continued", "emphasized", "emphasised", "stressed", "told", "remarked", "declared", "announced",
-    "warned", "urged", "commented", "observed", "concluded", "insisted", "recalled", "highlighted",
-})
+from release_nlp.readers import gazetteer
+from release_nlp.readers.appositives import (
+    NAME_PARTICLES,
+    expand_abbrev,
+    left_appositive,
+    left_title,
+    org_after_from,
+    right_appositive,
+    split_title_org,
+)
+from release_nlp.readers.roles import expand, has_head, is_honorific, is_role_word, vocabulary
 
 
 @dataclass
@@ -45,7 +46,7 @@ class PersonRecord:
 
     def add_title(self, title: str) -> None:
         """Add a title, keeping the fuller of two forms of one title."""
-        title = squash(title).strip(" ,.;:")
+        title = regex.sub(r"^(?:and|or)\s+", "", squash(title).strip(" ,.;:"))  # "..., and Minister of State"
         key = title.casefold()
         if not title or any(key == t.casefold() for t in self.titles):
             return
@@ -88,29 +89,47 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
     vocab = vocabulary()
     start, end = ent.start, ent.end
     # Styles and honorifics just before the entity belong to it ("H.E. Mr." + "Najib Mikati").
-    while start > 0 and doc[start - 1].text[:1].isupper() and (
-        is_honorific(doc[start - 1].text)
-        or (doc[start - 1].text.endswith(".") and doc[start - 1].lower_ in vocab.styles)
-        or (doc[start - 1].text.isupper() and expand(doc[start - 1].text))
-    ):
-        start -= 1
+    while True:
+        if start > 0 and doc[start - 1].text[:1].isupper() and (
+            is_honorific(doc[start - 1].text)
+            or (doc[start - 1].text.endswith(".") and doc[start - 1].lower_ in vocab.styles)
+            or (doc[start - 1].text.isupper() and expand(doc[start - 1].text))
+        ):
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "." and doc[start - 2].text[:1].isupper() \
+                and (f"{doc[start - 2].lower_}." in vocab.styles or is_honorific(f"{doc[start - 2].text}.")):
+            start -= 2  # the tokenizer may split "Col." into "Col" and "."
+        elif start > 0 and doc[start - 1].lower_ in ("his", "her") and doc[start].lower_ in ("excellency", "highness"):
+            start -= 1  # "..., his Excellency Ssempijja V. Bamulangaki"
+        else:
+            break
     styles: list[str] = []
     honorifics: list[str] = []
-    name_start = start
+    name_start = start + (doc[start].lower_ in ("his", "her"))
     while name_start < end - 1:
         tok = doc[name_start]
         low = tok.lower_
         if is_honorific(tok.text):
             honorifics.append(tok.text)
-        elif low in vocab.styles or low.rstrip(".") in vocab.styles:
-            style = vocab.styles.get(low, vocab.styles.get(low.rstrip(".")))
+            if doc[name_start + 1].text == "." and name_start + 2 < end:
+                honorifics[-1] += "."
+                name_start += 1
+        elif low in vocab.styles or low.rstrip(".") in vocab.styles or (
+                doc[name_start + 1].text == "." and f"{low}." in vocab.styles):
+            style = vocab.styles.get(low, vocab.styles.get(low.rstrip("."), vocab.styles.get(f"{low}.")))
             if style:
                 styles.append(style)
+            if doc[name_start + 1].text == "." and name_start + 2 < end:
+                name_start += 1
         elif expand(tok.text) and tok.text.isupper():
             styles.append(expand(tok.text) or tok.text)
         else:
             break
         name_start += 1
+    name_start, outside = _peel_fused_title(doc, name_start, end, styles)
+    if outside:
+        start = name_start
+    styles = _compound_ranks(styles)
     name_end = end
     while name_end > name_start and doc[name_end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
         name_end -= 1
@@ -121,12 +140,50 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
                        styles, honorifics)
 
 
+def _peel_fused_title(doc: Doc, name_start: int, end: int, styles: list[str]) -> tuple[int, bool]:
+    """Where the bare name starts once a title or place the model ran into it is peeled off.
+
+    The flag says whether the peeled words are no part of the mention (a place that completes the
+    title before it). `Director Claus Berntsen`, `DERC Kemper`, `(Ambassador to) Nepal Yousuf Al-Hail`: at least two
+    name words must remain, so that a first name that is also a word ("Dean", "Major") stays.
+    """
+    def left(i: int) -> int:
+        return sum(1 for t in doc[i:end] if t.text[:1].isupper())
+
+    run = name_start
+    while run < end and doc[run].text[:1].isupper() and is_role_word(doc[run].text):
+        run += 1
+    if run > name_start and has_head(doc[name_start:run].text) and left(run) >= 2:
+        styles.append(expand_abbrev(doc[name_start:run].text))
+        return run, False
+    first = doc[name_start]
+    if first.text.isupper() and first.text.isalpha() and 2 <= len(first.text) <= 6 and left(name_start + 1) >= 1 \
+            and not doc[name_start:end].text.isupper():
+        return name_start + 1, False  # an acronym is no part of a mixed-case name ("DERC Kemper")
+    if name_start > 0 and doc[name_start - 1].lower_ in ("to", "of", "in", "for") and left(name_start + 1) >= 2:
+        found = gazetteer.lookup(first.text)
+        if found is not None and found.kind == "country":
+            return name_start + 1, True  # "Ambassador to Nepal Yousuf Al-Hail": the place completes the title
+    return name_start, False
+
+
+def _compound_ranks(styles: list[str]) -> list[str]:
+    """`Maj.` + `Gen.` is one rank, Major General."""
+    heads = vocabulary().heads
+    out: list[str] = []
+    for style in styles:
+        if out and f"{out[-1]} {style}".casefold() in heads:
+            out[-1] = f"{out[-1]} {style}"
+        else:
+            out.append(style)
+    return out
+
+
 def _plausible_name(name: str, styled: bool = False) -> bool:
     words = name.split()
     if not words or len(words) > 5 or regex.search(r"[\d@/#_]", name):
         return False
-    if not all(w[:1].isupper() or w.casefold() in {"de", "da", "van", "von", "der", "al", "el", "bin", "ibn",
-                                                    "la", "le", "du", "dos", "di", "del"} for w in words):
+    if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return False
     if all(is_role_word(w) for w in words) and not (styled and len(words) == 1):
         return False
@@ -135,158 +192,6 @@ def _plausible_name(name: str, styled: bool = False) -> bool:
     if len(words) == 1 and name.isupper() and len(name) <= 4:
         return False  # "CET", "UN": a code, not a name
     return not (len(words) > 1 and name.isupper())
-
-
-def _left_title(doc: Doc, m: NameMention, is_org: Callable[[int], str | None]) -> tuple[str | None, str | None]:
-    """Title (and organisation) printed just before the name: `IOM Director General Amy Pope`."""
-    j = m.start - 1
-    sent_start = index_of(doc).sentence(m.start).start if doc.has_annotation("SENT_START") else 0
-    words: list[Token] = []
-    org: str | None = None
-    while j >= sent_start and len(words) < 8:
-        tok = doc[j]
-        if tok.is_space or tok.text in APPOSITIVE_STOP:
-            break
-        org_text = is_org(j)
-        if org_text:
-            org = org_text
-            break
-        if tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"-", "/"}:
-            words.insert(0, tok)
-            j -= 1
-            continue
-        if is_role_word(tok.text) and tok.lower_ not in {"the", "a", "an"}:
-            words.insert(0, tok)
-            j -= 1
-            continue
-        break
-    while words and (words[0].lower_ in CONNECTORS or words[0].text in {"-", "/"}):
-        words.pop(0)
-    # The title is the run's role words around its last head, with a complement ("for Southern Africa").
-    texts = [w.text for w in words]
-    heads = [i for i, w in enumerate(texts) if has_head(w) and is_role_word(w)]
-    if not heads:
-        return None, None
-    last = heads[-1]
-    if last + 1 < len(texts) and texts[last + 1].casefold() not in ("of", "for", "in", "to", "at", "on"):
-        return None, None  # words after the head that are no complement: not a title run
-    first = last
-    while first > 0 and is_role_word(texts[first - 1]) and texts[first - 1][:1].isupper():
-        first -= 1
-    return _expand_abbrev(" ".join(texts[first:])), org
-
-
-def _expand_abbrev(phrase: str) -> str:
-    words = phrase.split()
-    if len(words) == 1 and words[0].isupper():
-        return expand(words[0]) or phrase
-    return phrase
-
-
-def _name_order(names: set[str]) -> Callable[[tuple[int, str]], tuple[int, bool, int, str]]:
-    """Sort key of organisation names found in a title phrase: by position, then name, never the set's order.
-
-    At one position the longer name comes first ("UN Women" over "UN"), unless it only extends the other
-    with a possessive ("IOM's Migration Health Division": IOM) or ends in a role ("UN Resident Coordinator").
-    """
-
-    def demoted(name: str) -> bool:
-        if has_head(name.split()[-1]):
-            return True
-        return any(name != other and name.startswith(other) and name[len(other):].startswith(("'s", "’s"))
-                   for other in names)
-
-    def key(located: tuple[int, str]) -> tuple[int, bool, int, str]:
-        position, name = located
-        return position, demoted(name), -len(name), name
-
-    return key
-
-
-def _split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple[list[str], str | None]:
-    """`Director of IOM's Migration Health Division` -> (["Director"], "IOM")."""
-    phrase = regex.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=regex.IGNORECASE)
-    org = None
-    # "CEO, Save the Children International": the organisation after the comma.
-    head, sep, tail = phrase.partition(", ")
-    if sep and has_head(head) and not has_head(tail):
-        return [_expand_abbrev(head)], strip_possessive(regex.sub(r"^the\s+", "", tail, flags=regex.IGNORECASE))
-    names = {strip_possessive(regex.sub(r"^the\s+", "", t, flags=regex.IGNORECASE)) for t, _s, _e in org_spans}
-    located = sorted(((phrase.find(t), t) for t in names if t and phrase.find(t) >= 0), key=_name_order(names))
-    complement = next(((i, t) for i, t in located if not is_area(phrase[i:])
-                       and regex.search(r"(?:^|\s)(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", phrase[:i])), None)
-    if complement is not None:
-        # "Executive Director of UN Women for the ...": the organisation is the complement; what follows goes.
-        i, text = complement
-        org = text
-        phrase = regex.sub(r"\s*(?:of|for|at|with|to|in|on)(?:\s+the)?\s*$", "", phrase[:i])
-    elif located and located[0][0] <= 4:
-        # "IOM's Chief of Mission", "the ICRC's Middle East director": a leading organisation.
-        i, text = located[0]
-        org = text
-        phrase = regex.sub(r"^['’]s?\s+", "", phrase[i + len(text):].lstrip())
-    elif located:
-        i, text = located[0]
-        org = text
-        # "Chairman of the Senate Committee on ...": a name inside a longer one stays in the title.
-        if not regex.search(r"(?:^|\s)(?:of|for|the|on|and)\s*$", phrase[:i], flags=regex.IGNORECASE):
-            phrase = f"{phrase[:i].rstrip()} {phrase[i + len(text):].lstrip()}".strip()
-    if org:
-        org = strip_possessive(regex.sub(r"^the\s+", "", org, flags=regex.IGNORECASE))
-    parts = [p.strip(" ,") for p in regex.split(r"\s+and\s+|\s*/\s*", phrase)]
-    titles = [p for p in parts if p and has_head(p)]
-    if len(titles) != len(parts):
-        titles = [phrase] if has_head(phrase) else []
-    return [_expand_abbrev(t) for t in titles], org
-
-
-def _right_appositive(doc: Doc, m: NameMention) -> tuple[int, int] | None:
-    """Token span of `, <title phrase>` after the name (a party tag in brackets skipped)."""
-    j = m.end
-    if j < len(doc) and doc[j].text == "(":
-        close = next((k for k in range(j, min(len(doc), j + 8)) if doc[k].text == ")"), None)
-        if close is None:
-            return None
-        j = close + 1
-    if j >= len(doc) or doc[j].text != ",":
-        return None
-    k = j + 1
-    while k < len(doc) and k - j <= 20 and doc[k].text not in APPOSITIVE_STOP and not doc[k].is_space:
-        if doc[k].lower_ in SPEECH_VERBS or doc[k].text in {"who", "which", "whose"}:
-            break
-        k += 1
-    if k == j + 1:
-        return None
-    # "Mohamed Béavogui, Director General, African Risk Capacity": the organisation after a second comma.
-    if k < len(doc) and doc[k].text == "," and has_head(doc[j + 1:k].text):
-        m_end = k + 1
-        while m_end < len(doc) and m_end - k <= 8 and doc[m_end].text not in APPOSITIVE_STOP \
-                and not doc[m_end].is_space and (doc[m_end].text[:1].isupper() or doc[m_end].lower_ in CONNECTORS):
-            m_end += 1
-        if m_end > k + 1 and (m_end >= len(doc) or doc[m_end].text in {".", ",", ";", "\n"} or doc[m_end].is_space):
-            return j + 1, m_end
-    return j + 1, k
-
-
-def _left_appositive(doc: Doc, m: NameMention) -> tuple[int, int] | None:
-    """Token span of `<title phrase>, ` just before the (styled) name."""
-    j = m.start - 1
-    if j < 1 or doc[j].text != ",":
-        return None
-    k = j
-    while k > 0 and j - k < 16:
-        tok = doc[k - 1]
-        if tok.text in APPOSITIVE_STOP or tok.is_space:
-            break
-        if not (tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"'s", "’s"}
-                or is_role_word(tok.text) or tok.lower_ in LOWERCASE_ORG_WORDS):
-            break
-        k -= 1
-    while k < j and doc[k].lower_ in CONNECTORS - {"the"}:
-        k += 1
-    if k >= j:
-        return None
-    return k, j
 
 
 def extract_people(
@@ -312,6 +217,10 @@ def extract_people(
             m = _peel(doc, ent)
             if m is not None:
                 mentions.append(m)
+    # One mention per stretch of text: a name tagged otherwise may also be the model's PERSON.
+    mentions = list({(m.start, m.end): m for m in reversed(mentions)}.values())[::-1]
+    mentions = _without_groups_and_topics(text, mentions)
+    shared_styles = _list_styles(doc, mentions)
     # Fullest names first, so short forms find their person.
     order = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
     people: list[PersonRecord] = []
@@ -334,15 +243,17 @@ def extract_people(
         for h in m.honorifics:
             if h not in person.honorifics:
                 person.honorifics.append(h)
-        for style in m.styles:
+        for style in m.styles or shared_styles.get(m.start, []):
             person.add_title(style)
-        title, org = _left_title(doc, m, is_org)
+        title, org = left_title(doc, m.start, m.name_start, bool(m.styles), is_org)
         if title:
-            person.add_title(title)
-        if org and not person.organisation:
+            joined = title.split(" and ")
+            for part in joined if all(has_head(p) for p in joined) else [title]:
+                person.add_title(expand_abbrev(part))
+        if org and title and not person.organisation:
             person.organisation = org
-        for span_fn in (_right_appositive, _left_appositive):
-            tokens = span_fn(doc, m)
+        before_rank = org if not title else None  # weaker than an appositive's body
+        for tokens in (right_appositive(doc, m.end), left_appositive(doc, m.start)):
             if tokens is None:
                 continue
             phrase_span = doc[tokens[0]:tokens[1]]
@@ -351,15 +262,105 @@ def extract_people(
                 continue
             inside = [(t, s, e) for t, s, e in org_spans
                       if s >= phrase_span.start_char and e <= phrase_span.end_char]
-            titles, org = _split_title_org(phrase, inside)
+            titles, org = split_title_org(phrase, inside)
             for t in titles:
                 person.add_title(t)
             if org and not person.organisation:
                 person.organisation = org
+        if not person.organisation:
+            person.organisation = org_after_from(doc, m.end, is_org) or before_rank
     people = [p for p in people if p.mentions]
     _find_surname_mentions(text, people, allowed)
     _titles_from_the_sentence_before(doc, people, mentions, ents)
     return people
+
+
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*")
+
+
+def _without_groups_and_topics(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Mentions less the groups and topics the model took for people.
+
+    A topic's words are all words the release also writes in lower case ("Gender", "Global
+    Humanitarian Needs"); a people's name is a plural whose singular names a country or is used as
+    an adjective ("Nepalis", "the Yazidi community ... Yazidis"). A styled mention ("Mr. Brown") stays.
+    """
+    # E-mail and web addresses write names in lower case: their words do not count.
+    prose = " ".join(w for w in text.split() if "@" not in w and "://" not in w and not w.startswith("www."))
+    lower = {w.casefold() for w in LOWER_WORD.findall(prose)}
+    name_words = {w for m in mentions for w in m.name.split() if len(m.name.split()) > 1}
+
+    def group(word: str) -> bool:
+        if len(word) < 5 or not word.endswith("s") or word in name_words:
+            return False
+        singular = word[:-1]
+        for stem in (singular[:-1], singular + "a", singular[:-3], singular):
+            found = gazetteer.lookup(stem) if len(stem) >= 4 else None
+            if found is not None and found.kind == "country":
+                return True
+        return regex.search(rf"(?<![\p{{L}}-]){regex.escape(singular)} \p{{Ll}}", text) is not None
+
+    def dropped(m: NameMention) -> bool:
+        if m.styles or m.honorifics:
+            return False
+        words = m.name.split()
+        if all(w.casefold() in lower for w in words):
+            return True
+        return len(words) == 1 and group(words[0])
+
+    return [m for m in mentions if not dropped(m)]
+
+
+PARTY_TAG = regex.compile(r"^(?:[DRI]|\p{Lu}[\p{Ll}.]{0,4}|\p{Lu}{2}|[-,.()]|and|&)$")
+
+
+def _list_styles(doc: Doc, mentions: list[NameMention]) -> dict[int, list[str]]:
+    """Titles that a plural style gives every name of the list it opens, by mention start.
+
+    `Sens. Alan Pike, D-Ore., and Ruth Maddox`, `The Commissioners are: A (Chair), B and C`.
+    """
+    plural = vocabulary().plural_styles
+    shared: dict[int, list[str]] = {}
+    current: str | None = None
+    previous_end = -1
+    for m in sorted(mentions, key=lambda m: m.start):
+        opener = _plural_opener(doc, m.start, plural)
+        if opener is not None:
+            current = opener or None
+        elif current is None or previous_end < 0 or m.start - previous_end > 8 or not all(
+                PARTY_TAG.match(doc[i].text) or _role_in_brackets(doc, i) for i in range(previous_end, m.start)):
+            current = None
+        if current:
+            shared[m.start] = [current]
+        previous_end = m.end
+    return shared
+
+
+def _role_in_brackets(doc: Doc, i: int) -> bool:
+    """`(Chairperson)` in a list of names: one member's own role, which does not end the list."""
+    return i > 0 and doc[i - 1].text == "(" and is_role_word(doc[i].text)
+
+
+def _plural_opener(doc: Doc, start: int, plural: dict[str, str | None]) -> str | None:
+    """The singular of the plural style that opens the list `start` is in, else None.
+
+    "" for a style with no title ("Messrs."). Names the model tagged otherwise may come between
+    ("are: A (Chair), B and C").
+    """
+    j = start - 1
+    while j > 0 and start - j < 12 and not doc[j].is_space and doc[j].text != ":" and doc[j].lower_ not in plural \
+            and (PARTY_TAG.match(doc[j].text) or _role_in_brackets(doc, j)
+                 or (doc[j].text[:1].isupper() and not is_role_word(doc[j].text))) \
+            and not (doc[j].text == "." and f"{doc[j - 1].lower_}." in plural):
+        j -= 1
+    if j >= 2 and doc[j].text == ":" and doc[j - 1].lower_ in ("are", "were", "include", "included"):
+        j -= 2
+    word = doc[j].lower_
+    if word == "." and j > 0:
+        word = f"{doc[j - 1].lower_}."  # "Sens" "."
+    if j < 0 or word not in plural:
+        return None
+    return plural[word] or ""
 
 
 def _titles_from_the_sentence_before(doc: Doc, people: list[PersonRecord], mentions: list[NameMention],
@@ -419,11 +420,11 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
         if len(words) >= 2 and len(words[-1]) >= 3:
             surnames.setdefault(words[-1], []).append(person)
     styled = _style_before()
+    covered = Intervals((s, e) for p in people for _, s, e in p.mentions)  # no stretch of text is two mentions
     for surname, owners in surnames.items():
         if len(owners) != 1:
             continue
         person = owners[0]
-        covered = Intervals((s, e) for _, s, e in person.mentions)
         pattern = regex.compile(rf"(?<![\w-]){regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -490,4 +491,6 @@ class PeopleIndex:
             return named[0] if len(named) == 1 else None
         found = {id(p): p for k in (("tail", *words), ("head", *words), ("ends", words[0], words[-1]))
                  for p in self._partial.get(k, ()) if len(words) < len(p.name.split())}
+        if len(found) > 1:  # "Cantwell": Maria Cantwell, not a "Cantwell Amendment" the model took for a name
+            found = {i: p for i, p in found.items() if p.name.casefold().split()[-len(words):] == words}
         return next(iter(found.values())) if len(found) == 1 else None

@@ -23,6 +23,7 @@ class Vocabulary:
     head_parts: frozenset[str]  # heads split at hyphens only: "vice-president" -> "vice", "president"
     not_person_heads: frozenset[str]
     areas: frozenset[str]
+    plural_styles: dict[str, str | None]  # "sens." -> "Senator": a style shared by a list of names
 
 
 @cache
@@ -40,6 +41,7 @@ def vocabulary() -> Vocabulary:
         head_parts=frozenset(part for h in heads for part in h.split("-")),
         not_person_heads=frozenset(w.casefold() for w in data["not_person_heads"]),
         areas=frozenset(w.casefold() for w in data["areas"]),
+        plural_styles={k.casefold(): v for k, v in data.get("plural_styles", {}).items() if not k.startswith("_")},
     )
 
 

@@ -1,0 +1,200 @@
+"""People, titles and affiliations: the error classes seen on unseen releases, each on a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import release_nlp
+from release_nlp import Release
+from release_nlp.readers.appositives import split_title_org
+from release_nlp.readers.entities import _canonical_affiliations
+from release_nlp.readers.organisations import OrgRecord
+from release_nlp.readers.people import NameMention, PersonRecord, _without_groups_and_topics
+
+HEAD = "Agency Chief Visits the Region\n\nGeneva, 3 March 2023 – "
+
+
+def release(nlp: Language, body: str) -> Release:
+    return release_nlp.extract(HEAD + body + "\n", nlp=nlp)
+
+
+def person(r: Release, name: str):
+    found = [p for p in r.people if p.name == name]
+    assert found, f"{name} not among {[p.name for p in r.people]}"
+    return found[0]
+
+
+CLASSES = [
+    # An agency and a role before the name.
+    ("The convoys left on Monday. UNHCR spokesperson Mara Velden said more would follow on Tuesday.",
+     "Mara Velden", ["spokesperson"], "UNHCR"),
+    # A rank the tokenizer splits ("Col" "."), with the body before it.
+    ("A new clinic opened on Monday in the city, said U.S. Army Col. Dale Harmon. It has 40 beds.",
+     "Dale Harmon", ["Colonel"], "U.S. Army"),
+    # Two ranks make one; the appositive names the unit.
+    ("Maj. Gen. Peter Holvik, commander of the 12th Mountain Division, handed over the base on Monday.",
+     "Peter Holvik", ["Major General", "commander"], "12th Mountain Division"),
+    # An organisation inside a title keeps the title's modifier.
+    ("Acting WHO Representative Dr. Lena Farrow visited the clinic on Monday.",
+     "Lena Farrow", ["Acting Representative"], "WHO"),
+    # A ministry that lists its fields, before the name.
+    ("The Minister of Agriculture, Livestock and Fisheries, Hon. Peter Mwansa, opened the fair on Monday.",
+     "Peter Mwansa", ["Minister of Agriculture, Livestock and Fisheries"], None),
+    # A committee that lists its fields, after the name.
+    ("Senator Ruth Maddox wrote to Senator Alan Pike (R-ID), Chairman of the Senate Committee on Agriculture, "
+     "Nutrition, and Forestry, urging him to act.",
+     "Alan Pike", ["Senator", "Chairman"], "Senate Committee on Agriculture, Nutrition, and Forestry"),
+    # A body introduced by "from".
+    ("In her closing remarks, Lea Berglund, from the Federal Ministry of Water Resources, called for more funds.",
+     "Lea Berglund", [], "Federal Ministry of Water Resources"),
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("text", "name", "titles", "org"), CLASSES, ids=[c[1] for c in CLASSES])
+def test_titles_and_affiliations_of_each_class(nlp: Language, text: str, name: str, titles: list[str],
+                                               org: str | None) -> None:
+    p = person(release(nlp, text), name)
+    for title in titles:
+        assert title in p.titles, p.titles
+    if org is not None:
+        assert p.organisation == org
+
+
+@pytest.mark.integration
+def test_a_title_stops_where_a_clause_begins(nlp: Language) -> None:
+    r = release(nlp, "His Excellency Mr. Tomas Brandvik, the Permanent Representative of Norway also took the floor "
+                     "to stress the need for access.")
+    p = person(r, "Tomas Brandvik")
+    assert p.titles == ["Permanent Representative of Norway"]
+    assert p.organisation != "Permanent Representative of Norway"
+
+
+@pytest.mark.integration
+def test_a_title_fused_to_a_name_is_peeled_off(nlp: Language) -> None:
+    r = release(nlp, "Director Claus Berntsen of the ministry said funding would rise. Berntsen said more was needed.")
+    assert [p.name for p in r.people] == ["Claus Berntsen"]
+    assert "Director" in r.people[0].titles
+
+
+@pytest.mark.integration
+def test_a_plural_style_titles_every_name_of_its_list(nlp: Language) -> None:
+    r = release(nlp, "Sens. Alan Pike, D-Ore., and Ruth Maddox, R-Ida., introduced a bill on Monday.")
+    assert person(r, "Alan Pike").titles == ["Senator"]
+    assert person(r, "Ruth Maddox").titles == ["Senator"]
+
+
+@pytest.mark.integration
+def test_a_list_of_office_holders_gives_each_the_office(nlp: Language) -> None:
+    r = release(nlp, "The panel visited the camps in March.\n\nThe Commissioners are: Ilse Varga (Chairperson), "
+                     "Andrew Colley and Godfrey Mutua.")
+    assert "Commissioner" in person(r, "Andrew Colley").titles
+    assert "Commissioner" in person(r, "Godfrey Mutua").titles
+
+
+@pytest.mark.integration
+def test_a_contact_line_gives_title_and_body(nlp: Language) -> None:
+    r = release(nlp, "The ministry said aid reached more people than ever.\n\nInquiries: Director Claus Berg, "
+                     "Unit for Humanitarian Assistance and Policy, tel. +358 295 351 234, "
+                     "claus.berg@ministry.example.org")
+    assert [p.name for p in r.people] == ["Claus Berg"]
+    assert r.people[0].titles == ["Director"]
+    assert r.people[0].organisation == "Unit for Humanitarian Assistance and Policy"
+
+
+SPLITS = [
+    ("Chairman of the Senate Republican Conference", [], ["Chairman"], "Senate Republican Conference"),
+    ("Chairman of the Senate Committee on Agriculture, Nutrition, and Forestry", ["Senate Committee on Agriculture"],
+     ["Chairman"], "Senate Committee on Agriculture, Nutrition, and Forestry"),
+    ("Cabinet Secretary of the Ministry of Health", ["Cabinet"], ["Cabinet Secretary"], "Ministry of Health"),
+    ("Senior Range Ecologist from the Freedonia Ministry of Agriculture, Animal Industry and Fisheries", [],
+     ["Senior Range Ecologist"], "Freedonia Ministry of Agriculture, Animal Industry and Fisheries"),
+    ("Natural Resource Officer and Coordinator from the Food and Agriculture Organization",
+     ["Food and Agriculture Organization"], ["Natural Resource Officer", "Coordinator"],
+     "Food and Agriculture Organization"),
+    # A name the model cut after a connector is completed from the phrase.
+    ("Chair of the Development Partners for Health in Freedonia", ["Development Partners for"], ["Chair"],
+     "Development Partners for Health in Freedonia"),
+    # A leading body wins over a "for" complement.
+    ("UNDP coordinator for the Green Farms Programme", ["UNDP", "Green Farms Programme"],
+     ["coordinator for the Green Farms Programme"], "UNDP"),
+    # A title phrase tagged as a body is a title; "the" goes.
+    ("Ambassador and the Permanent Representative of Norway", ["Permanent Representative of Norway"],
+     ["Ambassador", "Permanent Representative of Norway"], None),
+    ("As Assistant Secretary for Planning and Evaluation", ["Planning and Evaluation"],
+     ["Assistant Secretary for Planning and Evaluation"], None),
+    # "Chief of Mission" is a title, not a body called "Mission".
+    ("IOM Country Chief of Mission", ["IOM"], ["Country Chief of Mission"], "IOM"),
+    # Descriptions and titles with their own holder are nobody's title.
+    ("a fellow Nebraskan", ["Nebraskan"], [], None),
+    ("Special Envoy de Vries", [], [], None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "names", "titles", "org"), SPLITS, ids=[s[0][:40] for s in SPLITS])
+def test_title_and_organisation_split(phrase: str, names: list[str], titles: list[str], org: str | None) -> None:
+    for order in (names, names[::-1]):
+        assert split_title_org(phrase, [(n, 0, len(n)) for n in order]) == (titles, org)
+
+
+def _mention(name: str) -> NameMention:
+    return NameMention(name, name, 0, 1, 0, 1, [], [])
+
+
+def test_groups_and_topics_are_no_people() -> None:
+    text = ("Over 300 Nepalis returned home. The Yazidi community met; many Yazidis remain displaced. "
+            "Gender equality and global humanitarian needs were discussed, with gender on every agenda. "
+            "Mr. Rose met Amy Hale, Sandra Black and Davis, the black sheep.")
+    names = ["Nepalis", "Yazidis", "Gender", "Global Humanitarian Needs", "Amy Hale", "Sandra Black", "Davis"]
+    kept = _without_groups_and_topics(text, [_mention(n) for n in names])
+    assert [m.name for m in kept] == ["Amy Hale", "Sandra Black", "Davis"]
+
+
+def test_a_body_named_by_its_kind_is_the_one_body_of_that_kind() -> None:
+    people = [PersonRecord("Ilse Varga", organisation="Commission")]
+    _canonical_affiliations(people, [OrgRecord("Commission on Human Rights in Freedonia"), OrgRecord("Red Cross")])
+    assert people[0].organisation == "Commission on Human Rights in Freedonia"
+    people = [PersonRecord("Ilse Varga", organisation="Commission")]
+    _canonical_affiliations(people, [OrgRecord("Commission on Water"), OrgRecord("Commission on Roads")])
+    assert people[0].organisation == "Commission"  # two bodies of that kind: which one is not said
+
+
+JUNK_BODIES = [
+    # What follows a second comma is someone else, not the first person's body.
+    ("Ambassador and the Permanent Representative of Freedonia, and His Excellency Mr. Tomas Brandvik", [],
+     ["Ambassador", "Permanent Representative of Freedonia"], None),
+    # A time phrase after the comma is no body; the committee inside the title is.
+    ("member of the Senate Environment and Public Works Committee, on Wednesday", [], ["member"],
+     "Senate Environment and Public Works Committee"),
+    # The acronym after the leading body is not part of the title.
+    ("United Nations Development Programme (UNDP) coordinator for the Green Farms Programme",
+     ["United Nations Development Programme", "Green Farms Programme"],
+     ["coordinator for the Green Farms Programme"], "United Nations Development Programme"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "names", "titles", "org"), JUNK_BODIES, ids=[s[0][:40] for s in JUNK_BODIES])
+def test_no_junk_bodies(phrase: str, names: list[str], titles: list[str], org: str | None) -> None:
+    for order in (names, names[::-1]):
+        assert split_title_org(phrase, [(n, 0, len(n)) for n in order]) == (titles, org)
+
+
+@pytest.mark.integration
+def test_a_list_in_a_title_does_not_swallow_the_next_person(nlp: Language) -> None:
+    r = release(nlp, "The bill was backed by state Senator Evelyn Marsh, of Palm Grove, and Jim Kingsley, a farmer.")
+    assert person(r, "Evelyn Marsh").titles == ["Senator"]
+
+
+@pytest.mark.integration
+def test_his_excellency_after_a_listing_title(nlp: Language) -> None:
+    r = release(nlp, "Fifty people attended, including the Minister of Agriculture, Animal Industry, and Fisheries of "
+                     "Freedonia, his Excellency Tomas V. Brandvik.")
+    titles = person(r, "Tomas V. Brandvik").titles
+    assert any(t.startswith("Minister of Agriculture, Animal Industry, and Fisheries") for t in titles), titles
+
+
+@pytest.mark.integration
+def test_joined_roles_before_a_name_are_separate_titles(nlp: Language) -> None:
+    r = release(nlp, "According to Chairman and CEO Richard Gorton, the plan is ready.")
+    assert person(r, "Richard Gorton").titles == ["Chairman", "CEO"]
