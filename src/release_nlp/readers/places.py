@@ -183,8 +183,9 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             return True  # "in Herat"; not "of Halliburton" (a small town abroad)
         single_name = (len(ent) == 1 and text not in surnames and before not in ("mr", "ms", "mrs", "dr")) or (
             ent.label_ == "NORP")
-        if single_name and ent.label_ == "PERSON" and tagged[text, True] > tagged[text, False]:
-            return True  # the model itself reads the name as a place more often than not
+        as_place, as_other = tagged[text, True], tagged[text, False]
+        if single_name and ent.label_ == "PERSON" and (as_place > as_other or (as_place == as_other and found)):
+            return True  # the model itself reads the name as a place as often as not (and the gazetteer agrees)
         # A town's name is often a given name too ("Melissa", "Elizabeth"): only a region is read so.
         if found is not None and found.kind == "region" and found.country_code in countries and single_name:
             return True
