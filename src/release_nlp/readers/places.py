@@ -57,6 +57,10 @@ PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county
 # "Dohuk and Ninewa governorates", "the Dadaab and Kakuma refugee camps": one kind word for a list.
 PLURAL_KIND_AFTER = frozenset({"districts", "provinces", "states", "regions", "counties", "camps", "villages",
                                "towns", "cities", "governorates", "settlements", "municipalities"})
+ORG_KIND_AFTER = frozenset({"district", "province", "county", "governorate", "region", "camp", "village", "town",
+                            "municipality", "state"})
+ADMIN_UNITS = frozenset({"district", "province", "governorate", "county", "districts", "provinces", "counties"})
+SPEECH = frozenset({"said", "says", "added", "noted", "stated", "told", "explained", "asked", "urged"})
 LIST_JOINS = frozenset({",", "and", "or", "&"})
 LIST_ENDS = frozenset({",", "and", "or", ".", ";", ")", "&"})  # not ":" ("IOM Kenya, Tel: ...")
 STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "depression"})
@@ -99,6 +103,8 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     countries = release_countries(ents)
     surnames = {w for e in ents if e.label_ == "PERSON" and len(e) >= 2 for w in (e[0].text, e[-1].text)}
     tagged: Counter[tuple[str, bool]] = Counter((e.text, e.label_ in ("GPE", "LOC")) for e in ents)
+    # "Craig said": a name that speaks is a person wherever else it stands ("from Craig's home state").
+    speakers = {e.text for e in ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ in SPEECH}
     place_at: dict[int, bool] = {e.start: True for e in ents if e.label_ in PLACE_LABELS}
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
@@ -143,15 +149,24 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     def kind_follows(ent: Span) -> bool:
         """`Faryab province, ...`, `Palabek refugee camp in`, not `the Taliban district commander`."""
         i = ent.end
-        if token(i) == "refugee" and token(i + 1) in ("camp", "camps", "settlement", "settlements"):
+        if token(i) == "refugee":  # "a Palestinian refugee from" is a person, "Palabek refugee camp" a place
+            if token(i + 1) not in ("camp", "camps", "settlement", "settlements"):
+                return False
             i += 1
         if token(i) not in PLACE_KIND_AFTER and token(i) not in PLURAL_KIND_AFTER:
             return False
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if ent.label_ == "PERSON" or nxt is None:
+        if ent.label_ == "PERSON":
             return True  # "the Sherzad district center"
-        # an organisation or a people before a kind word used as a modifier: "the Taliban district commander"
-        return nxt.is_punct or nxt.is_stop or nxt.is_space or nxt.text[:1].isupper()
+        if ent.label_ == "NORP":  # "Republican state senators", "Appalachian region", "a Pashtun village"
+            found = gazetteer.lookup(ent.text)
+            # a known name ("a Daman district Afghan police"), or an administrative unit few peoples qualify
+            return (found is not None and found.kind in ("city", "region")) or token(i) in ADMIN_UNITS
+        # An organisation before a kind word used loosely or as a modifier: "the Taliban district commander",
+        # "Global Covenant cities", "the Enron settlement", "the Office states that".
+        elif token(i) not in ORG_KIND_AFTER and token(ent.end) != "refugee":
+            return False
+        return nxt is None or nxt.is_punct or nxt.is_stop or nxt.is_space
 
     def with_state_code(ent: Span) -> bool:
         if not (token(ent.end) == "," and ent.end + 1 < len(doc) and doc[ent.end + 1].text in us_state_codes()):
@@ -162,6 +177,8 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
 
     def reads_as_place(ent: Span) -> bool:
         text = ent.text
+        if text in speakers:
+            return False
         before = token(ent.start - 1)
         acronym = _is_acronym(text)
         if acronym:
@@ -175,7 +192,7 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             if (len(ent) > 3 or found is None or found.kind not in ("city", "region")
                     or gazetteer.key(text) not in gazetteer.gazetteer()):
                 return False
-            if found.kind == "city" and found.weight < SMALL_TOWN:
+            if found.kind == "city" and found.weight < TOWN:
                 return False  # "Secretary of Commerce", "to the White House": small towns too
             return before in LOCATIVE or found.country_code in countries or listed_with_place(ent)
         if found is not None and before in LOCATIVE and (
@@ -322,7 +339,7 @@ def read_places(
             continue
         name = ent.text
         found = gazetteer.lookup(name) if ent.label_ == "FAC" else None
-        if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < SMALL_TOWN)):
+        if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)):
             continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
         if not any(w[:1].isupper() for w in words) or words[-1].casefold() in ORG_WORDS:
@@ -386,7 +403,7 @@ def _may_be_place(name: str, not_place_names: frozenset[str]) -> bool:
     found = gazetteer.lookup(name)
     if found is not None and found.kind in ("country", "multi_country"):
         return True
-    if k in not_place_names and (found is None or found.kind == "city"):
+    if k in not_place_names and found is None:  # a known town stays ("Juba" beside a person "Juba Arabic")
         return False
     if found is None and (k in language_names() or (_is_acronym(name) and "." not in name)):
         return False  # "FY", "CoES"; "N.Y." and "D.C." are written out states
