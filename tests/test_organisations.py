@@ -11,8 +11,21 @@ from spacy.tokens import Doc
 
 from release_nlp import extract
 from release_nlp.readers.gazetteer import lookup
-from release_nlp.readers.org_names import extend_name_list, governments, split_org_span
-from release_nlp.readers.organisations import _amount_or_code, clean_org, known_org, plausible_org
+from release_nlp.readers.org_names import (
+    continues_title,
+    extend_dangling,
+    extend_name_list,
+    governments,
+    split_org_span,
+)
+from release_nlp.readers.organisations import (
+    OrgRecord,
+    _amount_or_code,
+    clean_org,
+    known_org,
+    merge_prefixes,
+    plausible_org,
+)
 from release_nlp.readers.roles import has_head
 
 
@@ -174,3 +187,57 @@ def test_release_level_organisations(nlp: Language) -> None:
     assert "Ministry of Rural Roads, Bridges and Ferries" in names
     assert {"Irish Aid", "Government of Nepal", "Office of Well Safety"} <= names
     assert not names & {"KABUL", "EUR", "Our Commission", "U.S. Army Col"}
+
+
+def test_a_name_cut_after_a_joining_word_is_read_on(blank: Language) -> None:
+    text = "The Donors Group for Water in Norland (DGWN) met; the Joint Team on HIV/AIDS too."
+    doc = tagged(blank, text, ("Donors Group for", "ORG"), ("Joint Team on HIV", "ORG"))
+    group, team = doc.ents
+    assert extend_dangling(doc, group).text == "Donors Group for Water in Norland"
+    assert extend_dangling(doc, team).text == "Joint Team on HIV/AIDS"
+    assert clean_org("Sustainable Water Goals of ‘") == "Sustainable Water Goals"
+
+
+def test_the_end_of_an_office_title_is_no_organisation(blank: Language) -> None:
+    text = "They met the Minister of Agriculture, Animal Industries, and Fisheries of Norland today."
+    doc = tagged(blank, text, ("Fisheries of Norland", "ORG"))
+    assert continues_title(doc, doc.ents[0], has_head)
+    text = "Aid came from Oxfam, Lumo Foundation and Tarvo Trust."
+    doc = tagged(blank, text, ("Tarvo Trust", "ORG"))
+    assert not continues_title(doc, doc.ents[0], has_head)
+
+
+def test_back_references_join_their_organisation() -> None:
+    records = [OrgRecord("Native Lakes Alliance Foundation", mentions=[("x", 0, 1)]),
+               OrgRecord("Foundation", mentions=[("x", 5, 6)]),
+               OrgRecord("Small Farms Administration", mentions=[("x", 9, 10)]),
+               OrgRecord("SFA", "SFA", mentions=[("x", 20, 21)]),
+               OrgRecord("Commission", mentions=[("x", 30, 31)]),
+               OrgRecord("Commission on Truth", mentions=[("x", 40, 41)]),
+               OrgRecord("Commission on Rivers", mentions=[("x", 50, 51)])]
+    merged = {r.name: r for r in merge_prefixes(records)}
+    assert set(merged) == {"Native Lakes Alliance Foundation", "Small Farms Administration", "Commission",
+                           "Commission on Truth", "Commission on Rivers"}  # "Commission" is ambiguous: kept
+    assert merged["Small Farms Administration"].acronym == "SFA"
+    assert len(merged["Native Lakes Alliance Foundation"].mentions) == 2
+
+
+@pytest.mark.integration
+def test_first_word_of_a_title_is_no_organisation(nlp: Language) -> None:
+    r = extract("Relief plan agreed\n\nCabinet Secretary Ann Loro said the Ministry of Roads would help.", nlp=nlp)
+    names = {o.name for o in r.organisations}
+    assert "Cabinet" not in names and "Ministry of Roads" in names
+
+
+def test_a_name_cut_inside_the_last_item_of_its_list(blank: Language) -> None:
+    text = "Rangers of the Norland Department of Fish and Game counted the herd."
+    doc = tagged(blank, text, ("Norland Department of Fish and", "ORG"))
+    assert extend_name_list(doc, doc.ents[0], has_head).text == "Norland Department of Fish and Game"
+
+
+@pytest.mark.integration
+def test_a_body_before_a_lowercase_role_stays(nlp: Language) -> None:
+    r = extract("Arrest made in Norland\n\nKABUL, Afghanistan (Feb. 3, 2013)\nAn Afghan and coalition security force "
+                "arrested a Taliban leader in Norland district, Tarvo province, today. He is thought to plan "
+                "attacks.\n\nThe force also detained two suspects.", nlp=nlp)
+    assert "Taliban" in {o.name for o in r.organisations}

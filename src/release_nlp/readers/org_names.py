@@ -85,6 +85,10 @@ def extend_name_list(doc: Doc, ent: Span, is_role: Callable[[str], bool]) -> Spa
     elif not any(t.lower_ in LIST_HEADS and t.i + 1 < ent.end and doc[t.i + 1].lower_ in COMPLEMENT for t in ent):
         return ent
     best = j
+    if ent[-1].lower_ in ("and", "&"):
+        # "Idaho Department of Fish and" + "Game": the model stopped inside the list's last item.
+        n = _list_item(doc, j, is_role)
+        return doc[ent.start:j + n] if n else ent
     while j < len(doc):
         k = j
         comma = doc[k].text == ","
@@ -103,6 +107,47 @@ def extend_name_list(doc: Doc, ent: Span, is_role: Callable[[str], bool]) -> Spa
             best = j
             break
     return doc[ent.start:best]
+
+
+def extend_dangling(doc: Doc, ent: Span) -> Span:
+    """`Development Partners for` + `Health in Kenya`, `Joint Team on HIV` + `/AIDS`: the name the model cut short."""
+    end = ent.end
+    if len(ent) > 1 and end + 1 < len(doc) and doc[end].text == "/" and _attached(doc, end) \
+            and _attached(doc, end + 1) and doc[end + 1].is_upper and doc[end + 1].is_alpha:
+        return doc[ent.start:end + 2]  # "Joint Team on HIV" + "/AIDS", written together
+    # Not after "and": "Sesame Lane and" is more often the first of two names than a cut one.
+    if ent[-1].lower_ not in ("of", "for", "on", "in"):
+        return ent
+    k = end
+    while k < len(doc) and k - end < 8:
+        token = doc[k]
+        if token.text[:1].isupper() and token.is_alpha and token.lower_ not in HONORIFICS:
+            k += 1
+            end = k
+        elif token.lower_ in ("of", "for", "on", "and", "in", "the") and k > ent.end:
+            k += 1
+        else:
+            break
+    return doc[ent.start:end]
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    return doc[i].idx == doc[i - 1].idx + len(doc[i - 1].text)
+
+
+def continues_title(doc: Doc, ent: Span, is_head: Callable[[str], bool]) -> bool:
+    """`Minister of Agriculture, Animal Industries, and` + `Fisheries of Uganda`: the end of an office's title."""
+    k = ent.start - 1
+    if k < 0 or doc[k].lower_ not in ("and", "&", ","):
+        return False
+    while k > max(0, ent.start - 12):
+        token = doc[k]
+        if token.lower_ in COMPLEMENT and k > 0 and is_head(doc[k - 1].text) and doc[k - 1].text[:1].isupper():
+            return True
+        if not (token.lower_ in ("and", "&", ",") or (token.text[:1].isupper() and token.is_alpha)):
+            return False
+        k -= 1
+    return False
 
 
 def _list_item(doc: Doc, start: int, is_role: Callable[[str], bool]) -> int:

@@ -24,7 +24,14 @@ from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
-from release_nlp.readers.org_names import LIST_HEADS, extend_name_list, governments, split_org_span
+from release_nlp.readers.org_names import (
+    LIST_HEADS,
+    continues_title,
+    extend_dangling,
+    extend_name_list,
+    governments,
+    split_org_span,
+)
 from release_nlp.readers.roles import expand, has_head, is_area, is_role_word
 
 ORG_WORDS = frozenset({
@@ -35,7 +42,7 @@ ORG_WORDS = frozenset({
     "court", "parliament", "assembly", "senate", "congress", "house", "caucus", "subcommittee", "cluster",
     "unit", "division", "secretariat", "mission", "force", "forces", "army", "police", "command", "university",
     "school", "hospital", "world", "international", "nations", "red", "crescent", "cross", "partnership",
-    "initiative", "trust", "bureau", "directorate", "administration", "ports",
+    "initiative", "trust", "bureau", "directorate", "administration", "ports", "body",
 })
 
 
@@ -103,6 +110,8 @@ LEADING_THE = regex.compile(r"^(?:the|The|THE)\s+")
 LEADING_DETERMINER = regex.compile(r"^(?:(?:a|an|(?i:our|its|their|this|that|about))\s+)+")
 # "Clean Air Interstate (CAIR": a definition the model cut inside its parenthesis.
 UNCLOSED_PAREN = regex.compile(r"\s*\([^()]*$")
+# "Sustainable Development Goals of ‘", "Development Partners for": a name the model cut after a joining word.
+DANGLING = regex.compile(r"(?:\s+(?:of|for|on|and|the|in|to)|\s*[‘’'\"“”(])+$")
 # "U.S. Army Col", "Marine Corps Gen.": a rank abbreviation that opens the next person's name (US DoD
 # abbreviations of commissioned and enlisted ranks).
 TRAILING_RANK = regex.compile(
@@ -114,12 +123,12 @@ ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*"
 def clean_org(text: str) -> str:
     """`the Lebanese Government’s` -> `Lebanese Government`."""
     text = squash(strip_possessive(squash(text)))
-    text = UNCLOSED_PAREN.sub("", TRAILING_RANK.sub("", text))
+    text = DANGLING.sub("", UNCLOSED_PAREN.sub("", TRAILING_RANK.sub("", text)))
     text = LEADING_THE.sub("", text)
     bare = LEADING_DETERMINER.sub("", text)
     if bare and bare[:1].isupper():
         text = LEADING_THE.sub("", bare)
-    return text.strip(" ,.;:-–")
+    return text.strip(" ,.;:-–\"“”‘’'")
 
 
 def is_acronym(text: str) -> bool:
@@ -205,6 +214,9 @@ def _tidy(name: str, known_forms: set[str]) -> str:
         head = _tidy(head, known_forms)
         if fold(head) in known_forms or known_org(head) is not None:
             return head
+    head, sep, tail = name.partition("/")
+    if sep and (fold(head) in known_forms or known_org(head) is not None) and place_lookup(tail):
+        return head  # "WFP/Tajikistan": the country office of a known body
     words = name.split()
     for cut in (1, 2):
         if len(words) > cut:
@@ -299,7 +311,12 @@ def extract_organisations(
     def consider(ent: Span) -> None:
         if len(ent) == 1 and (is_adjective(ent[0]) or ent[0].tag_ in ("VBD", "VBN")) and not is_acronym(ent.text):
             return  # "International", "Congressional", "Introduced"
-        ent = extend_name_list(doc, _extend_lowercase_org_word(doc, ent), has_head)
+        if len(ent) == 1 and ent.end + 1 < len(doc) and has_head(doc[ent.end].text) and doc[ent.end].is_title \
+                and doc[ent.end + 1].ent_type_ == "PERSON" and not is_acronym(ent.text) and not is_body(ent.text):
+            return  # "Cabinet Secretary Ann Loro": the first word of a title ("a Taliban leader" is a body's)
+        if continues_title(doc, ent, has_head):
+            return  # "Minister of Agriculture, Industry and Fisheries of Uganda": the rest of a title
+        ent = extend_name_list(doc, extend_dangling(doc, _extend_lowercase_org_word(doc, ent)), has_head)
         if next(covered.overlapping(ent.start_char, ent.end_char), None) is not None:
             return  # "Fisheries of Uganda": inside a name read in full already
         raw = squash(ent.text)
@@ -436,4 +453,45 @@ def merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
         longer.mentions.extend(rec.mentions)
         longer.acronym = longer.acronym or rec.acronym
     order = {id(r): i for i, r in enumerate(records)}
-    return sorted(out, key=lambda r: order[id(r)])
+    return sorted(_merge_back_references(out), key=lambda r: order[id(r)])
+
+
+def _initials(name: str) -> str:
+    words = regex.sub(r"^(?:U\.?S\.?|United States)\s+", "", name).split()
+    return "".join(w[0] for w in words if w.casefold() not in ("of", "for", "and", "the", "on", "&", "in"))
+
+
+def _headed_by(name: str, word: str) -> bool:
+    """`Native Alliance Foundation` and `Commission on Truth` are headed by `Foundation` and `Commission`."""
+    folded = fold(name).split()
+    word = word.casefold()
+    return folded[-1] == word or any(w == word and i + 1 < len(folded) and folded[i + 1] in ("of", "on", "for")
+                                     for i, w in enumerate(folded))
+
+
+def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
+    """`the Foundation` after `Native Alliance Foundation`, `SBA` after `Small Business Administration`.
+
+    A bare body word refers back to the one organisation whose name ends with it; an acronym the text
+    never defines, to the one organisation whose initials it spells.
+    """
+    out = list(records)
+    for rec in records:
+        words = rec.name.split()
+        if len(words) == 1 and words[0].casefold() in ORG_WORDS and not rec.acronym and known_org(rec.name) is None:
+            owners = [o for o in out if o is not rec and len(o.name.split()) > 1 and _headed_by(o.name, words[0])]
+        elif rec.acronym == rec.name and is_acronym(rec.name) and " " not in rec.name:
+            owners = [o for o in out if o is not rec and not o.acronym and len(o.name.split()) > 1
+                      and _initials(o.name) == rec.name]
+        else:
+            continue
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        if rec.acronym and not owner.acronym:
+            owner.acronym = rec.acronym
+        elif rec.name not in owner.aliases:
+            owner.aliases.append(rec.name)
+        owner.mentions.extend(rec.mentions)
+        out.remove(rec)
+    return out
