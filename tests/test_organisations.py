@@ -16,6 +16,7 @@ from release_nlp.readers.org_names import (
     extend_dangling,
     extend_name_list,
     governments,
+    plural_heads,
     split_org_span,
 )
 from release_nlp.readers.organisations import (
@@ -241,3 +242,14 @@ def test_a_body_before_a_lowercase_role_stays(nlp: Language) -> None:
                 "arrested a Taliban leader in Norland district, Tarvo province, today. He is thought to plan "
                 "attacks.\n\nThe force also detained two suspects.", nlp=nlp)
     assert "Taliban" in {o.name for o in r.organisations}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the Norland ministries of Health and Gender, Child and Social Affairs signed",
+     ["Ministry of Health", "Ministry of Gender, Child and Social Affairs"]),
+    ("The Departments of Roads, Water and Labor will help",
+     ["Department of Roads", "Department of Water", "Department of Labor"]),
+    ("the ministries of Health agreed", []),
+])
+def test_plural_heads_give_one_body_per_subject(text: str, names: list[str]) -> None:
+    assert [n for n, _, _ in plural_heads(text)] == names

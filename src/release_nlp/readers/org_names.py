@@ -202,3 +202,26 @@ def governments(doc: Doc, text: str, is_country: Callable[[str], bool]) -> Itera
         if token.lower_ == "government" and token.i > 0 and doc[token.i - 1].ent_type_ == "NORP" \
                 and token.text[:1].isupper() and doc[token.i - 1].text[:1].isupper():
             yield doc[token.i - 1].idx, token.idx + len(token.text)
+
+
+_WORD = r"\p{Lu}[\p{L}-]*"
+PLURAL_HEADS = regex.compile(
+    rf"\b(?P<head>[Mm]inistries|[Dd]epartments) of (?P<first>{_WORD}(?: {_WORD})*(?:, {_WORD}(?: {_WORD})*)*)"
+    rf"(?: and (?P<last>{_WORD}(?:(?: |, | and ){_WORD})*))?")
+
+
+def plural_heads(text: str) -> Iterator[tuple[str, int, int]]:
+    """`ministries of Health and Gender, Child and Social Affairs`: one ministry per subject.
+
+    The subjects before the first `and` are separated by commas; what follows the first `and` is one
+    subject, which may itself be a list ("Gender, Child and Social Affairs").
+    """
+    for m in PLURAL_HEADS.finditer(text):
+        if not m.group("last"):
+            continue  # "ministries of Health": no list
+        head = "Ministry" if m.group("head").casefold() == "ministries" else "Department"
+        at = m.start("first")
+        for item in m.group("first").split(", "):
+            yield f"{head} of {item}", at, at + len(item)
+            at += len(item) + 2
+        yield f"{head} of {m.group('last')}", m.start("last"), m.end("last")

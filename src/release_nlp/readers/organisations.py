@@ -30,6 +30,7 @@ from release_nlp.readers.org_names import (
     extend_dangling,
     extend_name_list,
     governments,
+    plural_heads,
     split_org_span,
 )
 from release_nlp.readers.roles import expand, has_head, is_area, is_role_word
@@ -111,11 +112,12 @@ LEADING_DETERMINER = regex.compile(r"^(?:(?:a|an|(?i:our|its|their|this|that|abo
 # "Clean Air Interstate (CAIR": a definition the model cut inside its parenthesis.
 UNCLOSED_PAREN = regex.compile(r"\s*\([^()]*$")
 # "Sustainable Development Goals of ‘", "Development Partners for": a name the model cut after a joining word.
-DANGLING = regex.compile(r"(?:\s+(?:of|for|on|and|the|in|to)|\s*[‘’'\"“”(])+$")
+# (Anchored after a non-space, so that a run of spaces is scanned once, not once per position.)
+DANGLING = regex.compile(r"(?<=\S)(?:\s+(?:of|for|on|and|the|in|to)|\s*[‘’'\"“”(])+$")
 # "U.S. Army Col", "Marine Corps Gen.": a rank abbreviation that opens the next person's name (US DoD
 # abbreviations of commissioned and enlisted ranks).
 TRAILING_RANK = regex.compile(
-    r"(?:\s+(?:Col|Gen|Lt|Maj|Capt|Cpt|Sgt|Cpl|Pvt|Pfc|Spc|Adm|Cmdr|Cdr|Brig|Ens|Lt\.?\s?Col|Maj\.?\s?Gen)\.?)+$")
+    r"(?<=\S)(?:\s+(?:Col|Gen|Lt|Maj|Capt|Cpt|Sgt|Cpl|Pvt|Pfc|Spc|Adm|Cmdr|Cdr|Brig|Ens)\.?)+$")
 ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*")
 
 
@@ -361,6 +363,11 @@ def extract_organisations(
         covered.add(ent.start_char, ent.end_char)
 
     covered = Intervals()
+    for name, start, end in plural_heads(text):
+        if allowed(start):
+            rec = record_for(name, None)
+            rec.mentions.append((text[start:end], start, end))
+            covered.add(start, end)
     for ent in all_ents:
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
             pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
