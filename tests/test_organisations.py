@@ -253,3 +253,32 @@ def test_a_body_before_a_lowercase_role_stays(nlp: Language) -> None:
 ])
 def test_plural_heads_give_one_body_per_subject(text: str, names: list[str]) -> None:
     assert [n for n, _, _ in plural_heads(text)] == names
+
+
+@pytest.mark.parametrize("name", ["Tarlan del Norte", "Buriga del Sur", "Mindara Occidental"])
+def test_spanish_named_provinces_are_no_organisations(name: str) -> None:
+    assert not plausible_org(name)
+
+
+@pytest.mark.integration
+def test_the_rest_of_a_title_is_no_organisation(nlp: Language) -> None:
+    r = extract("New adviser named\n\nJohn Arlo, the Assistant Secretary for Planning and Evaluation, joined the "
+                "Department of Health and Human Services in May, the department said.\n\nHe starts today.", nlp=nlp)
+    names = {o.name for o in r.organisations}
+    assert "Planning and Evaluation" not in names
+    assert "Department of Health and Human Services" in names
+
+
+@pytest.mark.integration
+def test_a_body_named_after_a_title_stays(nlp: Language) -> None:
+    r = extract("New director named\n\nAmos Leku, Director of Tarvo Orphanage Home, and Ruth Ama, President of "
+                "WILPF Norland, met the press on Monday.\n\nThey spoke for an hour.", nlp=nlp)
+    names = {o.name for o in r.organisations}
+    assert "Tarvo Orphanage Home" in names
+
+
+@pytest.mark.integration
+def test_a_secretary_portfolio_is_no_organisation(nlp: Language) -> None:
+    r = extract("Jobs bill passes\n\nThe bill was praised by Secretary of Labor Ann Varo and by the Norland Farm "
+                "Bureau on Monday.\n\nIt now goes to the House.", nlp=nlp)
+    assert "Labor" not in {o.name for o in r.organisations}

@@ -43,7 +43,7 @@ ORG_WORDS = frozenset({
     "court", "parliament", "assembly", "senate", "congress", "house", "caucus", "subcommittee", "cluster",
     "unit", "division", "secretariat", "mission", "force", "forces", "army", "police", "command", "university",
     "school", "hospital", "world", "international", "nations", "red", "crescent", "cross", "partnership",
-    "initiative", "trust", "bureau", "directorate", "administration", "ports", "body",
+    "initiative", "trust", "bureau", "directorate", "administration", "ports", "body", "radio", "television",
 })
 
 
@@ -179,6 +179,10 @@ def _not_organisations() -> frozenset[str]:
     return frozenset(load_json("furniture.json")["not_organisations"])
 
 
+# "Zamboanga del Norte", "Mindoro Occidental": the compass endings of Spanish-named provinces and towns.
+SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste|Centro)|Occidental|Oriental)$")
+
+
 def plausible_org(name: str) -> bool:
     """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms)."""
     words = name.split()
@@ -188,7 +192,7 @@ def plausible_org(name: str) -> bool:
         return False
     if len(words) == 1 and is_role_word(words[0]) and not is_acronym(name):
         return False
-    if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES:
+    if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES or SPANISH_PLACE_END.search(name):
         return False
     last = words[-1].casefold()
     if last in NOT_ORG_ENDINGS and (last in INSTRUMENTS or not _headed_body(words)):
@@ -332,9 +336,15 @@ def extract_organisations(
         if j >= 3 and doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in ("for", "of") \
                 and doc[j - 3].lower_ in ("day", "week", "year", "decade", "month"):
             return  # "International Day for the Elimination of ...": an observance, not a body
-        if is_area(raw) and ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") \
-                and has_head(doc[ent.start - 2].text):
-            return  # "Director of EU Advocacy": the rest of a title
+        # Joined fields ("Planning and Evaluation") complete a title too; a lone name ("Director of Cordaid") is a body.
+        # So does a minister's or secretary's portfolio ("Secretary of Labor").
+        joined_fields = (regex.search(r" (?:and|&) ", raw) is not None
+                         or (ent.start >= 2 and doc[ent.start - 2].lower_ in ("secretary", "minister"))) \
+            and not is_body(raw) and ent[0].lower_ != "the" and not is_acronym(raw)
+        if (is_area(raw) or joined_fields) and ent.start >= 2 \
+                and doc[ent.start - 1].lower_ in ("of", "for") and has_head(doc[ent.start - 2].text) \
+                and doc[ent.start - 2].is_title:
+            return  # "Director of EU Advocacy", "Assistant Secretary for Planning and Evaluation": a title's rest
         cleaned = clean_org(raw)
         if is_place(cleaned) or fold(cleaned) in terms or _amount_or_code(text, ent.start_char, ent.end_char):
             return
