@@ -106,6 +106,9 @@ def read_entities(
                      if span.label != word_acronym or _acronym_in_context(text, span)]
     misread = places_tagged_otherwise(doc, ents)  # places (and storms) the model tagged otherwise
     misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
+    # The dateline's place ("KABUL, Afghanistan -") is no organisation, whatever the model tags it.
+    dateline_span = (sections.dateline or {}).get("place_span") or (0, 0)
+    misread_chars |= set(range(*dateline_span))
     org_records, officials = extract_organisations(
         doc, content, definitions, person_chars | misread_chars, _is_place_name,
         [(span.start_char, span.end_char) for span in known_matches], ents)

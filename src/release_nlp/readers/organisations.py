@@ -24,6 +24,15 @@ from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
+from release_nlp.readers.org_names import (
+    LIST_HEADS,
+    continues_title,
+    extend_dangling,
+    extend_name_list,
+    governments,
+    plural_heads,
+    split_org_span,
+)
 from release_nlp.readers.roles import expand, has_head, is_area, is_role_word
 
 ORG_WORDS = frozenset({
@@ -34,7 +43,7 @@ ORG_WORDS = frozenset({
     "court", "parliament", "assembly", "senate", "congress", "house", "caucus", "subcommittee", "cluster",
     "unit", "division", "secretariat", "mission", "force", "forces", "army", "police", "command", "university",
     "school", "hospital", "world", "international", "nations", "red", "crescent", "cross", "partnership",
-    "initiative", "trust", "bureau", "directorate", "administration", "ports",
+    "initiative", "trust", "bureau", "directorate", "administration", "ports", "body", "radio", "television",
 })
 
 
@@ -42,7 +51,8 @@ LOWERCASE_ORG_WORDS = frozenset({
     "subcommittee", "committee", "network", "commission", "council", "coalition", "group", "movement", "party",
     "alliance", "cluster", "caucus", "secretariat", "taskforce", "task", "agency",
 })
-FOLLOWING_ACRONYM = regex.compile(r"\s?\((\p{Lu}[\p{Lu}\p{Ll}&-]{1,10})\)")
+# Two capitals at least: "(Chairperson)" after a name is a role, not an acronym.
+FOLLOWING_ACRONYM = regex.compile(r"\s?\((\p{Lu}[\p{Ll}&-]*\p{Lu}[\p{Lu}\p{Ll}&-]{0,9})\)")
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,17 @@ class OrgRecord:
 
 
 LEADING_THE = regex.compile(r"^(?:the|The|THE)\s+")
+# "a National Committee ...", "Our Commission", "ABOUT CARE" (a section heading): the body is what follows.
+LEADING_DETERMINER = regex.compile(r"^(?:(?:a|an|(?i:our|its|their|this|that|about))\s+)+")
+# "Clean Air Interstate (CAIR": a definition the model cut inside its parenthesis.
+UNCLOSED_PAREN = regex.compile(r"\s*\([^()]*$")
+# "Sustainable Development Goals of ‘", "Development Partners for": a name the model cut after a joining word.
+# (Anchored after a non-space, so that a run of spaces is scanned once, not once per position.)
+DANGLING = regex.compile(r"(?<=\S)(?:\s+(?:of|for|on|and|the|in|to)|\s*[‘’'\"“”(])+$")
+# "U.S. Army Col", "Marine Corps Gen.": a rank abbreviation that opens the next person's name (US DoD
+# abbreviations of commissioned and enlisted ranks).
+TRAILING_RANK = regex.compile(
+    r"(?<=\S)(?:\s+(?:Col|Gen|Lt|Maj|Capt|Cpt|Sgt|Cpl|Pvt|Pfc|Spc|Adm|Cmdr|Cdr|Brig|Ens)\.?)+$")
 ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*")
 
 
@@ -104,7 +125,12 @@ ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*"
 def clean_org(text: str) -> str:
     """`the Lebanese Government’s` -> `Lebanese Government`."""
     text = squash(strip_possessive(squash(text)))
-    return LEADING_THE.sub("", text).strip(" ,.;:-–")
+    text = DANGLING.sub("", UNCLOSED_PAREN.sub("", TRAILING_RANK.sub("", text)))
+    text = LEADING_THE.sub("", text)
+    bare = LEADING_DETERMINER.sub("", text)
+    if bare and bare[:1].isupper():
+        text = LEADING_THE.sub("", bare)
+    return text.strip(" ,.;:-–\"“”‘’'")
 
 
 def is_acronym(text: str) -> bool:
@@ -124,15 +150,37 @@ def looks_like_official(text: str) -> bool:
         first)
 
 
+LOCATIVE = frozenset({"in", "near", "across", "throughout", "around"})
 NOT_ORG_ENDINGS = frozenset({
     "act", "bill", "law", "treaty", "convention", "agreement", "declaration", "day", "days", "overview", "appeal",
     "strategy", "plan", "report", "week", "month", "year", "summit", "conference", "award", "prize", "initiative?",
+    # goals, compacts, policies and labels: "Sustainable Development Goals", "Global Compact", "Media Contact"
+    "goal", "goals", "compact", "policy", "policies", "agenda", "coverage", "contact", "contacts", "degree",
+    "degrees", "doctorate", "technologies", "war",
+})
+# Laws and instruments: never a body, even after one ("National Commission on Health Care Act").
+INSTRUMENTS = frozenset({"act", "bill", "law", "treaty", "convention", "agreement", "declaration", "compact"})
+# Phrases the model tags ORG that name no one body: weather systems (El Niño), sectors and generic collectives.
+NOT_ORG_PHRASES = frozenset({
+    "el niño", "el nino", "la niña", "la nina", "civil society", "private sector", "public sector",
+    "international community", "donor community", "humanitarian community",
+})
+# A plural body word after at most two modifiers names a kind of body, not one ("Governments", "Local
+# Authorities", "Nationally Designated Authorities"); "Afghan National Security Forces" is one force.
+GENERIC_PLURALS = frozenset({
+    "governments", "authorities", "ministries", "agencies", "organisations", "organizations", "institutions",
+    "departments", "offices", "bodies", "partners", "donors", "stakeholders", "municipalities", "councils",
+    "committees", "commissions", "companies", "ngos",
 })
 
 
 @cache
 def _not_organisations() -> frozenset[str]:
     return frozenset(load_json("furniture.json")["not_organisations"])
+
+
+# "Zamboanga del Norte", "Mindoro Occidental": the compass endings of Spanish-named provinces and towns.
+SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste|Centro)|Occidental|Oriental)$")
 
 
 def plausible_org(name: str) -> bool:
@@ -144,11 +192,24 @@ def plausible_org(name: str) -> bool:
         return False
     if len(words) == 1 and is_role_word(words[0]) and not is_acronym(name):
         return False
-    if fold(name) in _not_organisations() or words[-1].casefold() in NOT_ORG_ENDINGS:
+    if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES or SPANISH_PLACE_END.search(name):
+        return False
+    last = words[-1].casefold()
+    if last in NOT_ORG_ENDINGS and (last in INSTRUMENTS or not _headed_body(words)):
+        return False
+    if words[-1].casefold() in GENERIC_PLURALS and len(words) <= 3 and not any(
+            w.casefold() in ("of", "for", "on", "and", "&") for w in words):
         return False
     if "/" in name and all(expand(part) for part in name.split("/")):
         return False  # "USG/ERC": a person's titles
     return not regex.fullmatch(r"[\d\W]+", name)
+
+
+def _headed_body(words: list[str]) -> bool:
+    """`Office of Legal Policy`, `Committee on the Paris Agreement`: a body head and its complement name a unit."""
+    folded = [w.casefold() for w in words]
+    return any(w in LIST_HEADS and i + 1 < len(folded) and folded[i + 1] in ("of", "on", "for")
+               for i, w in enumerate(folded))
 
 
 def _tidy(name: str, known_forms: set[str]) -> str:
@@ -159,6 +220,9 @@ def _tidy(name: str, known_forms: set[str]) -> str:
         head = _tidy(head, known_forms)
         if fold(head) in known_forms or known_org(head) is not None:
             return head
+    head, sep, tail = name.partition("/")
+    if sep and (fold(head) in known_forms or known_org(head) is not None) and place_lookup(tail):
+        return head  # "WFP/Tajikistan": the country office of a known body
     words = name.split()
     for cut in (1, 2):
         if len(words) > cut:
@@ -242,41 +306,59 @@ def extract_organisations(
         return name, None
 
     known_intervals = Intervals(known_spans)
-    for ent in ents_of(doc) if ents is None else ents:
-        if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
-            pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
-        elif ent.label_ != "ORG":
-            continue
-        if not allowed(ent.start_char) or ent.start_char in person_chars:
-            continue
-        trimmed = _trim_role_words(doc, ent)
-        if trimmed is None:
-            continue
-        ent = trimmed
-        if len(ent) == 1 and is_adjective(ent[0]) and not is_acronym(ent.text):
-            continue  # "International", "Congressional"
-        ent = _extend_lowercase_org_word(doc, ent)
+    all_ents = list(ents_of(doc) if ents is None else ents)
+    # Words the model reads as a place elsewhere in the release ("in Dohuk" ... "Dohuk" tagged ORG).
+    place_forms = {fold(clean_org(e.text)) for e in all_ents if e.label_ in ("GPE", "LOC")}
+
+    def is_body(name: str) -> bool:
+        name = clean_org(name)
+        return any(w.casefold().strip(",") in ORG_WORDS for w in name.split()) or fold(name) in known
+
+    def consider(ent: Span) -> None:
+        if len(ent) == 1 and (is_adjective(ent[0]) or ent[0].tag_ in ("VBD", "VBN")) and not is_acronym(ent.text):
+            return  # "International", "Congressional", "Introduced"
+        if len(ent) == 1 and ent.end + 1 < len(doc) and has_head(doc[ent.end].text) and doc[ent.end].is_title \
+                and doc[ent.end + 1].ent_type_ == "PERSON" and not is_acronym(ent.text) and not is_body(ent.text):
+            return  # "Cabinet Secretary Ann Loro": the first word of a title ("a Taliban leader" is a body's)
+        if continues_title(doc, ent, has_head):
+            return  # "Minister of Agriculture, Industry and Fisheries of Uganda": the rest of a title
+        ent = extend_name_list(doc, extend_dangling(doc, _extend_lowercase_org_word(doc, ent)), has_head)
+        if next(covered.overlapping(ent.start_char, ent.end_char), None) is not None:
+            return  # "Fisheries of Uganda": inside a name read in full already
         raw = squash(ent.text)
-        if any(e - s > len(ent.text) for s, e in known_intervals.overlapping(ent.start_char, ent.end_char)):
-            continue  # part of a longer known name ("United Nations" in "United Nations High Commissioner ...")
+        if any(e - s > len(ent.text) or s < ent.start_char < e
+               for s, e in known_intervals.overlapping(ent.start_char, ent.end_char)):
+            return  # part of a longer known name ("United Nations" in "United Nations High Commissioner ...")
         head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
         if head.lower_ in place_site_words():
-            continue  # "Palais des Nations" is a place
+            return  # "Palais des Nations" is a place
         j = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         if j >= 3 and doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in ("for", "of") \
                 and doc[j - 3].lower_ in ("day", "week", "year", "decade", "month"):
-            continue  # "International Day for the Elimination of ...": an observance, not a body
-        if is_area(raw) and ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") \
-                and has_head(doc[ent.start - 2].text):
-            continue  # "Director of EU Advocacy": the rest of a title
-        if is_place(clean_org(raw)) or fold(clean_org(raw)) in terms:
-            continue
+            return  # "International Day for the Elimination of ...": an observance, not a body
+        # Joined fields ("Planning and Evaluation") complete a title too; a lone name ("Director of Cordaid") is a body.
+        # So does a minister's or secretary's portfolio ("Secretary of Labor").
+        joined_fields = (regex.search(r" (?:and|&) ", raw) is not None
+                         or (ent.start >= 2 and doc[ent.start - 2].lower_ in ("secretary", "minister"))) \
+            and not is_body(raw) and ent[0].lower_ != "the" and not is_acronym(raw)
+        if (is_area(raw) or joined_fields) and ent.start >= 2 \
+                and doc[ent.start - 1].lower_ in ("of", "for") and has_head(doc[ent.start - 2].text) \
+                and doc[ent.start - 2].is_title:
+            return  # "Director of EU Advocacy", "Assistant Secretary for Planning and Evaluation": a title's rest
+        cleaned = clean_org(raw)
+        if is_place(cleaned) or fold(cleaned) in terms or _amount_or_code(text, ent.start_char, ent.end_char):
+            return
+        if fold(cleaned) in place_forms and not is_body(cleaned) and not is_acronym(cleaned):
+            return
+        if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE and not is_acronym(cleaned) \
+                and not is_body(cleaned):
+            return  # "in Dohuk", "across Mindanao": one unknown word after a locative is a place
         if looks_like_official(raw):
             officials.append((raw, ent.start_char, ent.end_char))
-            continue
-        name = _tidy(clean_org(raw), set(by_form))
+            return
+        name = _tidy(cleaned, set(by_form))
         if not plausible_org(name):
-            continue
+            return
         full, acronym = canonical(name)
         if acronym is None:
             # "National Institute for Disaster Risk Management (INGD)": an acronym right after the name,
@@ -288,6 +370,38 @@ def extract_organisations(
         if name not in (rec.name, rec.acronym) and name not in rec.aliases:
             rec.aliases.append(name)
         rec.mentions.append((ent.text, ent.start_char, ent.end_char))
+        covered.add(ent.start_char, ent.end_char)
+
+    covered = Intervals()
+    for name, start, end in plural_heads(text):
+        if allowed(start):
+            rec = record_for(name, None)
+            rec.mentions.append((text[start:end], start, end))
+            covered.add(start, end)
+    for ent in all_ents:
+        if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
+            pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
+        elif ent.label_ != "ORG":
+            continue
+        if not allowed(ent.start_char) or ent.start_char in person_chars:
+            continue
+        trimmed = _trim_role_words(doc, ent)
+        if trimmed is None:
+            continue
+        if fold(clean_org(trimmed.text)) in known:
+            consider(trimmed)
+            continue
+        for piece in split_org_span(doc, trimmed, is_body, lambda owner: place_lookup(owner) is not None):
+            consider(piece)
+
+    # Governments and municipalities the model left untagged (or tagged as a place).
+    tagged = Intervals((s, e) for _, s, e in (m for r in records for m in r.mentions))
+    for start, end in governments(doc, text, is_place):
+        if not allowed(start) or start in person_chars or next(tagged.overlapping(start, end), None) is not None:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            consider(span)
 
     # Acronyms the text defines for organisations the model did not tag.
     for d in definitions:
@@ -298,6 +412,36 @@ def extract_organisations(
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
     return records, officials
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+@cache
+def _us_state_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(s.code[3:] for s in pycountry.subdivisions if s.country_code == "US" and s.parent_code is None)
+
+
+AMOUNT_AFTER = regex.compile(r"\s?(?:\d|-?(?:million|billion|thousand|bn|m)\b)", regex.IGNORECASE)
+
+
+def _amount_or_code(text: str, start: int, end: int) -> bool:
+    """`EUR 5 million`, `5,000 EUR`, `P14-million`, `Bethel, AK`: money and postal codes, not bodies."""
+    name = text[start:end]
+    if name in _currency_codes() and (AMOUNT_AFTER.match(text, end) or regex.search(r"\d\s?$", text[:start])):
+        return True
+    if regex.fullmatch(r"\p{Lu}{1,3}\$?\d[\d,.]*", name) and AMOUNT_AFTER.match(text, end):
+        return True  # "P14-million": a currency letter glued to a figure
+    if name in _us_state_codes() and regex.search(r"\p{L},\s$", text[:start]):
+        return True  # "Bethel, AK"
+    return bool(regex.match(r",\s(\p{Lu}\p{Lu})\b(?!\s?\p{Ll})", text[end:end + 5])) and \
+        text[end + 2:end + 4] in _us_state_codes() and not name.isupper()
 
 
 def _org_like(long_form: str) -> bool:
@@ -326,4 +470,45 @@ def merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
         longer.mentions.extend(rec.mentions)
         longer.acronym = longer.acronym or rec.acronym
     order = {id(r): i for i, r in enumerate(records)}
-    return sorted(out, key=lambda r: order[id(r)])
+    return sorted(_merge_back_references(out), key=lambda r: order[id(r)])
+
+
+def _initials(name: str) -> str:
+    words = regex.sub(r"^(?:U\.?S\.?|United States)\s+", "", name).split()
+    return "".join(w[0] for w in words if w.casefold() not in ("of", "for", "and", "the", "on", "&", "in"))
+
+
+def _headed_by(name: str, word: str) -> bool:
+    """`Native Alliance Foundation` and `Commission on Truth` are headed by `Foundation` and `Commission`."""
+    folded = fold(name).split()
+    word = word.casefold()
+    return folded[-1] == word or any(w == word and i + 1 < len(folded) and folded[i + 1] in ("of", "on", "for")
+                                     for i, w in enumerate(folded))
+
+
+def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
+    """`the Foundation` after `Native Alliance Foundation`, `SBA` after `Small Business Administration`.
+
+    A bare body word refers back to the one organisation whose name ends with it; an acronym the text
+    never defines, to the one organisation whose initials it spells.
+    """
+    out = list(records)
+    for rec in records:
+        words = rec.name.split()
+        if len(words) == 1 and words[0].casefold() in ORG_WORDS and not rec.acronym and known_org(rec.name) is None:
+            owners = [o for o in out if o is not rec and len(o.name.split()) > 1 and _headed_by(o.name, words[0])]
+        elif rec.acronym == rec.name and is_acronym(rec.name) and " " not in rec.name:
+            owners = [o for o in out if o is not rec and not o.acronym and len(o.name.split()) > 1
+                      and _initials(o.name) == rec.name]
+        else:
+            continue
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        if rec.acronym and not owner.acronym:
+            owner.acronym = rec.acronym
+        elif rec.name not in owner.aliases:
+            owner.aliases.append(rec.name)
+        owner.mentions.extend(rec.mentions)
+        out.remove(rec)
+    return out

@@ -1,0 +1,227 @@
+"""Where an organisation's name begins and ends, when the model cuts or joins names wrongly.
+
+- A possessive chain names a unit of a body: `the Global Fund's Grants Department` is the
+  department (and the Global Fund); `Kenya's Ministry of Health` is the ministry.
+- A list the model read as one name: `Ministry of Health, Imbuto Foundation` is two bodies.
+- A name whose subject is a list: `Ministry of Agriculture, Animal Industry and Fisheries`,
+  `Office of Juvenile Justice and Delinquency Prevention`; the model often stops at the first
+  comma or `and`.
+- Governments and municipalities named by their country or town (`Government of Nepal`, `the
+  Italian Government`, `Municipality of Lorca`), which the model often leaves untagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+# Heads whose `of`/`on`/`for` complement can be a list of subjects ("Committee on Commerce, Science, and
+# Transportation"): bodies of a government or an organisation.
+LIST_HEADS = frozenset({
+    "ministry", "department", "office", "commission", "committee", "subcommittee", "council", "bureau", "agency",
+    "institute", "secretariat", "directorate", "authority", "board", "division", "unit", "centre", "center",
+})
+# Words that begin a new body: a list item that holds one is another organisation, not part of this name.
+BODY_WORDS = LIST_HEADS | frozenset({
+    "foundation", "fund", "programme", "program", "organization", "organisation", "association", "society",
+    "bank", "company", "university", "alliance", "coalition", "federation", "network", "group", "government",
+    "senate", "house", "congress", "parliament", "court", "mission", "cross", "crescent",
+    # facilities, which are named alongside a body rather than in its name ("and Lakeview Airport")
+    "airport", "port", "hospital", "school", "college", "station", "clinic",
+})
+# "'s" only: a plural's bare apostrophe belongs to the name ("Committee on Veterans' Affairs").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"})
+POSSESSIVE = frozenset({"'s", "’s"})
+COMPLEMENT = frozenset({"of", "on", "for"})
+
+
+def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place: Callable[[str], bool]) -> list[Span]:
+    """The organisations inside one ORG entity: the unit and its owner, or each body of a list."""
+    for i in range(ent.start + 1, ent.end - 2):
+        if doc[i].lower_ in POSSESSIVE and doc[i + 1].text[:1].isupper():
+            owner, unit = doc[ent.start:i], doc[i + 1:ent.end]
+            # "Women's Refugee Commission", "Children's Fund": the part before is no body, so one name.
+            if is_body(owner.text) or is_place(owner.text) or _acronym(owner.text):
+                # The unit only if it names a body: "GSK's Jose Ramirez", "UNDP's Community Security" do not.
+                return [*split_org_span(doc, owner, is_body, is_place), *([unit] if is_body(unit.text) else [])]
+            return [ent]
+    commas = [t.i for t in ent if t.text == ","]
+    if commas:
+        bounds = [ent.start, *[c + 1 for c in commas]]
+        ends = [*commas, ent.end]
+        pieces = [doc[s:e] for s, e in zip(bounds, ends, strict=True) if e > s]
+        # Each piece a body on its own and none a dangling adjective ("United Nations Educational, ...").
+        if len(pieces) > 1 and all(is_body(p.text) and not p[-1].tag_.startswith("JJ") for p in pieces):
+            return pieces
+    return [ent]
+
+
+def _acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and " " not in text
+
+
+def _list_word(token: Token) -> bool:
+    """A capitalised word of a subject list ("Animal", "Industry"), not another body or an acronym."""
+    return (token.text[:1].isupper() and token.is_alpha and not (token.is_upper and len(token) > 1)
+            and token.lower_ not in BODY_WORDS and token.lower_ not in HONORIFICS)
+
+
+def extend_name_list(doc: Doc, ent: Span, is_role: Callable[[str], bool]) -> Span:
+    """`Ministry of Agriculture` + `, Animal Industry and Fisheries`: the rest of a list of subjects.
+
+    Only after a body head with its complement, and only when the list closes with `and`/`&`: a
+    list that does not close is a list of bodies ("Ministry of Health, Imbuto Foundation").
+    """
+    j = ent.end
+    if ent[-1].lower_ in LIST_HEADS and j + 1 < len(doc) and doc[j].lower_ in COMPLEMENT:
+        # "German Federal Ministry" + "for the Environment": the model stopped at the head.
+        k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+        n = _list_item(doc, k, is_role)
+        if n == 0:
+            return ent
+        j = k + n
+    elif not any(t.lower_ in LIST_HEADS and t.i + 1 < ent.end and doc[t.i + 1].lower_ in COMPLEMENT for t in ent):
+        return ent
+    best = j
+    if ent[-1].lower_ in ("and", "&"):
+        # "Idaho Department of Fish and" + "Game": the model stopped inside the list's last item.
+        n = _list_item(doc, j, is_role)
+        return doc[ent.start:j + n] if n else ent
+    while j < len(doc):
+        k = j
+        comma = doc[k].text == ","
+        if comma:
+            k += 1
+        closing = k < len(doc) and doc[k].lower_ in ("and", "&")
+        if closing:
+            k += 1
+        if not (comma or closing):
+            break
+        words = _list_item(doc, k, is_role)
+        if words == 0:
+            break
+        j = k + words
+        if closing:
+            best = j
+            break
+    return doc[ent.start:best]
+
+
+def extend_dangling(doc: Doc, ent: Span) -> Span:
+    """`Development Partners for` + `Health in Kenya`, `Joint Team on HIV` + `/AIDS`: the name the model cut short."""
+    end = ent.end
+    if len(ent) > 1 and end + 1 < len(doc) and doc[end].text == "/" and _attached(doc, end) \
+            and _attached(doc, end + 1) and doc[end + 1].is_upper and doc[end + 1].is_alpha:
+        return doc[ent.start:end + 2]  # "Joint Team on HIV" + "/AIDS", written together
+    # Not after "and": "Sesame Lane and" is more often the first of two names than a cut one.
+    if ent[-1].lower_ not in ("of", "for", "on", "in"):
+        return ent
+    k = end
+    while k < len(doc) and k - end < 8:
+        token = doc[k]
+        if token.text[:1].isupper() and token.is_alpha and token.lower_ not in HONORIFICS:
+            k += 1
+            end = k
+        elif token.lower_ in ("of", "for", "on", "and", "in", "the") and k > ent.end:
+            k += 1
+        else:
+            break
+    return doc[ent.start:end]
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    return doc[i].idx == doc[i - 1].idx + len(doc[i - 1].text)
+
+
+def continues_title(doc: Doc, ent: Span, is_head: Callable[[str], bool]) -> bool:
+    """`Minister of Agriculture, Animal Industries, and` + `Fisheries of Uganda`: the end of an office's title."""
+    k = ent.start - 1
+    if k < 0 or doc[k].lower_ not in ("and", "&", ","):
+        return False
+    while k > max(0, ent.start - 12):
+        token = doc[k]
+        if token.lower_ in COMPLEMENT and k > 0 and is_head(doc[k - 1].text) and doc[k - 1].text[:1].isupper():
+            return True
+        if not (token.lower_ in ("and", "&", ",") or (token.text[:1].isupper() and token.is_alpha)):
+            return False
+        k -= 1
+    return False
+
+
+def _list_item(doc: Doc, start: int, is_role: Callable[[str], bool]) -> int:
+    """How many words from `start` form one item of a subject list (0: none, or it runs on into another name)."""
+    k = start
+    while k < len(doc) and k - start < 5:
+        token = doc[k]
+        if token.text in ("'", "’") and k > start and doc[k - 1].lower_.endswith("s") and k + 1 < len(doc) \
+                and _list_word(doc[k + 1]):
+            k += 1  # "Veterans' Affairs"
+            continue
+        if not _list_word(token) or token.ent_type_ not in ITEM_ENTS or is_role(token.text):
+            break
+        if token.ent_iob_ == "B" and token.ent_type_ == "ORG" and k > start:
+            break  # another organisation begins
+        k += 1
+    after = doc[k] if k < len(doc) else None
+    if after is not None and (after.lower_ in ("of", "the", "for", "de")
+                              or (after.text[:1].isupper() and after.is_alpha)):
+        return 0  # the item runs on into another name ("and Save the Children")
+    return k - start
+
+
+# Entity kinds the model gives subject words ("Healing and Reconciliation" as a work of art); never places,
+# nationalities or dates, which end the name.
+ITEM_ENTS = frozenset({"", "ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+GOVERNMENT_OF = regex.compile(
+    r"\b(?:Government|Municipality|Municipal Council|City Council) of (?:the )?"
+    r"\p{Lu}[\p{L}'’-]+(?:(?: of| and|,)? \p{Lu}[\p{L}'’-]+){0,6}")
+
+
+def governments(doc: Doc, text: str, is_country: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """`Government of Nepal`, `the Italian Government`, `Municipality of Lorca`: (start, end) in the text.
+
+    A government is named by its country (checked against the gazetteer) or by the nationality the
+    model tags NORP; a municipality by the capitalised name of its town.
+    """
+    for m in GOVERNMENT_OF.finditer(text):
+        name = m.group(0)
+        if name.startswith("Government"):
+            words = name.split()
+            # The longest tail that is a country: "Government of the Federal Democratic Republic of Ethiopia".
+            cut = next((n for n in range(len(words), 2, -1) if is_country(" ".join(words[2:n]))
+                        or any(is_country(" ".join(words[s:n])) for s in range(3, n))), None)
+            if cut is None:
+                continue
+            yield m.start(), m.start() + len(" ".join(words[:cut]))
+        else:
+            yield m.start(), m.end()
+    for token in doc:
+        if token.lower_ == "government" and token.i > 0 and doc[token.i - 1].ent_type_ == "NORP" \
+                and token.text[:1].isupper() and doc[token.i - 1].text[:1].isupper():
+            yield doc[token.i - 1].idx, token.idx + len(token.text)
+
+
+_WORD = r"\p{Lu}[\p{L}-]*"
+PLURAL_HEADS = regex.compile(
+    rf"\b(?P<head>[Mm]inistries|[Dd]epartments) of (?P<first>{_WORD}(?: {_WORD})*(?:, {_WORD}(?: {_WORD})*)*)"
+    rf"(?: and (?P<last>{_WORD}(?:(?: |, | and ){_WORD})*))?")
+
+
+def plural_heads(text: str) -> Iterator[tuple[str, int, int]]:
+    """`ministries of Health and Gender, Child and Social Affairs`: one ministry per subject.
+
+    The subjects before the first `and` are separated by commas; what follows the first `and` is one
+    subject, which may itself be a list ("Gender, Child and Social Affairs").
+    """
+    for m in PLURAL_HEADS.finditer(text):
+        if not m.group("last"):
+            continue  # "ministries of Health": no list
+        head = "Ministry" if m.group("head").casefold() == "ministries" else "Department"
+        at = m.start("first")
+        for item in m.group("first").split(", "):
+            yield f"{head} of {item}", at, at + len(item)
+            at += len(item) + 2
+        yield f"{head} of {m.group('last')}", m.start("last"), m.end("last")

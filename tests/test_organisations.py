@@ -1,0 +1,284 @@
+"""Organisations: fragments and non-organisations left out, names cut or joined by the model read whole.
+
+Every sentence here is invented; the bodies are fictional unless they are well-known agencies.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from release_nlp import extract
+from release_nlp.readers.gazetteer import lookup
+from release_nlp.readers.org_names import (
+    continues_title,
+    extend_dangling,
+    extend_name_list,
+    governments,
+    plural_heads,
+    split_org_span,
+)
+from release_nlp.readers.organisations import (
+    OrgRecord,
+    _amount_or_code,
+    clean_org,
+    known_org,
+    merge_prefixes,
+    plausible_org,
+)
+from release_nlp.readers.roles import has_head
+
+
+def tagged(blank: Language, text: str, *ents: tuple[str, str]) -> Doc:
+    """A blank doc with the given (phrase, label) entities, as the model might tag them."""
+    doc = blank.make_doc(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), label=label)
+        assert span is not None, phrase
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def is_body(name: str) -> bool:
+    return any(w.casefold() in {"ministry", "foundation", "office", "department", "fund", "bureau", "administration"}
+               for w in name.split()) or known_org(name) is not None
+
+
+def is_country(name: str) -> bool:
+    found = lookup(name)
+    return found is not None and found.kind == "country"
+
+
+def is_place(name: str) -> bool:
+    return lookup(name) is not None
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("a National Committee for Coastal Safety", "National Committee for Coastal Safety"),
+    ("Our Commission", "Commission"),
+    ("ABOUT CARE", "CARE"),
+    ("U.S. Army Col", "U.S. Army"),
+    ("Marine Corps Lt. Col.", "Marine Corps"),
+    ("Clean Water Interstate (CWIR", "Clean Water Interstate"),
+    ("the Lebanese Government’s", "Lebanese Government"),
+    ("A Better Harvest Foundation", "A Better Harvest Foundation"),  # a capital A may begin a name
+])
+def test_determiners_ranks_and_unclosed_parentheses_are_trimmed(raw: str, clean: str) -> None:
+    assert clean_org(raw) == clean
+
+
+@pytest.mark.parametrize("name", [
+    "Sustainable Development Goals", "Global Compact", "Media Contact", "El Niño", "Civil Society", "Governments",
+    "Nationally Designated Authorities", "Local Authorities", "Co-Financing Policy", "Doctorate Degrees",
+    "Commission on Clean Rivers Act",
+])
+def test_goals_compacts_labels_weather_and_generic_plurals_are_no_organisations(name: str) -> None:
+    assert not plausible_org(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Office of Legal Policy", "Afghan National Security Forces", "Committee on Local Authorities", "Oxfam",
+    "Ministry of Ports and Harbours",
+])
+def test_named_units_and_forces_stay_organisations(name: str) -> None:
+    assert plausible_org(name)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("a grant of EUR 5 million to the fund", "EUR", True),
+    ("worth 3,000 CHF in all", "CHF", True),
+    ("the EUR office in Brussels", "EUR", False),
+    ("a loan of P14-million to farmers", "P14", True),
+    ("families in Tanner, AK said", "AK", True),
+    ("families in Tanner, AK said", "Tanner", True),
+    ("the G20 met in Osaka", "G20", False),
+])
+def test_currency_codes_amounts_and_postal_codes_are_no_organisations(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert _amount_or_code(text, start, start + len(name)) is expected
+
+
+def test_a_possessive_chain_names_the_unit_and_its_owner(blank: Language) -> None:
+    text = "Funds came from the Ministry of Energy's Office of Rural Lighting last year."
+    doc = tagged(blank, text, ("Ministry of Energy's Office of Rural Lighting", "ORG"))
+    pieces = [p.text for p in split_org_span(doc, doc.ents[0], is_body, is_place)]
+    assert pieces == ["Ministry of Energy", "Office of Rural Lighting"]
+
+
+def test_a_possessive_after_a_place_or_a_person_is_read_right(blank: Language) -> None:
+    text = "Kenya's Bureau of Statistics and Tarvo's Jonas Merle spoke; the Women's Refugee Commission too."
+    doc = tagged(blank, text, ("Kenya's Bureau of Statistics", "ORG"), ("Tarvo's Jonas Merle", "ORG"),
+                 ("Women's Refugee Commission", "ORG"))
+    bureau, person, commission = doc.ents
+    assert [p.text for p in split_org_span(doc, bureau, is_body, is_place)] == ["Kenya", "Bureau of Statistics"]
+    # The part after the possessive names no body: only the owner is kept, to be judged on its own.
+    assert "Jonas Merle" not in [p.text for p in split_org_span(doc, person, is_body, lambda n: True)]
+    # "Women" is no body and no place: the possessive belongs to the name.
+    assert [p.text for p in split_org_span(doc, commission, is_body, is_place)] == ["Women's Refugee Commission"]
+
+
+def test_a_list_of_bodies_read_as_one_is_split(blank: Language) -> None:
+    text = "Partners include the Ministry of Water, Lumo Foundation and others."
+    doc = tagged(blank, text, ("Ministry of Water, Lumo Foundation", "ORG"))
+    assert [p.text for p in split_org_span(doc, doc.ents[0], is_body, is_place)] == ["Ministry of Water",
+                                                                                  "Lumo Foundation"]
+
+
+def test_a_name_whose_subject_is_a_list_is_read_whole(blank: Language) -> None:
+    text = "The Ministry of Forests, Wildlife and Tourism said the Office of Youth and Family Support agreed."
+    doc = tagged(blank, text, ("Ministry of Forests", "ORG"), ("Office of Youth", "ORG"))
+    ministry, office = doc.ents
+    assert extend_name_list(doc, ministry, has_head).text == "Ministry of Forests, Wildlife and Tourism"
+    assert extend_name_list(doc, office, has_head).text == "Office of Youth and Family Support"
+
+
+def test_a_name_cut_at_its_head_takes_its_complement(blank: Language) -> None:
+    text = "It is funded by the Federal Ministry for Coasts, Rivers and Inland Waters (FMCR) of Norland."
+    doc = tagged(blank, text, ("Federal Ministry", "ORG"))
+    assert extend_name_list(doc, doc.ents[0], has_head).text == \
+        "Federal Ministry for Coasts, Rivers and Inland Waters"
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("The Ministry of Health and Save the Children signed the plan.", "Ministry of Health"),
+    ("The Department of Roads and Senator Amy Holt met.", "Department of Roads"),
+    ("The Office of Trade and Mr Kofi Adu met.", "Office of Trade"),
+    ("The Ministry of Health, Lumo Foundation and UNICEF met.", "Ministry of Health"),
+    ("The Department of Transport and Lakeview Airport agreed.", "Department of Transport"),
+])
+def test_a_list_of_other_names_is_not_swallowed(blank: Language, text: str, tag: str) -> None:
+    ents = [(tag, "ORG")]
+    if "Lakeview Airport" in text:
+        ents.append(("Lakeview Airport", "ORG"))
+    doc = tagged(blank, text, *ents)
+    assert extend_name_list(doc, doc.ents[0], has_head).text == tag
+
+
+def test_committee_on_a_list_closed_by_a_serial_comma(blank: Language) -> None:
+    text = "He chairs the Senate Committee on Farms, Food, and Forests this year."
+    doc = tagged(blank, text, ("Senate Committee on Farms", "ORG"))
+    assert extend_name_list(doc, doc.ents[0], has_head).text == "Senate Committee on Farms, Food, and Forests"
+
+
+def test_governments_and_municipalities_named_by_country_or_town(blank: Language) -> None:
+    text = ("The Government of Nepal and the Government of the Federal Democratic Republic of Ethiopia thanked "
+            "the Municipality of Vel Ora. The Government of Good Intentions is a novel.")
+    doc = blank.make_doc(text)
+    found = [text[s:e] for s, e in governments(doc, text, is_country)]
+    assert found == ["Government of Nepal", "Government of the Federal Democratic Republic of Ethiopia",
+                     "Municipality of Vel Ora"]
+
+
+def test_donor_and_command_names_are_known() -> None:
+    for name in ("UK Aid", "Irish Aid", "ISAF Joint Command", "Red Cross and Red Crescent Climate Centre"):
+        assert known_org(name) is not None, name
+
+
+@pytest.mark.integration
+def test_release_level_organisations(nlp: Language) -> None:
+    text = ("Relief Flows Into Hill Districts\n\n"
+            "KABUL, Afghanistan - The Ministry of Rural Roads, Bridges and Ferries said today that Irish Aid "
+            "and the Government of Nepal had given EUR 2 million. Our Commission welcomed the gift, said "
+            "U.S. Army Col. Dan Harrow. The Ministry of Water's Office of Well Safety will report in June.")
+    names = {o.name for o in extract(text, nlp=nlp).organisations}
+    assert "Ministry of Rural Roads, Bridges and Ferries" in names
+    assert {"Irish Aid", "Government of Nepal", "Office of Well Safety"} <= names
+    assert not names & {"KABUL", "EUR", "Our Commission", "U.S. Army Col"}
+
+
+def test_a_name_cut_after_a_joining_word_is_read_on(blank: Language) -> None:
+    text = "The Donors Group for Water in Norland (DGWN) met; the Joint Team on HIV/AIDS too."
+    doc = tagged(blank, text, ("Donors Group for", "ORG"), ("Joint Team on HIV", "ORG"))
+    group, team = doc.ents
+    assert extend_dangling(doc, group).text == "Donors Group for Water in Norland"
+    assert extend_dangling(doc, team).text == "Joint Team on HIV/AIDS"
+    assert clean_org("Sustainable Water Goals of ‘") == "Sustainable Water Goals"
+
+
+def test_the_end_of_an_office_title_is_no_organisation(blank: Language) -> None:
+    text = "They met the Minister of Agriculture, Animal Industries, and Fisheries of Norland today."
+    doc = tagged(blank, text, ("Fisheries of Norland", "ORG"))
+    assert continues_title(doc, doc.ents[0], has_head)
+    text = "Aid came from Oxfam, Lumo Foundation and Tarvo Trust."
+    doc = tagged(blank, text, ("Tarvo Trust", "ORG"))
+    assert not continues_title(doc, doc.ents[0], has_head)
+
+
+def test_back_references_join_their_organisation() -> None:
+    records = [OrgRecord("Native Lakes Alliance Foundation", mentions=[("x", 0, 1)]),
+               OrgRecord("Foundation", mentions=[("x", 5, 6)]),
+               OrgRecord("Small Farms Administration", mentions=[("x", 9, 10)]),
+               OrgRecord("SFA", "SFA", mentions=[("x", 20, 21)]),
+               OrgRecord("Commission", mentions=[("x", 30, 31)]),
+               OrgRecord("Commission on Truth", mentions=[("x", 40, 41)]),
+               OrgRecord("Commission on Rivers", mentions=[("x", 50, 51)])]
+    merged = {r.name: r for r in merge_prefixes(records)}
+    assert set(merged) == {"Native Lakes Alliance Foundation", "Small Farms Administration", "Commission",
+                           "Commission on Truth", "Commission on Rivers"}  # "Commission" is ambiguous: kept
+    assert merged["Small Farms Administration"].acronym == "SFA"
+    assert len(merged["Native Lakes Alliance Foundation"].mentions) == 2
+
+
+@pytest.mark.integration
+def test_first_word_of_a_title_is_no_organisation(nlp: Language) -> None:
+    r = extract("Relief plan agreed\n\nCabinet Secretary Ann Loro said the Ministry of Roads would help.", nlp=nlp)
+    names = {o.name for o in r.organisations}
+    assert "Cabinet" not in names and "Ministry of Roads" in names
+
+
+def test_a_name_cut_inside_the_last_item_of_its_list(blank: Language) -> None:
+    text = "Rangers of the Norland Department of Fish and Game counted the herd."
+    doc = tagged(blank, text, ("Norland Department of Fish and", "ORG"))
+    assert extend_name_list(doc, doc.ents[0], has_head).text == "Norland Department of Fish and Game"
+
+
+@pytest.mark.integration
+def test_a_body_before_a_lowercase_role_stays(nlp: Language) -> None:
+    r = extract("Arrest made in Norland\n\nKABUL, Afghanistan (Feb. 3, 2013)\nAn Afghan and coalition security force "
+                "arrested a Taliban leader in Norland district, Tarvo province, today. He is thought to plan "
+                "attacks.\n\nThe force also detained two suspects.", nlp=nlp)
+    assert "Taliban" in {o.name for o in r.organisations}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the Norland ministries of Health and Gender, Child and Social Affairs signed",
+     ["Ministry of Health", "Ministry of Gender, Child and Social Affairs"]),
+    ("The Departments of Roads, Water and Labor will help",
+     ["Department of Roads", "Department of Water", "Department of Labor"]),
+    ("the ministries of Health agreed", []),
+])
+def test_plural_heads_give_one_body_per_subject(text: str, names: list[str]) -> None:
+    assert [n for n, _, _ in plural_heads(text)] == names
+
+
+@pytest.mark.parametrize("name", ["Tarlan del Norte", "Buriga del Sur", "Mindara Occidental"])
+def test_spanish_named_provinces_are_no_organisations(name: str) -> None:
+    assert not plausible_org(name)
+
+
+@pytest.mark.integration
+def test_the_rest_of_a_title_is_no_organisation(nlp: Language) -> None:
+    r = extract("New adviser named\n\nJohn Arlo, the Assistant Secretary for Planning and Evaluation, joined the "
+                "Department of Health and Human Services in May, the department said.\n\nHe starts today.", nlp=nlp)
+    names = {o.name for o in r.organisations}
+    assert "Planning and Evaluation" not in names
+    assert "Department of Health and Human Services" in names
+
+
+@pytest.mark.integration
+def test_a_body_named_after_a_title_stays(nlp: Language) -> None:
+    r = extract("New director named\n\nAmos Leku, Director of Tarvo Orphanage Home, and Ruth Ama, President of "
+                "WILPF Norland, met the press on Monday.\n\nThey spoke for an hour.", nlp=nlp)
+    names = {o.name for o in r.organisations}
+    assert "Tarvo Orphanage Home" in names
+
+
+@pytest.mark.integration
+def test_a_secretary_portfolio_is_no_organisation(nlp: Language) -> None:
+    r = extract("Jobs bill passes\n\nThe bill was praised by Secretary of Labor Ann Varo and by the Norland Farm "
+                "Bureau on Monday.\n\nIt now goes to the House.", nlp=nlp)
+    assert "Labor" not in {o.name for o in r.organisations}
