@@ -9,6 +9,7 @@ import release_nlp
 from release_nlp import Release
 from release_nlp.readers.appositives import split_title_org
 from release_nlp.readers.entities import _canonical_affiliations
+from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.organisations import OrgRecord
 from release_nlp.readers.people import NameMention, PersonRecord, _without_groups_and_topics
 
@@ -198,3 +199,27 @@ def test_his_excellency_after_a_listing_title(nlp: Language) -> None:
 def test_joined_roles_before_a_name_are_separate_titles(nlp: Language) -> None:
     r = release(nlp, "According to Chairman and CEO Richard Gorton, the plan is ready.")
     assert person(r, "Richard Gorton").titles == ["Chairman", "CEO"]
+
+
+@pytest.mark.parametrize(("phrase", "title", "organisation"), [
+    ("Italian Ambassador to Dorvale", "Ambassador to Dorvale", "Italy"),
+    ("Qatari Ambassador to Nepal", "Ambassador to Nepal", "Qatar"),
+    ("Kenyan Minister of Health", "Minister of Health", "Kenya"),
+    ("Iraqi Foreign Minister", "Foreign Minister", "Iraq"),        # Iraq, not Iran
+    ("Dutch Minister for Foreign Trade", "Minister for Foreign Trade", "Netherlands"),
+])
+def test_an_office_held_for_a_country_named_by_its_nationality(phrase: str, title: str, organisation: str) -> None:
+    assert split_title_org(phrase, []) == ([title], organisation)
+
+
+@pytest.mark.parametrize("phrase", ["Senior Adviser", "Regional Director for Southern Africa", "Chief of Mission"])
+def test_titles_without_a_nationality_keep_no_country(phrase: str) -> None:
+    assert split_title_org(phrase, [])[1] is None
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Nigerian", "Nigeria"), ("Nigerien", "Niger"), ("Nepali", "Nepal"), ("French", "France"),
+    ("Acting", None), ("Director", None),
+])
+def test_nationality_adjectives_name_their_country(word: str, country: str | None) -> None:
+    assert country_of_demonym(word) == country

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from release_nlp.core.docindex import index_of
 from release_nlp.core.text import strip_possessive
+from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.organisations import LOWERCASE_ORG_WORDS, ORG_WORDS
 from release_nlp.readers.roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
 
@@ -184,6 +185,12 @@ def split_title_org(phrase: str, org_spans: list[tuple[str, int, int]]) -> tuple
     titles = [p for p in parts if p and has_head(p)]
     if len(titles) != len(parts):
         titles = [phrase] if has_head(phrase) else []
+    if org is None and titles:
+        # "Italian Ambassador to Iraq": an office held for a country, named by its nationality.
+        nationality, _, role = titles[0].partition(" ")
+        country = country_of_demonym(nationality) if role and is_role_word(role.split()[0]) else None
+        if country is not None and has_head(role):
+            titles[0], org = role, country
     return [expand_abbrev(t) for t in titles], org
 
 

@@ -137,6 +137,44 @@ def _country_readings(code: str) -> list[Gazetted]:
 
 
 @cache
+def _country_names() -> dict[str, str]:
+    """Every country's short name by its folded form, from pycountry ("italy" -> "Italy")."""
+    import pycountry
+
+    names = {}
+    for country in pycountry.countries:
+        name = _strip_article(getattr(country, "common_name", None) or country.name)
+        if "," not in name and "(" not in name:
+            names[name.casefold()] = name
+    return names
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def country_of_demonym(word: str) -> str | None:
+    """The country a nationality adjective names ("Italian" -> "Italy", "Qatari" -> "Qatar"), or None.
+
+    Irregular forms come from `place_aliases.json`; a regular one shares all but the last two letters
+    of its country's name ("Kenyan"/"Kenya", "Nepali"/"Nepal"); the name sharing most letters wins, then
+    the longest ("Iraqi" is Iraq, not Iran; "Nigerian" is Nigeria, not Niger).
+    """
+    irregular = load_json("place_aliases.json")["irregular_demonyms"]
+    if word in irregular:
+        return str(irregular[word])
+    folded = word.casefold()
+    if len(folded) < 4 or not word[:1].isupper() or not folded.isalpha():
+        return None
+    best: tuple[int, int, str] | None = None
+    for name_key, name in _country_names().items():
+        if " " in name_key or len(name_key) < 4:
+            continue
+        pairs = zip(folded, name_key, strict=False)
+        shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(folded), len(name_key)))
+        if shared >= len(name_key) - 1 and shared >= len(folded) - 3:
+            best = max(best or (0, 0, ""), (shared, len(name), name))  # "Iraqi": Iraq (4 shared), not Iran (3)
+    return best[2] if best else None
+
+
+@cache
 def not_places() -> frozenset[str]:
     """Capitalised phrases the model tags as places that name none (`Member States`)."""
     return frozenset(key(n) for n in load_json("place_aliases.json")["not_places"])
