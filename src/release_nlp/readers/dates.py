@@ -90,11 +90,13 @@ def _year_for(month: int, day: int, ref: dt.date | None) -> int | None:
     return ref.year
 
 
+ORDINAL_SUFFIX = regex.compile(r"(\d)(?:st|nd|rd|th)\b")
+
+
 def _norm(text: str) -> str:
-    text = regex.sub(r"[\u2018\u2019]", "'", text.casefold())
-    text = regex.sub(r"\s+", " ", text).strip(" ,.;:()")
-    text = regex.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
-    return text
+    text = text.casefold().replace("\u2018", "'").replace("\u2019", "'")
+    text = " ".join(text.split()).strip(" ,.;:()")
+    return ORDINAL_SUFFIX.sub(r"\1", text)
 
 
 @cache

@@ -115,6 +115,21 @@ def _qualifier(text: str, start: int) -> tuple[str, int] | None:
     return dict(cues().qualifiers)[phrase], window + m.start("q")
 
 
+# The cues of `_excluded`, compiled once (a pattern given as a string is looked up in regex's cache per call).
+_LIST_MARKER_AFTER = regex.compile(r"^[.)]\s")
+_CAPITAL_AFTER = regex.compile(r"^\s\p{Lu}")
+_NAME_WORD_AFTER = regex.compile(r"^\s\p{Lu}\p{Ll}")
+_SENTENCE_END_BEFORE = regex.compile(r"[.!?:]\s*$")
+_TITLE_CASED_NAME_AFTER = regex.compile(r"^\s\p{Lu}\p{Ll}+\s(?:of\s|for\s|on\s)?\p{Lu}")
+_TIME_AFTER = regex.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d)", regex.IGNORECASE)
+_ORDINAL_SUFFIX_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
+_AGE_AFTER = regex.compile(r"^-?\s?(?:year|month|week|day)s?-old")
+_ORDINAL_WORD_AFTER = regex.compile(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b")
+_SLASH_YEAR_AFTER = regex.compile(r"^\)/\d")
+_CODE_TO_KEY_IN_BEFORE = regex.compile(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)([\s-]?)\(?$")
+
+
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     s, e = m.span()
     n1 = m.group("n1") or ""
@@ -125,35 +140,33 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     prefix = text[line_break + 1 if line_break >= 0 else window:s]
     after = text[e:e + 12]
     # List markers and footnotes: "1." or "2)" or "3 Title" opening a line, "[3]".
-    if not prefix.strip() and (regex.match(r"^[.)]\s", after) or (
-            n1.isdigit() and len(n1) <= 2 and regex.match(r"^\s\p{Lu}", after))):
+    if not prefix.strip() and (_LIST_MARKER_AFTER.match(after) or (
+            n1.isdigit() and len(n1) <= 2 and _CAPITAL_AFTER.match(after))):
         return True
     # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism".
-    if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and regex.match(r"^\s\p{Lu}\p{Ll}", after):
+    if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and _NAME_WORD_AFTER.match(after):
         return True
-    if prefix.strip() and not regex.search(r"[.!?:]\s*$", prefix) and regex.match(
-            r"^\s\p{Lu}\p{Ll}+\s(?:of\s|for\s|on\s)?\p{Lu}", text[e:e + 40]):
+    if prefix.strip() and not _SENTENCE_END_BEFORE.search(prefix) and _TITLE_CASED_NAME_AFTER.match(text[e:e + 40]):
         return True
     if s > 0 and text[s - 1] == "[":
         return True
     # Times and references: "9.30 a.m.", "10:45", "2011-05-S-104", "9/11", "+41 79".
-    if regex.match(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d)", after, regex.IGNORECASE):
+    if _TIME_AFTER.match(after):
         return True
-    if (s > 0 and text[s - 1] in "+#@:") or regex.match(r"^(?:st|nd|rd|th)\b", after):
+    if (s > 0 and text[s - 1] in "+#@:") or _ORDINAL_SUFFIX_AFTER.match(after):
         return True
     # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
-    if regex.match(r"^-?\s?(?:year|month|week|day)s?-old", after):
+    if _AGE_AFTER.match(after):
         return True
     # "Twenty First Century": a number word run into an ordinal is an ordinal.
-    if not n1[:1].isdigit() and regex.match(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
-                                            after):
+    if not n1[:1].isdigit() and _ORDINAL_WORD_AFTER.match(after):
         return True
     # "Law No. (7)/2012": a number in brackets after a name word, or one a slash ties to a year.
-    if text[s - 1:s] == "(" and regex.match(r"^\)/\d", after):
+    if text[s - 1:s] == "(" and _SLASH_YEAR_AFTER.match(after):
         return True
-    if regex.search(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$", prefix):
+    if _CODE_TO_KEY_IN_BEFORE.search(prefix):
         return True  # "send an SMS to 4455", "dial 1122": a code to key in
-    word_before = regex.search(r"([\p{L}.]+)([\s-]?)\(?$", prefix)
+    word_before = _WORD_BEFORE.search(prefix)
     plain = n1[:1].isdigit() and not (m.group("cur") or m.group("pct") or m.group("s1") or m.group("glued"))
     if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
         # "Resolution 1244", "COVID-19", "in sector 4 there": a name. A lower-case word and a space before a

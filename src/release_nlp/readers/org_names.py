@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from release_nlp.core.docindex import index_of
+
 # Heads whose `of`/`on`/`for` complement can be a list of subjects ("Committee on Commerce, Science, and
 # Transportation"): bodies of a government or an organisation.
 LIST_HEADS = frozenset({
@@ -175,6 +177,7 @@ def _list_item(doc: Doc, start: int, is_role: Callable[[str], bool]) -> int:
 # nationalities or dates, which end the name.
 ITEM_ENTS = frozenset({"", "ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 
+GOVERNMENT_WORD = regex.compile(r"\bG(?i:overnment)\b")  # capitalised: "Government", "GOVERNMENT"
 GOVERNMENT_OF = regex.compile(
     r"\b(?:Government|Municipality|Municipal Council|City Council) of (?:the )?"
     r"\p{Lu}[\p{L}'’-]+(?:(?: of| and|,)? \p{Lu}[\p{L}'’-]+){0,6}")
@@ -198,10 +201,14 @@ def governments(doc: Doc, text: str, is_country: Callable[[str], bool]) -> Itera
             yield m.start(), m.start() + len(" ".join(words[:cut]))
         else:
             yield m.start(), m.end()
-    for token in doc:
-        if token.lower_ == "government" and token.i > 0 and doc[token.i - 1].ent_type_ == "NORP" \
-                and token.text[:1].isupper() and doc[token.i - 1].text[:1].isupper():
-            yield doc[token.i - 1].idx, token.idx + len(token.text)
+    index = index_of(doc)
+    for m in GOVERNMENT_WORD.finditer(text):  # the word is rare: find it in the text, not by walking every token
+        token = index.token_at(m.start())
+        if token is None or token.idx != m.start() or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if before.ent_type_ == "NORP" and before.text[:1].isupper():
+            yield before.idx, token.idx + len(token.text)
 
 
 _WORD = r"\p{Lu}[\p{L}-]*"

@@ -78,9 +78,12 @@ def known_orgs() -> dict[str, KnownOrg]:
     return table
 
 
+LEADING_THE = regex.compile(r"^the\s+", regex.IGNORECASE)
+
+
 def known_org(name: str) -> KnownOrg | None:
     """The gazetteer entry for a name, acronym or alias, if any."""
-    return known_orgs().get(fold(regex.sub(r"^the\s+", "", name, flags=regex.IGNORECASE)))
+    return known_orgs().get(fold(LEADING_THE.sub("", name)))
 
 
 @dataclass

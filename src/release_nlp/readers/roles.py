@@ -59,7 +59,7 @@ def is_honorific(word: str) -> bool:
 
 def has_head(phrase: str) -> bool:
     """Whether a phrase names a role: it contains a role head such as Director, Minister or Senator."""
-    words = [w.casefold().strip(".,") for w in regex.split(r"[\s]+", phrase) if w]
+    words = [w.casefold().strip(".,") for w in phrase.split()]
     vocab = vocabulary()
     for i in range(len(words)):
         for n in (3, 2, 1):
