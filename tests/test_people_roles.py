@@ -5,26 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-import release_nlp
-from release_nlp import Release
 from release_nlp.readers.appositives import split_title_org
 from release_nlp.readers.entities import _canonical_affiliations
 from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.organisations import OrgRecord
 from release_nlp.readers.people import NameMention, PersonRecord, _without_groups_and_topics
 
-HEAD = "Agency Chief Visits the Region\n\nGeneva, 3 March 2023 – "
-
-
-def release(nlp: Language, body: str) -> Release:
-    return release_nlp.extract(HEAD + body + "\n", nlp=nlp)
-
-
-def person(r: Release, name: str):
-    found = [p for p in r.people if p.name == name]
-    assert found, f"{name} not among {[p.name for p in r.people]}"
-    return found[0]
-
+from .test_people import person, release
 
 CLASSES = [
     # An agency and a role before the name.
