@@ -102,3 +102,18 @@ class TestContactNumbers:
                 "Ana Lim, Agency/Dorvale, Tel. +0115550131;  Mob. +251911555817\n")
         phones = [h.phone for h in find_contacts(text, [(0, len(text))], [(0, len(text))]) if h.phone]
         assert phones == ["+0115550131", "+251911555817"]
+
+
+def test_two_people_sharing_a_mention_do_not_break_the_speaker_search() -> None:
+    from release_nlp.readers.people import PersonRecord
+    from release_nlp.readers.sections import SectionMap
+    from release_nlp.readers.speakers import read_quotes
+
+    text = "“We will stay until every family in the valley has clean water,” said Ana Lim."
+    first, second = PersonRecord("Ana Lim"), PersonRecord("Ana Lim Ortiz")
+    start = text.index("Ana Lim")
+    for person in (first, second):
+        person.mentions.append(("Ana Lim", start, start + 7))
+    sections = SectionMap((0,), (len(text),), ("body",), None, None, None)
+    quotes = read_quotes(text, sections, [first, second], [])
+    assert [q["speaker"] for q in quotes] == ["Ana Lim"]

@@ -30,7 +30,7 @@ def read_quotes(
     out: list[dict[str, Any]] = []
     previous: str | None = None
     previous_end = -1
-    mentions = sorted((s, e, p) for p in people for _, s, e in p.mentions)
+    mentions = sorted(((s, e, p) for p in people for _, s, e in p.mentions), key=lambda m: (m[0], m[1]))
     for q in find_quotes(text):
         if not sections.is_content(q.start):
             continue
