@@ -201,3 +201,19 @@ def test_ctrl_c_says_how_to_resume(tmp_path: Path) -> None:
     resumed = run("extract", str(folder), "-o", str(output), "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert len(output.read_text(encoding="utf-8").splitlines()) == 120
+
+
+def test_overwrite_never_cuts_off_a_run_still_writing_the_file(tmp_path: Path) -> None:
+    import fcntl
+
+    source = tmp_path / "release.txt"
+    source.write_text("Clinics Reopen\n\nThe agency reopened 12 clinics in Dorvale on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    earlier = '{"source": "other.txt", "sha256": "0", "title": "kept"}\n'
+    out.write_text(earlier, encoding="utf-8")
+    with out.open("a") as held:  # another run holds the output
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        result = run("extract", str(source), "-o", str(out), "--overwrite")
+    assert result.returncode == 2, result.stderr
+    assert "in use" in result.stderr
+    assert out.read_text(encoding="utf-8") == earlier  # neither emptied nor unlinked under the other run

@@ -260,14 +260,13 @@ def _date_pattern(pattern: str | None) -> regex.Pattern[str] | None:
 def _refuse_existing_output(fmt: str, output: Path | None, *, resume: bool, overwrite: bool) -> None:
     """Writing again into an earlier run's JSON Lines would duplicate every record: refuse, unless told.
 
-    --resume goes on (skipping what is there), --overwrite starts afresh. (Parquet folders: see the writer.)
+    --resume goes on (skipping what is there); --overwrite starts afresh: the writer empties the file once
+    it holds the file's lock, so a run still writing to it is refused, never cut off. (Parquet folders:
+    see the writer.)
     """
     if fmt != "jsonl" or output is None or not output.is_file() or output.stat().st_size == 0:
         return
-    if resume:
-        return
-    if overwrite:
-        output.unlink()
+    if resume or overwrite:
         return
     typer.echo(f"{output} already exists: add --resume to go on where it stopped (skipping the documents it has), "
                "or --overwrite to replace it", err=True)
