@@ -84,7 +84,7 @@ def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
     """Every compiled pattern of the package: module-level ones and those built from data."""
     import release_nlp as pkg
     from release_nlp.readers.dates import _rules
-    from release_nlp.readers.figures import cues
+    from release_nlp.readers.figure_cues import cues
 
     found: list[tuple[str, regex.Pattern[str]]] = []
     for info in pkgutil.walk_packages(pkg.__path__, prefix="release_nlp."):

@@ -12,108 +12,32 @@ when the sentence leaves it implicit, taken from the figure before it.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from release_nlp.core.docindex import index_of, text_of
+from release_nlp.core.docindex import text_of
 from release_nlp.core.intervals import Intervals
-from release_nlp.core.resources import load_json
-from release_nlp.core.tags import is_adjective, is_adverb, is_noun, is_participle, is_verb
+from release_nlp.core.tags import is_adjective, is_adverb, is_noun, is_verb
 from release_nlp.core.text import squash
 from release_nlp.readers.change import change_direction
-from release_nlp.readers.numbers import NUMBER_WORD, SCALES, VAGUE, is_vague, parse_number
+from release_nlp.readers.figure_cues import PHONE, RATIO, cues, qualifier_before, sentence_at, sentence_text, token_at
+from release_nlp.readers.figure_units import (
+    category,
+    currency_of,
+    dollar_country,
+    imply_units,
+    sterling_text,
+    unit_phrase,
+    with_rate,
+)
+from release_nlp.readers.numbers import SCALES, is_vague, parse_number
 from release_nlp.readers.patterns import MONTHS, WEEKDAYS
 from release_nlp.readers.sections import SectionMap
-
-RATIO = regex.compile(
-    r"(?i)(?<![\w-])(?P<a>one|two|three|four|five|\d{1,3})\s(?:in|out\sof)\s"
-    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})(?![\w-])"
-)
-PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Word lists from `models/figures.json`, loaded once."""
-
-    qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest first
-    currencies: dict[str, str]
-    currency_words: dict[str, str]
-    dollar_countries: dict[str, str]
-    name_prefixes: frozenset[str]
-    people: frozenset[str]
-    measures: frozenset[str]
-    pattern: regex.Pattern[str] = field(compare=False)
-    qualifier_pattern: regex.Pattern[str] = field(compare=False)
-
-
-@cache
-def cues() -> Cues:
-    """The figure vocabulary and the finder pattern built from it."""
-    data = load_json("figures.json")
-    quals = sorted(((p, q) for q, ps in data["qualifiers"].items() for p in ps), key=lambda x: -len(x[0]))
-    symbols = sorted(data["currencies"], key=len, reverse=True)
-    cur = "|".join(regex.escape(s) for s in symbols)
-    words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
-                                                                       "tn", "mln", "lakh", "crore", "millions"))
-    vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-    # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
-    num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
-           r"|\d{1,15}(?:\.\d{1,6})?|(?<=\s)\.\d{1,6}")
-    wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
-               rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
-    # " m" is a scale word, but not the m of "80 m.p.h.".
-    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)"
-             r"|\s(?:m|bn)\b(?!\.\p{L}))(?![\p{L}])")
-    glued = "|".join(regex.escape(u) for u in sorted(data["glued_units"], key=len, reverse=True))
-    pattern = regex.compile(
-        rf"""(?xi)
-        (?<![\p{{L}}\d$€£¥₹.,/-])
-        (?:(?P<between>between|from)\s)?
-        (?>(?P<by>(?<=\b(?i:by)\s))?)
-        (?P<sign>(?<=[\s(])(?:[-−](?=\d[\d.,]*(?:%|\s\p{{L}}))|\+(?=\d{{1,3}}(?:\.\d+)?%)))?
-        (?P<cur>(?-i:{cur}))?\s?
-        (?:(?P<vague>(?:{vague}))(?=\s+of\b)
-          |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
-           (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)
-              |(?(between)(?P<u1>\s(?!to\b|and\b)\p{{L}}{{2,15}}(?:\s(?!to\b|and\b)\p{{L}}{{2,15}})?)
-                 (?=\s(?:to|and)\s)|(?!)))?
-           (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
-              (?P<s2>{scale})?)?
-        )
-        (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?
-        (?P<glued>(?<=\d)(?-i:{glued})(?![\p{{L}}\d]))?
-        (?![\p{{L}}\d]|[-/]\d|,\d|\.\d)
-        """
-    )
-    return Cues(
-        qualifiers=tuple(quals),
-        currencies=dict(data["currencies"]),
-        currency_words={k: v for k, v in data["currency_words"].items()},
-        dollar_countries=dict(data["dollar_countries"]),
-        name_prefixes=frozenset(data["name_prefixes"]),
-        people=frozenset(data["people_nouns"]),
-        measures=frozenset(data["measure_nouns"]),
-        pattern=pattern,
-        qualifier_pattern=regex.compile(
-            r"(?:^|[^\p{L}])(?P<q>" + "|".join(regex.escape(p) for p, _ in quals) + r")\s*$"),
-    )
-
-
-def _qualifier(text: str, start: int) -> tuple[str, int] | None:
-    """Qualifier cue in the words just before `start`, and where the cue begins."""
-    window = max(0, start - 40)
-    m = cues().qualifier_pattern.search(text[window:start].casefold())
-    if m is None:
-        return None
-    phrase = m.group("q")
-    return dict(cues().qualifiers)[phrase], window + m.start("q")
-
 
 # The cues of `_excluded`, compiled once (a pattern given as a string is looked up in regex's cache per call).
 _LIST_MARKER_AFTER = regex.compile(r"^[.)]\s")
@@ -196,7 +120,7 @@ def _names_a_thing(doc: Doc, start_char: int, word: str) -> bool:
     Months and weekdays are dates' business, and a count that follows ("Kenya 300 schools") is rare
     enough in news to read the number as a name: an index, a model, a game or a group.
     """
-    token = _token_at(doc, start_char)
+    token = token_at(doc, start_char)
     if token is None or token.i == 0:
         return False
     before = doc[token.i - 1]
@@ -241,97 +165,6 @@ def _counts_a_noun(doc: Doc, end_char: int) -> bool:
     return False
 
 
-def _unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]) -> str | None:
-    """The noun a number counts, with its modifiers: `internally displaced persons`, `tonnes of food`."""
-    first = _token_at(doc, end_char)
-    if first is None or first.is_punct or _sentence_at(doc, first.idx).start != _sentence_at(doc, start_char).start:
-        return None
-    tokens: list[Token] = []
-    t: Token | None = first
-    if t is not None and t.lower_ == "of" and t.i + 1 < len(doc):  # "millions of people", "dozens of homes"
-        t = doc[t.i + 1]
-        if t.lower_ in ("the", "these", "those", "them"):
-            return None
-    while t is not None and t.i < len(doc) and len(tokens) < 8:  # a unit is a short noun phrase
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if is_noun(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
-            tokens.append(t)
-            if is_noun(t) and (nxt is None or not is_noun(nxt)):
-                if nxt is not None and nxt.lower_ == "of" and t.lower_ in cues().measures and t.i + 2 < len(doc):
-                    tokens.append(nxt)  # "tonnes of food"
-                    t = doc[t.i + 2]
-                    continue
-                break
-            t = nxt
-            continue
-        # "internally displaced persons": an adverb that modifies the next modifier.
-        if is_adverb(t) and nxt is not None and (is_adjective(nxt) or is_participle(nxt)):
-            tokens.append(t)
-            t = nxt
-            continue
-        break
-    while tokens and not is_noun(tokens[-1]):
-        tokens.pop()
-    if not tokens:
-        return None
-    phrase = squash(doc[tokens[0].i:tokens[-1].i + 1].text)
-    phrase = regex.sub(r"^(?:more|additional|other|further|new)\s+", "", phrase, flags=regex.IGNORECASE)
-    return terms.get(phrase, phrase)
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    return index_of(doc).token_at(char)
-
-
-def _sentence_at(doc: Doc, char: int) -> Span:
-    index = index_of(doc)
-    return index.sentence(index.token_index(char))
-
-
-def _sentence_text(text: str, sentence: Span, start: int) -> str:
-    """The figure's sentence; a window around the figure when the "sentence" is a run-on list or table."""
-    if sentence.end_char - sentence.start_char <= 1000:
-        return squash(text[sentence.start_char:sentence.end_char])
-    return squash(text[max(sentence.start_char, start - 200):min(sentence.end_char, start + 200)])
-
-
-def _category(unit: str | None, currency: str | None, percent: bool) -> str:
-    if currency:
-        return "money"
-    if percent:
-        return "percentage"
-    if not unit:
-        return "other"
-    words = unit.casefold().split()
-    c = cues()
-    if any(w in c.people for w in words) or words[-1] in c.people:
-        return "people"
-    if words[0] in c.measures or unit.casefold() in c.measures:
-        return "quantity"
-    return "other"
-
-
-def _currency(symbol: str, text: str, home_country: str | None) -> str:
-    code = cues().currencies.get(symbol, symbol.upper())
-    if code != "$":
-        return code
-    return _dollar_named_in(text) or cues().dollar_countries.get(home_country or "", "USD")
-
-
-@lru_cache(maxsize=4)
-def _sterling_text(text: str) -> bool:
-    """Whether bare "pounds" in this text are money: it prints £, GBP or "sterling" somewhere; else they weigh."""
-    return bool(regex.search(r"£|\bGBP\b|(?i:\bsterling\b)", text))
-
-
-@lru_cache(maxsize=4)
-def _dollar_named_in(text: str) -> str | None:
-    """The currency of a named dollar in the text ("Australian dollars"); read once per text, not per figure."""
-    folded = text.casefold()
-    for words, iso in cues().currency_words.items():
-        if iso not in ("$",) and " " in words and words in folded and "dollar" in words:
-            return iso
-    return None
 
 
 _MATCHES: weakref.WeakKeyDictionary[Doc, list[regex.Match[str]]] = weakref.WeakKeyDictionary()
@@ -358,7 +191,7 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     text = text_of(doc)
     sections = SectionMap.of(doc, text)
     date_chars = [(d["span"]["start"], d["span"]["end"]) for d in dates]
-    home = _dollar_country(doc, places)
+    home = dollar_country(doc, places)
     found_dateline = sections.dateline or {}
     dateline = (int(found_dateline.get("start", 0)), int(found_dateline.get("end", 0)))
     out: list[dict[str, Any]] = []
@@ -384,25 +217,9 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                 if fig2 is not None:
                     out.append(fig2)
     out.sort(key=lambda f: int(f["span"]["start"]))
-    _imply_units(out, doc)
+    imply_units(out, doc)
     return out
 
-
-def _dollar_country(doc: Doc, places: list[dict[str, Any]]) -> str | None:
-    """The country whose dollar a bare `$` means; None means US dollars.
-
-    A dollar country named in a sentence with a `$` amount: "Today, Canada announced an additional $15 million".
-    """
-    dollar_countries = cues().dollar_countries
-    for place in places:
-        code = place.get("country_code")
-        if place.get("kind") != "country" or code not in dollar_countries:
-            continue
-        for mention in place["mentions"]:
-            sentence = _sentence_at(doc, mention["start"])
-            if regex.search(r"(?<![A-Z])\$\s?\d", sentence.text):
-                return str(code)
-    return None
 
 
 def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, str],
@@ -442,7 +259,7 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
                 value = scaled
         if high is not None and high < value and m.group("between") and m.group("between").casefold() == "from":
             value, high = high, value  # "fell from 36,000 to 34,900": the span it moved over
-        if (m.group("pct1") and not m.group("pct")) or (m.group("pct1") and _qualifier(text, s)):
+        if (m.group("pct1") and not m.group("pct")) or (m.group("pct1") and qualifier_before(text, s)):
             # "dropped 7% to $2.3 billion", "from less than 10% to 75%": a change and a level, no range
             high = None
         if high is None or high <= value:
@@ -465,36 +282,36 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
                                                                     text[e:e + 8]):
         value, glued = value / 1e6, "m"  # "a 37m (121ft) wall", "a 37m-long hull": metres, not millions
     symbol = m.group("cur") or m.group("cur2")
-    currency = _currency(symbol, text, home) if symbol else None
+    currency = currency_of(symbol, text, home) if symbol else None
     if currency is None and not percent and not glued:
         tail = text[e:e + 24].casefold()
         for words, iso in sorted(cues().currency_words.items(), key=lambda x: -len(x[0])):
-            if tail.startswith(" " + words) and not (words == "pounds" and not _sterling_text(text)):
-                currency = iso if iso != "$" else _currency("$", text, home)
+            if tail.startswith(" " + words) and not (words == "pounds" and not sterling_text(text)):
+                currency = iso if iso != "$" else currency_of("$", text, home)
                 e += 1 + len(words)
                 break
     if currency is None and words_only and value < 1:
         return None
     qualifier = "range" if n2 else "exact"
-    q = _qualifier(text, s)
+    q = qualifier_before(text, s)
     fig_start = s
     if q and not n2:
         qualifier, fig_start = q
     if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
         qualifier = "approximate"
-    unit = "%" if percent else (currency or glued or _unit_phrase(doc, s, e if not m.group("u1") else first_end,
+    unit = "%" if percent else (currency or glued or unit_phrase(doc, s, e if not m.group("u1") else first_end,
                                                                     terms))
     if unit and not percent:
-        unit = _with_rate(text, e, unit, bool(currency))
-    sentence = _sentence_at(doc, s)
+        unit = with_rate(text, e, unit, bool(currency))
+    sentence = sentence_at(doc, s)
     fig: dict[str, Any] = {
         "text": squash(text[fig_start:e]),
         "value": float(value),
         "qualifier": qualifier,
         "high": float(high) if high is not None else None,
         "unit": unit,
-        "category": _category(unit, currency, percent),
-        "sentence": _sentence_text(text, sentence, s),
+        "category": category(unit, currency, percent),
+        "sentence": sentence_text(text, sentence, s),
         "place": _nearest(place_at.within(sentence, dateline), s),
         "date": _nearest(date_at.within(sentence, dateline), s),
         "span": {"start": fig_start, "end": e},
@@ -505,29 +322,6 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     return fig
 
 
-_RATE_A = ("second|minute|hour|day|night|week|fortnight|month|quarter|year|barrel|share|gallon|ounce|tonne|ton|"
-           "head|pound|litre|liter|kilo|kilogram|kg|person|household|student|patient|visit")
-_PER = regex.compile(rf"(?i)\s(?:(?:per|a|an)\s(?P<a>(?:square\s|cubic\s)?(?:{_RATE_A})s?)|per\s(?P<per>(?!cent\b)"
-                     r"(?:square\s|cubic\s)?[\p{L}][\p{L}-]{1,20}))(?![\p{L}-])")
-
-
-def _with_rate(text: str, end: int, unit: str, money: bool) -> str:
-    """`$58 per barrel`, `800,000 barrels a day`, `3 km/h`: the unit with the thing it is counted per."""
-    rest = text[end:end + 80]
-    if not money:
-        words = regex.escape(unit).replace("\\ ", r"\s+")
-        lead = regex.match(rf"\s+(?:{words})", rest)
-        if lead is None:
-            return unit
-        rest = rest[lead.end():]
-    slash = regex.match(r"/(?P<d>h|hr|s|sec|min|day|yr|year|month|week)\b", rest)
-    if slash:
-        return f"{unit}/{slash['d']}"
-    m = _PER.match(rest)
-    if m is None:
-        return unit
-    return f"{unit} per {(m['a'] or m['per']).casefold()}"
-
 
 def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
     """`one in five children`: a share, as its fraction, counting the noun that follows."""
@@ -536,12 +330,12 @@ def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, An
     if not a or not b or a >= b:
         return None
     s, e = m.span()
-    unit = _unit_phrase(doc, s, e, terms)
+    unit = unit_phrase(doc, s, e, terms)
     if unit is None:
         return None
-    sentence = _sentence_at(doc, s)
+    sentence = sentence_at(doc, s)
     return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit, "direction": None,
-            "category": _category(unit, None, False), "sentence": _sentence_text(text, sentence, s), "place": None,
+            "category": category(unit, None, False), "sentence": sentence_text(text, sentence, s), "place": None,
             "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
 
 
@@ -574,19 +368,6 @@ class _Positions:
         lo, hi = bisect_left(self.starts, sentence.start_char), bisect_left(self.starts, sentence.end_char)
         return [c for c in self.items[lo:hi] if not skip[0] <= c[0] < skip[1]]
 
-
-def _imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
-    """`over 170,000 remain displaced`: the unit is that of the counted figure before it (within two sentences)."""
-    starts = index_of(doc).sent_starts
-    last: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the last counted figure
-    for fig in figures:
-        implicit = fig.pop("_implicit")
-        sentence_number = bisect_right(starts, fig.pop("_sent")) - 1
-        if implicit and last is not None and sentence_number - last[0] <= 2:
-            fig["unit"] = last[1]["unit"]
-            fig["category"] = last[1]["category"]
-        if fig.get("unit") and fig["category"] not in ("money", "percentage"):
-            last = (sentence_number, fig)
 
 
 def is_year(text: str) -> bool:

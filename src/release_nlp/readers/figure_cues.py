@@ -1,0 +1,122 @@
+"""The figure vocabulary (`models/figures.json`), the finder pattern built from it, and where a figure sits.
+
+Shared by the figure reader (`figures.py`) and the unit reader (`figure_units.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from release_nlp.core.docindex import index_of
+from release_nlp.core.resources import load_json
+from release_nlp.core.text import squash
+from release_nlp.readers.numbers import NUMBER_WORD, VAGUE
+
+RATIO = regex.compile(
+    r"(?i)(?<![\w-])(?P<a>one|two|three|four|five|\d{1,3})\s(?:in|out\sof)\s"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})(?![\w-])"
+)
+PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists from `models/figures.json`, loaded once."""
+
+    qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest first
+    currencies: dict[str, str]
+    currency_words: dict[str, str]
+    dollar_countries: dict[str, str]
+    name_prefixes: frozenset[str]
+    people: frozenset[str]
+    measures: frozenset[str]
+    pattern: regex.Pattern[str] = field(compare=False)
+    qualifier_pattern: regex.Pattern[str] = field(compare=False)
+
+
+@cache
+def cues() -> Cues:
+    """The figure vocabulary and the finder pattern built from it."""
+    data = load_json("figures.json")
+    quals = sorted(((p, q) for q, ps in data["qualifiers"].items() for p in ps), key=lambda x: -len(x[0]))
+    symbols = sorted(data["currencies"], key=len, reverse=True)
+    cur = "|".join(regex.escape(s) for s in symbols)
+    words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
+                                                                       "tn", "mln", "lakh", "crore", "millions"))
+    vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+    # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
+    num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
+           r"|\d{1,15}(?:\.\d{1,6})?|(?<=\s)\.\d{1,6}")
+    wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
+               rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
+    # " m" is a scale word, but not the m of "80 m.p.h.".
+    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)"
+             r"|\s(?:m|bn)\b(?!\.\p{L}))(?![\p{L}])")
+    glued = "|".join(regex.escape(u) for u in sorted(data["glued_units"], key=len, reverse=True))
+    pattern = regex.compile(
+        rf"""(?xi)
+        (?<![\p{{L}}\d$€£¥₹.,/-])
+        (?:(?P<between>between|from)\s)?
+        (?>(?P<by>(?<=\b(?i:by)\s))?)
+        (?P<sign>(?<=[\s(])(?:[-−](?=\d[\d.,]*(?:%|\s\p{{L}}))|\+(?=\d{{1,3}}(?:\.\d+)?%)))?
+        (?P<cur>(?-i:{cur}))?\s?
+        (?:(?P<vague>(?:{vague}))(?=\s+of\b)
+          |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
+           (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)
+              |(?(between)(?P<u1>\s(?!to\b|and\b)\p{{L}}{{2,15}}(?:\s(?!to\b|and\b)\p{{L}}{{2,15}})?)
+                 (?=\s(?:to|and)\s)|(?!)))?
+           (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
+              (?P<s2>{scale})?)?
+        )
+        (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?
+        (?P<glued>(?<=\d)(?-i:{glued})(?![\p{{L}}\d]))?
+        (?![\p{{L}}\d]|[-/]\d|,\d|\.\d)
+        """
+    )
+    return Cues(
+        qualifiers=tuple(quals),
+        currencies=dict(data["currencies"]),
+        currency_words={k: v for k, v in data["currency_words"].items()},
+        dollar_countries=dict(data["dollar_countries"]),
+        name_prefixes=frozenset(data["name_prefixes"]),
+        people=frozenset(data["people_nouns"]),
+        measures=frozenset(data["measure_nouns"]),
+        pattern=pattern,
+        qualifier_pattern=regex.compile(
+            r"(?:^|[^\p{L}])(?P<q>" + "|".join(regex.escape(p) for p, _ in quals) + r")\s*$"),
+    )
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """Qualifier cue in the words just before `start`, and where the cue begins."""
+    window = max(0, start - 40)
+    m = cues().qualifier_pattern.search(text[window:start].casefold())
+    if m is None:
+        return None
+    phrase = m.group("q")
+    return dict(cues().qualifiers)[phrase], window + m.start("q")
+
+
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token at a character offset."""
+    return index_of(doc).token_at(char)
+
+
+def sentence_at(doc: Doc, char: int) -> Span:
+    """The sentence holding a character offset."""
+    index = index_of(doc)
+    return index.sentence(index.token_index(char))
+
+
+def sentence_text(text: str, sentence: Span, start: int) -> str:
+    """The figure's sentence; a window around the figure when the "sentence" is a run-on list or table."""
+    if sentence.end_char - sentence.start_char <= 1000:
+        return squash(text[sentence.start_char:sentence.end_char])
+    return squash(text[max(sentence.start_char, start - 200):min(sentence.end_char, start + 200)])
+
