@@ -2,6 +2,7 @@
 
     python models/training/inline.py show PATH SPANS.jsonl ID      # the text with its spans marked
     python models/training/inline.py read PATH MARKED ID --source S # back to one JSON Lines record
+    python models/training/inline.py plain MARKED > PATH            # the text of a release we wrote marked
 
 The marked text is a working copy for the annotator (kept outside the repository for corpus texts);
 `read` checks that removing the marks gives the original text exactly, so offsets always match it.
@@ -59,7 +60,12 @@ def main(argv: list[str] | None = None) -> None:
     r.add_argument("marked", type=Path)
     r.add_argument("id")
     r.add_argument("--source", default="written", choices=("senate", "written"))
+    p = sub.add_parser("plain")
+    p.add_argument("marked", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "plain":
+        sys.stdout.write(read(args.marked.read_text(encoding="utf-8"))[0])
+        return
     text = args.path.read_text(encoding="utf-8")
     if args.command == "show":
         for line in args.spans.read_text(encoding="utf-8").splitlines():
