@@ -25,7 +25,7 @@ def draft(text: str) -> list[list[Any]]:
     import release_nlp
 
     release = release_nlp.extract(text)
-    if len(release.text) != len(text):
+    if release.text is None or len(release.text) != len(text):
         raise SystemExit("the extractor changed the text's length: offsets would not match the file")
     spans: list[tuple[int, int, str]] = []
     for person in release.people:

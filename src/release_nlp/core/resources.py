@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -28,3 +29,10 @@ def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
         if line and not line.startswith("#"):
             rows.append(json.loads(line))
     return tuple(rows)
+
+
+def data_dir(name: str) -> Path | None:
+    """The folder `name` shipped in `release_nlp/models`, on disk, or None when it is not there."""
+    entry = resources.files("release_nlp").joinpath("models").joinpath(name)
+    path = Path(str(entry))
+    return path if path.is_dir() else None

@@ -12,9 +12,10 @@ from typing import Any
 import spacy
 from confection import Config
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
-from release_nlp.core.resources import read_text
+from release_nlp.core.resources import data_dir, read_text
 from release_nlp.errors import InvalidDate, ModelNotInstalled
 from release_nlp.io.prepare import MAX_CHARS, prepare_input
 from release_nlp.nlp import extensions
@@ -81,6 +82,7 @@ def load(model: str | None = None) -> Language:
                 nlp.disable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
+    use_trained_recogniser(nlp, name, config["statistical"].get("trained_ner"))
     # The protections live in the pipeline's config, so `nlp.to_disk` + `spacy.load` keep them: the tokenizer
     # (input preparation, the guard, max_length) and numpy's BLAS (an after_pipeline_creation callback).
     nlp.tokenizer = protect(nlp, nlp.tokenizer, MAX_RUN, MAX_CHARS)
@@ -98,6 +100,21 @@ def load(model: str | None = None) -> Language:
         nlp.add_pipe(factory, name=component, before=before, config=settings)
     logger.info("loaded the spaCy pipeline %r with release_nlp's components: %s", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def use_trained_recogniser(nlp: Language, name: str, folder: str | None) -> None:
+    """Put the recogniser weights trained for press releases (`models/ner`, `make model`) into `nlp`.
+
+    They are en_core_web_sm's recogniser fine-tuned (same architecture, plus the TITLE label), so they
+    replace its weights only: another pipeline named by the caller keeps its own recogniser.
+    """
+    weights = data_dir(folder) if folder else None
+    if weights is None or name not in DEFAULT_MODELS or "ner" not in nlp.component_names:
+        return
+    recogniser = nlp.get_pipe("ner")
+    if isinstance(recogniser, EntityRecognizer):
+        recogniser.from_disk(weights, exclude=["vocab"])
+    logger.info("the recogniser runs the weights trained for press releases in %s", weights)
 
 
 @cache

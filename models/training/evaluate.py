@@ -1,0 +1,62 @@
+"""Per-label precision, recall and F1 of the base and the trained recogniser on the test split.
+
+    python models/training/evaluate.py     # writes models/training/evaluation.json, prints a table
+
+A predicted span counts when its label and its token extent equal a gold span's (exact match).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import HERE, LABELS, documents
+from train import OUT, base_pipeline, predicted, spans_of
+
+RESULT = HERE / "evaluation.json"
+
+
+Found = set[tuple[int, int, int, str]]  # (document number, start, end, label)
+
+
+def score(gold: Found, found: Found) -> dict[str, dict[str, float]]:
+    table = {}
+    for label in LABELS:
+        g = {s for s in gold if s[3] == label}
+        f = {s for s in found if s[3] == label}
+        tp = len(g & f)
+        p = tp / len(f) if f else 0.0
+        r = tp / len(g) if g else 0.0
+        table[label] = {"p": round(p, 3), "r": round(r, 3), "f": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                        "gold": len(g)}
+    return table
+
+
+def main() -> None:
+    test = [d for d in documents() if d.split == "test"]
+    base = base_pipeline()
+    trained = base_pipeline()
+    trained.get_pipe("ner").from_disk(OUT, exclude=["vocab"])
+    gold: Found = set()
+    found: dict[str, Found] = {"base": set(), "trained": set()}
+    for number, doc in enumerate(test):
+        text = doc.text()
+        gold |= {(number, s.start_char, s.end_char, s.label_) for s in spans_of(base.make_doc(text), doc.spans)}
+        for name, nlp in (("base", base), ("trained", trained)):
+            found[name] |= {(number, e.start_char, e.end_char, e.label_) for e in predicted(nlp, text).ents
+                            if e.label_ in LABELS}
+    result = {"test_documents": len(test), "base": score(gold, found["base"]), "trained": score(gold, found["trained"])}
+    RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(test)} test documents\n")
+    print("| label | gold spans | base P | base R | base F1 | trained P | trained R | trained F1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label in LABELS:
+        b, t = result["base"][label], result["trained"][label]
+        print(f"| {label} | {b['gold']} | {b['p']:.2f} | {b['r']:.2f} | {b['f']:.2f} | "
+              f"{t['p']:.2f} | {t['r']:.2f} | {t['f']:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Fine-tune the English pipeline's entity recogniser for press releases and ship it as `models/ner`.
+
+    python models/training/train.py            # what `make model` runs
+
+Starts from the base pipeline's recogniser weights (same architecture, same speed), adds the TITLE
+label, and trains on the train split of `annotations/` (see `data.py`). Two guards against forgetting:
+in the annotated documents, the base recogniser's own predictions for the labels we do not annotate
+(dates, numbers, money, events, laws...) are kept as gold where they do not overlap ours; and
+unannotated senate releases (never reserved ones) are mixed in with the base recogniser's
+predictions as their only, partial annotation (everything else "missing", so they teach no TITLE
+negatives). Seeded; one thread; the schedule is fixed in advance, never tuned on the test split.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, minibatch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import LABELS, REPO, SHARED, Document, documents, reserved, write_provenance
+
+OUT = REPO / "models" / "ner"
+SEED = 0
+EPOCHS = 20
+DROPOUT = 0.2
+SILVER_DOCS = 80
+KEEP = ("ner",)
+
+
+def base_pipeline() -> Language:
+    """The base pipeline's tokenizer and recogniser only (the name `release_nlp.load` would choose)."""
+    sys.path.insert(0, str(REPO / "src"))
+    from release_nlp.nlp.pipeline import model_name
+
+    name = model_name()
+    nlp = spacy.load(name)
+    for pipe in list(nlp.pipe_names):
+        if pipe not in KEEP:
+            nlp.remove_pipe(pipe)
+    return nlp
+
+
+def predicted(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def spans_of(doc: Doc, spans: tuple[tuple[int, int, str], ...]) -> list[Span]:
+    """Character spans as token spans (expanded to whole tokens), dropping any that overlap one kept earlier."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or len(span) == 0 or taken.intersection(range(span.start, span.end)):
+            continue
+        kept.append(span)
+        taken.update(range(span.start, span.end))
+    return kept
+
+
+def gold_example(teacher: Language, doc: Document) -> Example:
+    """An annotated document, with the teacher's predictions for labels we do not annotate kept as gold."""
+    text = doc.text()
+    reference = teacher.make_doc(text)
+    ours = spans_of(reference, doc.spans)
+    taken = {i for span in ours for i in range(span.start, span.end)}
+    theirs = [Span(reference, e.start, e.end, label=e.label_) for e in predicted(teacher, text).ents
+              if e.label_ not in LABELS and not taken.intersection(range(e.start, e.end))]
+    reference.set_ents(sorted(ours + theirs, key=lambda s: s.start), default="outside")
+    return Example(teacher.make_doc(text), reference)
+
+
+def silver_examples(teacher: Language, annotated: set[str], count: int) -> list[Example]:
+    """Unannotated, unreserved senate releases with the teacher's predictions as partial annotation."""
+    folder = SHARED / "corpus" / "senate"
+    kept_back = reserved()
+    paths = [p for p in sorted(folder.glob("*.txt")) if p.stem not in kept_back and f"senate/{p.stem}" not in annotated]
+    random.Random(SEED).shuffle(paths)
+    out = []
+    for path in paths[:count]:
+        text = path.read_text(encoding="utf-8")
+        if len(text) > 20_000:
+            continue
+        doc = predicted(teacher, text)
+        reference = teacher.make_doc(text)
+        reference.set_ents([Span(reference, e.start, e.end, label=e.label_) for e in doc.ents], default="missing")
+        out.append(Example(teacher.make_doc(text), reference))
+    return out
+
+
+def train(examples: list[Example], student: Language) -> dict[str, Any]:
+    ner = student.get_pipe("ner")
+    ner.add_label("TITLE")  # type: ignore[attr-defined]
+    optimizer = student.resume_training()
+    rng = random.Random(SEED)
+    history = []
+    for epoch in range(EPOCHS):
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(examples, size=compounding(4.0, 16.0, 1.05)):
+            student.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
+        history.append(round(losses.get("ner", 0.0), 1))
+        print(f"epoch {epoch + 1:2d}  loss {losses.get('ner', 0.0):9.1f}", flush=True)
+    return {"epochs": EPOCHS, "losses": history}
+
+
+def main() -> None:
+    if not (SHARED / "corpus").is_dir():
+        raise SystemExit(f"the corpus is not at {SHARED / 'corpus'}: it is needed to train")
+    began = time.perf_counter()
+    fix_random_seed(SEED)
+    docs = documents()
+    write_provenance(docs)
+    teacher = base_pipeline()
+    train_docs = [d for d in docs if d.split == "train"]
+    examples = [gold_example(teacher, d) for d in train_docs]
+    silver = silver_examples(teacher, {d.id for d in docs}, SILVER_DOCS)
+    print(f"{len(train_docs)} annotated documents to train on ({len(docs) - len(train_docs)} kept for test), "
+          f"{len(silver)} rehearsal documents", flush=True)
+    student = base_pipeline()
+    train(examples + silver, student)
+    OUT.mkdir(parents=True, exist_ok=True)
+    student.get_pipe("ner").to_disk(OUT, exclude=["vocab"])
+    print(f"wrote {OUT} in {time.perf_counter() - began:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
