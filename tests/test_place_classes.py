@@ -151,3 +151,15 @@ def test_release_with_districts_listed_and_an_acronym(nlp: Language) -> None:
     assert {"Wau", "Bor"} <= set(places) and places["Bor"] == "SS"  # the model tags Bor as a person
     assert "FY" not in places and "SSRC" not in places
     assert not {"Bor", "Akobo"} & {p.name for p in release.people}
+
+
+def test_a_place_mention_leaves_out_a_leading_the() -> None:
+    from release_nlp.readers.places import PlaceRecords, add_place
+
+    text = "Boats sailed up the Varrow River past the Isle of Kenn."
+    places = PlaceRecords()
+    add_place(places, "the Varrow River", text.index("the Varrow"), text)
+    add_place(places, "The Isle of Kenn", text.index("the Isle"), text)
+    mentions = [m for record in places.values() for m in record["mentions"]]
+    assert [(m["text"], text[m["start"]:m["end"]]) for m in mentions] == [
+        ("Varrow River", "Varrow River"), ("Isle of Kenn", "Isle of Kenn")]

@@ -266,10 +266,19 @@ class PlaceRecords(dict[str, dict[str, Any]]):
 
 
 def add_place(places: PlaceRecords, name: str, start: int, text: str) -> None:
-    """Record a mention of `name` at `start`, under the key of its cleaned name."""
-    name = _clean_place_name(name)
+    """Record a mention of `name` at `start`, under the key of its cleaned name.
+
+    The mention covers the cleaned name where it stands in the text: "the Scioto River" at 40 is a
+    mention of "Scioto River" at 44.
+    """
+    raw = name
+    name = _clean_place_name(raw)
     if not name:
         return
+    lead = _LEADING_THE.match(raw)
+    offset = lead.end() if lead else 0
+    if raw.startswith(name, offset):
+        start += offset
     key = gazetteer.key(name)
     record = places.setdefault(key, {"name": name, "mentions": []})
     if len(name) > len(record["name"]) and record["name"].isupper():
