@@ -15,6 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import HERE, LABELS, documents
 from train import OUT, base_pipeline, predicted, spans_of
 
+from release_nlp.nlp.pipeline import load_recogniser_weights
+
 RESULT = HERE / "evaluation.json"
 
 
@@ -38,7 +40,7 @@ def main() -> None:
     test = [d for d in documents() if d.split == "test"]
     base = base_pipeline()
     trained = base_pipeline()
-    trained.get_pipe("ner").from_disk(OUT, exclude=["vocab"])
+    load_recogniser_weights(trained.get_pipe("ner"), OUT)
     gold: Found = set()
     found: dict[str, Found] = {"base": set(), "trained": set()}
     for number, doc in enumerate(test):

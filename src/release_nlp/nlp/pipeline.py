@@ -7,6 +7,7 @@ import importlib.util
 import logging
 import os
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -102,6 +103,16 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
+def load_recogniser_weights(recogniser: EntityRecognizer, weights: Path) -> None:
+    """Load trained weights into a recogniser that has fewer labels (TITLE is new).
+
+    Loading resizes the output layer and marks the added classes "unseen", which spaCy masks out of
+    every prediction; they were trained, so they are seen.
+    """
+    recogniser.from_disk(weights, exclude=["vocab"])
+    recogniser.model.attrs["unseen_classes"].clear()
+
+
 def use_trained_recogniser(nlp: Language, name: str, folder: str | None) -> None:
     """Put the recogniser weights trained for press releases (`models/ner`, `make model`) into `nlp`.
 
@@ -113,7 +124,7 @@ def use_trained_recogniser(nlp: Language, name: str, folder: str | None) -> None
         return
     recogniser = nlp.get_pipe("ner")
     if isinstance(recogniser, EntityRecognizer):
-        recogniser.from_disk(weights, exclude=["vocab"])
+        load_recogniser_weights(recogniser, weights)
     logger.info("the recogniser runs the weights trained for press releases in %s", weights)
 
 
