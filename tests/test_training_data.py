@@ -61,7 +61,7 @@ def test_no_reserved_or_unlicensed_release_is_trained_on(tmp_path: Path, monkeyp
                    '{"id": "reliefweb/x", "source": "reliefweb", "spans": []}'):
         bad.write_text(record + "\n", encoding="utf-8")
         monkeypatch.setattr(data, "ANNOTATIONS", tmp_path)
-        with pytest.raises(ValueError, match="reserved|may not be trained on"):
+        with pytest.raises(ValueError, match=r"reserved|may not be trained on"):
             data.documents()
 
 

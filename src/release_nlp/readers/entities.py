@@ -24,6 +24,7 @@ from release_nlp.readers import gazetteer
 from release_nlp.readers.abbreviations import Definition, find_definitions
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
+from release_nlp.readers.model_titles import add_model_titles
 from release_nlp.readers.organisations import (
     ORG_WORDS,
     OrgRecord,
@@ -143,6 +144,7 @@ def read_entities(
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
     people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
+    add_model_titles(doc, people, ents)
     # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
     person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
     org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)

@@ -1,0 +1,49 @@
+"""Titles the trained recogniser marks, given to people the rules found no title for."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from release_nlp.readers.model_titles import add_model_titles
+from release_nlp.readers.people import PersonRecord
+
+
+def _person(doc: object, name: str) -> PersonRecord:
+    text = doc.text  # type: ignore[attr-defined]
+    start = text.index(name)
+    return PersonRecord(name, mentions=[(name, start, start + len(name))])
+
+
+def _with_ents(blank: Language, text: str, marks: list[tuple[str, str]]) -> object:
+    doc = blank(text)
+    spans = []
+    for words, label in marks:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_title_before_the_name_through_honorifics(blank: Language) -> None:
+    doc = _with_ents(blank, "Commodore Dr. Jane Roe inspected the harbour at Port Vell.",
+                     [("Commodore", "TITLE"), ("Jane Roe", "PERSON")])
+    person = _person(doc, "Jane Roe")
+    add_model_titles(doc, [person], list(doc.ents))  # type: ignore[attr-defined]
+    assert person.titles == ["Commodore"]
+
+
+def test_a_title_in_apposition_after_the_name(blank: Language) -> None:
+    doc = _with_ents(blank, "Ravi Menon, the civil affairs team leader, said the canal would open.",
+                     [("Ravi Menon", "PERSON"), ("civil affairs team leader", "TITLE")])
+    person = _person(doc, "Ravi Menon")
+    add_model_titles(doc, [person], list(doc.ents))  # type: ignore[attr-defined]
+    assert person.titles == ["civil affairs team leader"]
+
+
+def test_a_title_elsewhere_in_the_sentence_or_beside_a_titled_person_is_not_taken(blank: Language) -> None:
+    doc = _with_ents(blank, "Ravi Menon met the Reeve of Ostby and Director Ana Lind on Friday.",
+                     [("Ravi Menon", "PERSON"), ("Reeve", "TITLE"), ("Director", "TITLE"), ("Ana Lind", "PERSON")])
+    menon, lind = _person(doc, "Ravi Menon"), _person(doc, "Ana Lind")
+    lind.titles = ["Director of Programmes"]
+    add_model_titles(doc, [menon, lind], list(doc.ents))  # type: ignore[attr-defined]
+    assert menon.titles == [] and lind.titles == ["Director of Programmes"]
