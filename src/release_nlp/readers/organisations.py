@@ -349,7 +349,8 @@ def extract_organisations(
                 and doc[ent.start - 2].is_title:
             return  # "Director of EU Advocacy", "Assistant Secretary for Planning and Evaluation": a title's rest
         cleaned = clean_org(raw)
-        if is_place(cleaned) or fold(cleaned) in terms or _amount_or_code(text, ent.start_char, ent.end_char):
+        if (is_place(cleaned) and cleaned not in defined) or fold(cleaned) in terms \
+                or _amount_or_code(text, ent.start_char, ent.end_char):
             return
         if fold(cleaned) in place_forms and not is_body(cleaned) and not is_acronym(cleaned):
             return
@@ -384,6 +385,8 @@ def extract_organisations(
     for ent in all_ents:
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
             pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
+        elif ent.label_ in ("NORP", "GPE", "LOC") and ent.text in defined:
+            pass  # "Freedonia Red Cross (FRC)" ... "FRC Chairman": the text's own definition outranks the model's tag
         elif ent.label_ != "ORG":
             continue
         if not allowed(ent.start_char) or ent.start_char in person_chars:
@@ -492,8 +495,9 @@ def _headed_by(name: str, word: str) -> bool:
 def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
     """`the Foundation` after `Native Alliance Foundation`, `SBA` after `Small Business Administration`.
 
-    A bare body word refers back to the one organisation whose name ends with it; an acronym the text
-    never defines, to the one organisation whose initials it spells.
+    A bare body word, or a name without its leading words ("Red Cross"), refers back to the one
+    organisation whose name ends with it; an acronym the text never defines, to the one organisation
+    whose initials it spells.
     """
     out = list(records)
     for rec in records:
@@ -503,6 +507,11 @@ def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
         elif rec.acronym == rec.name and is_acronym(rec.name) and " " not in rec.name:
             owners = [o for o in out if o is not rec and not o.acronym and len(o.name.split()) > 1
                       and _initials(o.name) == rec.name]
+        elif len(words) > 1 and not rec.acronym and known_org(rec.name) is None:
+            # "the Red Cross" after "Freedonia Red Cross": a body's name without the place that leads it.
+            tail = " " + fold(rec.name)
+            owners = [o for o in out if o is not rec and fold(o.name).endswith(tail)
+                      and len(o.name.split()) - len(words) <= 2]
         else:
             continue
         if len(owners) != 1:
