@@ -45,6 +45,7 @@ from release_nlp.readers.places import (
 from release_nlp.readers.roles import has_head, is_role_word, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
+from release_nlp.readers.titled_names import names_after_titles
 
 
 class EntityReader:
@@ -97,7 +98,7 @@ def read_entities(
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
     ents = ents_of(doc)  # read once: each read makes a Span per entity
     person_ents = [e for e in ents if e.label_ == "PERSON"]
-    tagged_otherwise = _people_tagged_otherwise(doc, ents)
+    tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
 
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
@@ -140,6 +141,12 @@ def read_entities(
 
     dateline = sections.dateline or {}
     excluded = tuple((e.start_char, e.end_char) for e in misread)
+    # "Juvenile Justice and Delinquency Prevention (JJDP)": a defined name that joins words names no person.
+    # (An acronym of letters only: "(R-Ore.)" after "Sens. Ron Wyden (D-Ore.) and Gordon Smith" defines nothing.)
+    excluded += tuple((d.long_start, d.long_end) for d in definitions
+                      if d.short.isalpha() and sum(c.isupper() for c in d.short) >= 2 and "(" not in d.long
+                      and any(w.casefold().strip(",") in ORG_WORDS or w in ("and", "of", "for", "on", "&")
+                              for w in d.long.split()))
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
     people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
