@@ -136,3 +136,47 @@ def test_titles_and_bodies_of_each_class(nlp: Language, text: str, name: str, ti
     p = person(release(nlp, text), name)
     assert p.titles == titles
     assert p.organisation == org
+
+
+def _orgs(blank: Language, text: str, names: list[str]) -> list[str]:
+    doc = blank.make_doc(text)
+    doc.ents = [_span(doc, n, "ORG") for n in names]
+    records, _ = extract_organisations(doc, lambda _: True, find_definitions(text), set(),
+                                       lambda name: name == "Ruritania")
+    return [r.name for r in records]
+
+
+def test_a_commission_set_up_for_one_country_keeps_it_in_its_name(blank: Language) -> None:
+    text = "The Commission on Human Rights in Ruritania met UNICEF in Ruritania on Monday."
+    assert _orgs(blank, text, ["Commission on Human Rights", "UNICEF"]) == [
+        "Commission on Human Rights in Ruritania", "United Nations Children's Fund"]
+
+
+def test_topics_and_kinds_of_site_are_no_bodies(blank: Language) -> None:
+    text = ("Port Security is critical, and port security needs funds. Families live in Protection of "
+            "Civilians (PoC) sites. The Alder Trust and the Port Authority met.")
+    names = ["Port Security", "Protection of Civilians", "Alder Trust", "Port Authority"]
+    assert _orgs(blank, text, names) == ["Alder Trust", "Port Authority"]
+
+
+def test_a_commissioner_belongs_to_the_commission_the_release_names() -> None:
+    from release_nlp.readers.entities import _members_of_their_body
+
+    people = [PersonRecord("Ana Ruiz", titles=["Commissioner"]), PersonRecord("Li Wen", titles=["High Commissioner"]),
+              PersonRecord("Ivo Marek", titles=["Commissioner"], organisation="EU")]
+    _members_of_their_body(people, [OrgRecord("Commission on Water in Ruritania"), OrgRecord("Alder Trust")])
+    assert [p.organisation for p in people] == ["Commission on Water in Ruritania", None, "EU"]
+    people = [PersonRecord("Ana Ruiz", titles=["Commissioner"])]
+    _members_of_their_body(people, [OrgRecord("Commission on Water"), OrgRecord("Commission on Roads")])
+    assert people[0].organisation is None  # which of the two is not said
+    _members_of_their_body(people, [OrgRecord("Commission on Water"), OrgRecord("Commission on Roads"),
+                                    OrgRecord("Commission")])
+    assert people[0].organisation == "Commission"  # as the release calls its own
+
+
+def test_a_person_read_from_a_contact_line_is_no_body() -> None:
+    from release_nlp.readers.entities import _without_people
+
+    people = [PersonRecord("Ana Ruiz-Vega"), PersonRecord("Paul I. Norton", aliases=["Paul Norton"])]
+    orgs = [OrgRecord("Ana Ruiz-Vega"), OrgRecord("Mission Paul Norton"), OrgRecord("Alder Trust")]
+    assert [o.name for o in _without_people(orgs, people)] == ["Alder Trust"]

@@ -150,10 +150,7 @@ def read_entities(
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
     people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
-    # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
-    person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
-    org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)
-                   and not _ends_in_person(o.name, people)]
+    org_records = _without_people(org_records, people)
 
     places = read_places(doc, ents, text, sections, place_matcher, org_spans, person_chars - {
         c for e in misread for c in range(e.start_char, e.end_char)}, _not_place_names(people, definitions))
@@ -168,6 +165,8 @@ def read_entities(
     )
     # Before the issuer's default: a contact line that names the person's body says whom they serve.
     contact_people(text, contact_hits, people, org_records)
+    org_records = _without_people(org_records, people)  # "... and Ana Ruiz at UNAIDS, Tel: ...": read from contacts
+    _members_of_their_body(people, org_records)
     _canonical_affiliations(people, org_records)
     if issuer_affiliation:
         _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
@@ -210,11 +209,43 @@ def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -
                 person.organisation = rec.acronym or rec.name
 
 
+MEMBER_OF = {"commissioner": "commission", "commissioners": "commission", "councillor": "council",
+             "councilor": "council"}
+
+
+def _members_of_their_body(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+    """`fellow Commissioner Ana Ruiz` in a release about one commission is a member of it.
+
+    The one body of that kind the release names in full, else the body named by its kind alone
+    ("the Commission") when the release names several. ("High Commissioner" is an office of its own.)
+    """
+    for person in people:
+        if person.organisation:
+            continue
+        words = {w.casefold() for t in person.titles for w in t.split()}
+        kind = next((MEMBER_OF[w] for w in words if w in MEMBER_OF), None)
+        if kind is None or "high" in words:
+            continue
+        named = [o for o in orgs if len(o.name.split()) > 1 and kind in fold(o.name).split()]
+        bare = next((o for o in orgs if fold(o.name) == kind), None)
+        chosen = named[0] if len(named) == 1 else bare
+        if chosen is not None:
+            person.organisation = chosen.acronym or chosen.name
+
+
+def _without_people(orgs: list[OrgRecord], people: list[PersonRecord]) -> list[OrgRecord]:
+    """The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation."""
+    person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
+    return [o for o in orgs
+            if not (o.forms() & person_forms and not o.acronym) and not _ends_in_person(o.name, people)]
+
+
 def _ends_in_person(name: str, people: list[PersonRecord]) -> bool:
     """`Mission Paul Norton`: an organisation the model ran on into a person's full name is that person."""
     folded = fold(name)
-    return any(len(p.name.split()) > 1 and folded.endswith(" " + fold(p.name))
-               and all(is_role_word(w) for w in name.split()[:-len(p.name.split())]) for p in people)
+    return any(len(n.split()) > 1 and folded.endswith(" " + fold(n))
+               and all(is_role_word(w) for w in name.split()[:-len(n.split())])
+               for p in people for n in (p.name, *p.aliases))
 
 
 def _ends_in_rank(name: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex
 from spacy.tokens import Doc, Span
@@ -29,6 +30,7 @@ from release_nlp.readers.org_names import (
     continues_title,
     extend_dangling,
     extend_name_list,
+    extend_to_country,
     governments,
     plural_heads,
     split_org_span,
@@ -326,6 +328,7 @@ def extract_organisations(
         if continues_title(doc, ent, has_head):
             return  # "Minister of Agriculture, Industry and Fisheries of Uganda": the rest of a title
         ent = extend_name_list(doc, extend_dangling(doc, _extend_lowercase_org_word(doc, ent)), has_head)
+        ent = extend_to_country(doc, ent, is_place)
         if next(covered.overlapping(ent.start_char, ent.end_char), None) is not None:
             return  # "Fisheries of Uganda": inside a name read in full already
         raw = squash(ent.text)
@@ -360,8 +363,11 @@ def extract_organisations(
         if looks_like_official(raw):
             officials.append((raw, ent.start_char, ent.end_char))
             return
+        if _names_a_kind_of_site(doc, ent.end) and not is_body(cleaned) and not is_acronym(cleaned):
+            return  # "Protection of Civilians (PoC) sites": a kind of site, not a body
         name = _tidy(cleaned, set(by_form))
-        if not plausible_org(name):
+        if not plausible_org(name) or (
+                not ent.text.isupper() and _written_as_topic(name, lower_pairs, known)):
             return
         full, acronym = canonical(name)
         if acronym is None:
@@ -376,6 +382,7 @@ def extract_organisations(
         rec.mentions.append((ent.text, ent.start_char, ent.end_char))
         covered.add(ent.start_char, ent.end_char)
 
+    lower_pairs = LowerPairs(text)
     covered = Intervals()
     for name, start, end in plural_heads(text):
         if allowed(start):
@@ -418,6 +425,44 @@ def extract_organisations(
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
     return records, officials
+
+
+SITE_NOUNS = frozenset({"site", "sites", "camp", "camps", "area", "areas", "settlement", "settlements", "zone",
+                        "zones"})
+
+
+def _names_a_kind_of_site(doc: Doc, end: int) -> bool:
+    """Whether the name at `end` (its acronym in brackets skipped) modifies a lower-case site noun."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in SITE_NOUNS
+
+
+class LowerPairs:
+    """Pairs of adjacent words the text writes in lower case ("port security"), read once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pairs: set[tuple[str, str]] | None = None
+
+    def __contains__(self, pair: tuple[str, str]) -> bool:
+        if self._pairs is None:
+            words = LOWER_OR_OTHER.findall(self.text)
+            self._pairs = {(a, b) for a, b in pairwise(words) if a.islower() and b.islower()}
+        return pair in self._pairs
+
+
+LOWER_OR_OTHER = regex.compile(r"[\p{L}'’-]+|[^\s\p{L}]")
+
+
+def _written_as_topic(name: str, lower_pairs: LowerPairs, known: dict[str, KnownOrg]) -> bool:
+    """`Port Security is critical` where the release also writes "port security": a topic, not a body."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or fold(name) in known or any(
+            w.casefold() in ORG_WORDS or not w.isalpha() or w.isupper() for w in words):
+        return False
+    folded = [w.casefold() for w in words]
+    return all(pair in lower_pairs for pair in pairwise(folded))
 
 
 @cache
