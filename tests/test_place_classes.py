@@ -3,6 +3,8 @@ no places (languages, acronyms, people, storms), and places the model tags as pe
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -151,3 +153,33 @@ def test_release_with_districts_listed_and_an_acronym(nlp: Language) -> None:
     assert {"Wau", "Bor"} <= set(places) and places["Bor"] == "SS"  # the model tags Bor as a person
     assert "FY" not in places and "SSRC" not in places
     assert not {"Bor", "Akobo"} & {p.name for p in release.people}
+
+
+def _places(*names: tuple[str, int]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    at = 0
+    for name, count in names:
+        out[name.casefold()] = {"name": name, "mentions": [{"text": name, "start": at + i, "end": at + i + 1}
+                                                           for i in range(count)]}
+        at += 100
+    return out
+
+
+def test_a_homonym_does_not_vouch_for_its_own_country() -> None:
+    # Hamilton is a larger city in Canada, but a release that names only US places means the one in Ohio.
+    places = _places(("Ohio", 2), ("Cleveland", 1), ("Columbus", 1), ("Hamilton", 1))
+    codes = {p["name"]: p["country_code"] for p in finish_places(places)}
+    assert codes["Hamilton"] == "US"
+
+
+def test_a_famous_city_keeps_its_country_beside_far_smaller_homonyms() -> None:
+    places = _places(("Ohio", 2), ("Cleveland", 1), ("London", 1), ("Paris", 1))
+    codes = {p["name"]: p["country_code"] for p in finish_places(places)}
+    assert (codes["London"], codes["Paris"]) == ("GB", "FR")
+
+
+def test_bodies_and_peoples_named_beside_places_are_no_towns(blank: Language) -> None:
+    words = "NATO met in Ohio on what Alliance obligations are , and Arab lands were seen in Tyre ."
+    doc = _doc(blank, words, [(3, 4, "GPE"), (6, 7, "ORG"), (11, 12, "NORP"), (16, 17, "GPE")])
+    doc[12].tag_ = "NNS"
+    assert places_tagged_otherwise(doc, list(doc.ents)) == []

@@ -185,6 +185,11 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             return False  # never an acronym ("of UN Women", "WFP and UNHCR")
         if kind_follows(ent) or with_state_code(ent):
             return True  # "Palabek refugee camp", "Faryab province", "Bethel, AK"
+        if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].tag_ in (
+                "NN", "NNS") and token(ent.start - 1) not in LOCATIVE:
+            return False  # "Arab lands", "Yazidi community": a people's adjective before a noun names no town
+        if len(ent) == 1 and text.casefold() in ORG_WORDS:
+            return False  # "Alliance obligations", "the University": a body named by its kind, not a town
         found = gazetteer.lookup(text)
         if ent.label_ == "ORG":
             # "in Herat", "Zamboanga del Norte" beside other provinces; the name itself, not through a
@@ -448,6 +453,18 @@ def _local_reading(name: str, country: gazetteer.Gazetted, local: Counter[str]) 
                 None)
 
 
+HOMONYM_SHARE = 0.1  # a local town a tenth the size of the famous city of the same name
+
+
+def _context_without(countries: Counter[str], own: gazetteer.Gazetted | None, mentions: int) -> list[str]:
+    """The release's main countries, less the vote of the place being read."""
+    if own is None or not own.country_code or own.kind == "country":
+        return [c for c, _ in countries.most_common(3)]
+    rest = countries.copy()
+    rest[own.country_code] -= mentions
+    return [c for c, n in rest.most_common(3) if n > 0]
+
+
 def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """One record per place with its country, read against the release's other places."""
     readings = {k: gazetteer.lookup(p["name"]) for k, p in places.items()}
@@ -455,7 +472,6 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     for k, g in readings.items():
         if g and g.country_code:
             countries[g.country_code] += len(places[k]["mentions"]) * (3 if g.kind == "country" else 1)
-    context = [c for c, _ in countries.most_common(3)]
     # Countries the release names, itself or through a state or province ("Montana").
     named = {g.country_code for g in readings.values() if g and (g.kind == "country" or g.weight >= 1e8)}
     # Places per country other than countries themselves: "Atlanta, Georgia and Savannah" is about the US.
@@ -463,7 +479,16 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                                   if g and g.country_code and g.kind != "country")
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for k, place in places.items():
+        context = [c for c, _ in countries.most_common(3)]
         g = gazetteer.lookup(place["name"], context, prefer_city=bool(place.get("dateline")))
+        if g is not None and g.kind == "city":
+            # A homonym must not vouch for itself: "Hamilton" read as the Canadian city makes Canada a
+            # country of a release that names only US places. Read without its own vote, a town of the
+            # release's countries wins unless it is far smaller (London, Kentucky is not London).
+            own = _context_without(countries, readings[k], len(place["mentions"]))[:1]  # the main country only
+            other = gazetteer.lookup(place["name"], own, prefer_city=bool(place.get("dateline")))
+            if other is not None and other.kind == "city" and other.weight >= HOMONYM_SHARE * g.weight:
+                g, context = other, own
         if g is not None and g.kind == "country":
             g = _local_reading(place["name"], g, local) or g
         stated = place.get("stated_country")
