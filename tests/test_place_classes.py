@@ -183,3 +183,15 @@ def test_bodies_and_peoples_named_beside_places_are_no_towns(blank: Language) ->
     doc = _doc(blank, words, [(3, 4, "GPE"), (6, 7, "ORG"), (11, 12, "NORP"), (16, 17, "GPE")])
     doc[12].tag_ = "NNS"
     assert places_tagged_otherwise(doc, list(doc.ents)) == []
+
+
+def test_untagged_places_before_a_kind_word_and_after_a_persons_of(blank: Language) -> None:
+    from release_nlp.readers.places import _hometowns, _untagged_before_kind
+    from release_nlp.readers.sections import SectionMap
+
+    words = ("Forces met in Pul - e Alam district , and Mira Lund of Kandahar , a trainer , and the Brainerd Lakes "
+             "region .")
+    doc = _doc(blank, words, [(10, 13, "PERSON"), (20, 21, "GPE")])
+    sections = SectionMap.of(doc, doc.text)
+    assert [s.text for s in _untagged_before_kind(doc, sections)] == ["Pul - e Alam"]
+    assert [s.text for s in _hometowns(doc, list(doc.ents), sections)] == ["Kandahar"]

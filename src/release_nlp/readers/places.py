@@ -146,6 +146,11 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             return shared_kind or (ent.label_ != "NORP" and (before in LOCATIVE or before in LIST_JOINS))
         return False
 
+    def shares_plural_kind(ent: Span) -> bool:
+        nxt = by_start.get(ent.end + 1)
+        return token(ent.end) == "and" and nxt is not None and bool(place_at.get(nxt.start)) \
+            and token(nxt.end) in PLURAL_KIND_AFTER
+
     def kind_follows(ent: Span) -> bool:
         """`Faryab province, ...`, `Palabek refugee camp in`, not `the Taliban district commander`."""
         i = ent.end
@@ -191,6 +196,8 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if len(ent) == 1 and text.casefold() in ORG_WORDS:
             return False  # "Alliance obligations", "the University": a body named by its kind, not a town
         found = gazetteer.lookup(text)
+        if ent.label_ == "ORG" and len(ent) == 1 and shares_plural_kind(ent):
+            return True  # "in Dohuk and Ninewa governorates": one kind word for both names
         if ent.label_ == "ORG":
             # "in Herat", "Zamboanga del Norte" beside other provinces; the name itself, not through a
             # kind word ("Justice Department" is no département of a town called Justice)
@@ -352,6 +359,7 @@ def read_places(
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
         candidates.append(ent)
+    candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
     for _, s, e in matcher(doc):
         span = doc[s:e]
         inside_title = title is not None and title[0] <= span.start_char < title[1]
@@ -375,6 +383,58 @@ def read_places(
                     places[gazetteer.key(_clean_place_name(name.title() if name.isupper() and len(name) > 3
                                                            else name))]["dateline"] = True
     return places
+
+
+def _untagged_before_kind(doc: Doc, sections: SectionMap) -> list[Span]:
+    """`in Pul-e Alam district`, `Nad ‘Ali district`: a known town or region before its kind word, untagged."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in PLACE_KIND_AFTER or tok.i == 0 or doc[tok.i - 1].ent_type_ \
+                or not sections.is_content(tok.idx):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 5 and not doc[start - 1].ent_type_ and (
+                doc[start - 1].text[:1].isupper() or doc[start - 1].text in ("-", "‘", "’", "'")
+                or _particle(doc, start - 1)):
+            start -= 1
+        if start > 0 and doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
+            continue  # "the Brainerd Lakes region": the name runs on into the model's entity
+        while start < tok.i and not doc[start].text[:1].isupper():
+            start += 1
+        if start == tok.i:
+            continue
+        found = gazetteer.lookup(doc[start:tok.i].text)
+        if found is not None and found.kind in ("city", "region"):
+            out.append(doc[start:tok.i])  # the name alone: one record with its other mentions
+    return out
+
+
+def _particle(doc: Doc, i: int) -> bool:
+    """The `e` of "Pul-e Alam", the `ul` of "Jalal-ul Din": a short lower-case link after a hyphen."""
+    return len(doc[i]) <= 3 and doc[i].is_lower and i >= 1 and doc[i - 1].text == "-"
+
+
+def _hometowns(doc: Doc, ents: Sequence[Span], sections: SectionMap) -> list[Span]:
+    """`Khalida Noor of Khanaqin`: the town a person is introduced by, which the model leaves untagged.
+
+    Only a town or region the gazetteer knows (a town of some size): "Ana Ruiz of Alder" names no place.
+    """
+    out = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or not sections.is_content(ent.start_char):
+            continue
+        of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+        if of >= len(doc) or doc[of].lower_ != "of":
+            continue
+        end = of + 1
+        while end < len(doc) and end - of <= 3 and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+        if end == of + 1 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        found = gazetteer.lookup(doc[of + 1:end].text)
+        if found is not None and found.kind in ("city", "region") and found.weight >= TOWN:
+            out.append(doc[of + 1:end])
+    return out
 
 
 _STORM = regex.compile(r"\b(?:Typhoon|Hurricane|Cyclone|Storm|Depression)\s+[‘'\"“]?(\p{Lu}\p{Ll}+)[’'\"”]?"
