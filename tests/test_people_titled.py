@@ -180,3 +180,26 @@ def test_a_person_read_from_a_contact_line_is_no_body() -> None:
     people = [PersonRecord("Ana Ruiz-Vega"), PersonRecord("Paul I. Norton", aliases=["Paul Norton"])]
     orgs = [OrgRecord("Ana Ruiz-Vega"), OrgRecord("Mission Paul Norton"), OrgRecord("Alder Trust")]
     assert [o.name for o in _without_people(orgs, people)] == ["Alder Trust"]
+
+
+def test_styles_with_their_stop_are_one_token() -> None:
+    import spacy
+
+    from release_nlp.nlp.tokenizer import keep_style_abbreviations
+
+    tokenizer = spacy.blank("en").tokenizer
+    keep_style_abbreviations(tokenizer)
+    text = "Lt. Col. Ana Ruiz, Sgt. Maj. Li Wen and Sens. Tom Hale met the Hon. Ivo Marek."
+    words = [t.text for t in tokenizer(text)]
+    assert words[:4] == ["Lt.", "Col.", "Ana", "Ruiz"]
+    assert {"Sgt.", "Maj.", "Sens.", "Hon."} <= set(words)
+
+
+@pytest.mark.integration
+def test_ranks_and_plural_styles_before_names(nlp: Language) -> None:
+    r = release(nlp, "The bill, introduced by Sens. Ana Ruiz (D-Ore.) and Tom Hale (R-Ore.), passed on Monday. "
+                     "The unit was led by Sgt. Maj. Li Wen, who spoke to the press.")
+    assert person(r, "Ana Ruiz").titles == ["Senator"]
+    assert person(r, "Tom Hale").titles == ["Senator"]
+    assert "Sergeant Major" in person(r, "Li Wen").titles
+    assert not any(p.name.startswith("Sens") for p in r.people)

@@ -154,11 +154,13 @@ def _without_trailing_style(org: str) -> str:
 
 
 def expand_abbrev(phrase: str) -> str:
-    """`DG` -> `Director General`; a phrase of more words is left as it is."""
+    """`DG` -> `Director General`; in a phrase of more words, only styles with their stop (`Lt.`)."""
     words = phrase.split()
     if len(words) == 1 and words[0].isupper():
         return expand(words[0]) or phrase
-    return phrase
+    styles = vocabulary().styles
+    # "Lt. Col. Commander": ranks written short inside a longer title are written out.
+    return " ".join(styles.get(w.casefold()) or w if w.endswith(".") else w for w in words)
 
 
 def _name_order(names: set[str]) -> Callable[[tuple[int, str]], tuple[int, bool, int, str]]:

@@ -316,7 +316,8 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
         start = ent.start
         # "IOM Nepal Chief of Mission Paul Norton" tagged ORG from "Mission": the role words are no name.
-        while start < comma - 2 and doc[start].text[:1].isupper() and is_role_word(doc[start].text):
+        while start < comma - 2 and doc[start].text[:1].isupper() and (
+                is_role_word(doc[start].text) or _is_style(doc[start].text)):
             start += 1
         name = doc[start:comma]
         words = name.text.split()
@@ -325,12 +326,20 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(name.text) or known_org(name.text):
             continue
         after = doc[comma + 1:min(len(doc), comma + 7)].text.split()[:2]
-        role_before = start > ent.start and comma == ent.end and has_head(doc[max(0, ent.start - 2):start].text) \
+        role_before = start > ent.start and comma == ent.end and (
+            has_head(doc[max(0, ent.start - 2):start].text) or _is_style(doc[start - 1].text)) \
             and not any(is_role_word(w) for w in words)
         role_after = comma + 1 < len(doc) and doc[comma].text in (",", "(") and any(has_head(w) for w in after)
         if role_before or role_after:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
+
+
+def _is_style(word: str) -> bool:
+    """`Sens.`, `Col.`, `Dr.`: a style or honorific with its stop, which opens a person's name."""
+    vocab = vocabulary()
+    low = word.casefold()
+    return low.endswith(".") and (low in vocab.styles or low in vocab.plural_styles or low in vocab.honorifics)
 
 
 def _not_place_names(people: Sequence[PersonRecord], definitions: Sequence[Definition]) -> frozenset[str]:

@@ -96,7 +96,8 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
     while True:
         if start > 0 and doc[start - 1].text[:1].isupper() and (
             is_honorific(doc[start - 1].text)
-            or (doc[start - 1].text.endswith(".") and doc[start - 1].lower_ in vocab.styles)
+            or (doc[start - 1].text.endswith(".") and (doc[start - 1].lower_ in vocab.styles
+                                                         or doc[start - 1].lower_ in vocab.plural_styles))
             or (doc[start - 1].text.isupper() and expand(doc[start - 1].text))
         ):
             start -= 1
@@ -125,6 +126,10 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
                 styles.append(style)
             if doc[name_start + 1].text == "." and name_start + 2 < end:
                 name_start += 1
+        elif low in vocab.plural_styles and tok.text.endswith("."):
+            plural = vocab.plural_styles[low]  # "Sens. Ana Ruiz and Tom Hale": the first of the list
+            if plural:
+                styles.append(plural)
         elif expand(tok.text) and tok.text.isupper():
             styles.append(expand(tok.text) or tok.text)
         else:
