@@ -203,3 +203,8 @@ def test_ranks_and_plural_styles_before_names(nlp: Language) -> None:
     assert person(r, "Tom Hale").titles == ["Senator"]
     assert "Sergeant Major" in person(r, "Li Wen").titles
     assert not any(p.name.startswith("Sens") for p in r.people)
+
+
+def test_a_first_name_with_an_age(blank: Language) -> None:
+    doc = blank.make_doc("Camps are full. Amina, 12, who attends a school there, said so. In Eastvale, 40, ...")
+    assert [s.text for s in names_after_titles(doc, [])] == ["Amina"]

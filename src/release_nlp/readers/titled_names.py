@@ -1,6 +1,7 @@
 """Names the statistical model missed right after a title.
 
-The model misses a name it has not seen more often when it follows a long title than anywhere else:
+The model misses a name it has not seen more often when it follows a long title than anywhere else, or
+when it is a first name alone with an age (`Pauline, 15, who attends ...`):
 `said the Joint Secretary of the Alder Ministry (AM) Bhuwan Tamang.` is left untagged, and
 `its Executive Secretary for Southern Africa Alex Simalabwi` is tagged as one organisation. A title
 head just before (or the bracketed acronym of the body that completes the title), two or three
@@ -18,6 +19,7 @@ from release_nlp.readers import gazetteer
 from release_nlp.readers.organisations import ORG_WORDS, known_org
 from release_nlp.readers.roles import has_head, is_honorific, is_role_word
 
+NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # a "WORK_OF_ART" may be a name misread
 COMPLEMENTS = frozenset({"for", "of", "to", "in"})
 TITLE_RUN = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})
 
@@ -34,6 +36,11 @@ def names_after_titles(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     i = 1
     while i < len(doc) - 1:
         tok = doc[i]
+        if tok.ent_type_ not in NAMED_KINDS and _name_word(tok, lower) and _age_follows(doc, i + 1) and (
+                not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start):
+            out.append(Span(doc, i, i + 1, label="PERSON"))  # "Pauline, 15, who attends ...": a name and an age
+            i += 1
+            continue
         if tok.ent_type_ or not _name_word(tok, lower) or not _after_title(doc, i):
             i += 1
             continue
@@ -44,6 +51,13 @@ def names_after_titles(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             out.append(Span(doc, i, end, label="PERSON"))
         i = end
     return out
+
+
+def _age_follows(doc: Doc, i: int) -> bool:
+    """`, 15,` after a name: the age releases give for a child or a witness they quote."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 2].text != "," or not doc[i + 1].is_digit:
+        return False
+    return 0 < int(doc[i + 1].text) < 110
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
