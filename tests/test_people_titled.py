@@ -208,3 +208,15 @@ def test_ranks_and_plural_styles_before_names(nlp: Language) -> None:
 def test_a_first_name_with_an_age(blank: Language) -> None:
     doc = blank.make_doc("Camps are full. Amina, 12, who attends a school there, said so. In Eastvale, 40, ...")
     assert [s.text for s in names_after_titles(doc, [])] == ["Amina"]
+
+
+@pytest.mark.parametrize(("name", "known", "tidy"), [
+    ("Zaranj Taliban", {"taliban"}, "Taliban"),              # a group led by the town where it operates
+    ("Gardez the Commission", {"commission"}, "Commission"),  # "In Gardez the Commission met ...": two phrases
+    ("Virginia Tobacco Commission", {"tobacco commission"}, "Virginia Tobacco Commission"),  # a state's own body
+    ("Zaranj Administration", {"administration"}, "Zaranj Administration"),  # a body word names no group
+])
+def test_a_place_before_a_body_the_release_names(name: str, known: set[str], tidy: str) -> None:
+    from release_nlp.readers.organisations import _tidy
+
+    assert _tidy(name, known) == tidy

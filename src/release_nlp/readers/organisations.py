@@ -217,8 +217,11 @@ def _headed_body(words: list[str]) -> bool:
                for i, w in enumerate(folded))
 
 
+STATE_WEIGHT = 1e8  # the gazetteer's weight of first-level regions (states, provinces) and large cities
+
+
 def _tidy(name: str, known_forms: set[str]) -> str:
-    """`ICRC Geneva` -> `ICRC`, `World Food Programme - Food` -> `World Food Programme`, `... 2018` -> `...`."""
+    """`ICRC Geneva` -> `ICRC`, `Ghormach Taliban` -> `Taliban`, `WFP - Food` -> `WFP`, `... 2018` -> `...`."""
     name = regex.sub(r"\s+(?:19|20)\d\d$", "", name)
     head, sep, _ = name.partition(" - ")
     if sep:
@@ -234,6 +237,16 @@ def _tidy(name: str, known_forms: set[str]) -> str:
             head, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
             if (fold(head) in known_forms or known_org(head) is not None) and place_lookup(tail):
                 return head
+            # "Ghormach Taliban", "In Wau the Commission": a town or district before a body the release names.
+            lead, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            found = place_lookup(lead) if not lead.isupper() else None
+            if found is None or found.kind not in ("city", "region") or found.weight >= STATE_WEIGHT:
+                continue  # "Kansas House", "Virginia Tobacco Commission": a state's own bodies keep its name
+            if rest.startswith("the ") and fold(rest[4:]) in known_forms:
+                return rest[4:]  # two phrases the model joined: "In Wau the Commission met ..."
+            if len(rest.split()) == 1 and rest.casefold() not in ORG_WORDS and (
+                    known_org(rest) is not None or fold(rest) in known_forms):
+                return rest  # a group the release names on its own, led by where it operates
     return name
 
 
