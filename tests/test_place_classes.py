@@ -3,6 +3,8 @@ no places (languages, acronyms, people, storms), and places the model tags as pe
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -163,3 +165,45 @@ def test_a_place_mention_leaves_out_a_leading_the() -> None:
     mentions = [m for record in places.values() for m in record["mentions"]]
     assert [(m["text"], text[m["start"]:m["end"]]) for m in mentions] == [
         ("Varrow River", "Varrow River"), ("Isle of Kenn", "Isle of Kenn")]
+
+
+def _places(*names: tuple[str, int]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    at = 0
+    for name, count in names:
+        out[name.casefold()] = {"name": name, "mentions": [{"text": name, "start": at + i, "end": at + i + 1}
+                                                           for i in range(count)]}
+        at += 100
+    return out
+
+
+def test_a_homonym_does_not_vouch_for_its_own_country() -> None:
+    # Hamilton is a larger city in Canada, but a release that names only US places means the one in Ohio.
+    places = _places(("Ohio", 2), ("Cleveland", 1), ("Columbus", 1), ("Hamilton", 1))
+    codes = {p["name"]: p["country_code"] for p in finish_places(places)}
+    assert codes["Hamilton"] == "US"
+
+
+def test_a_famous_city_keeps_its_country_beside_far_smaller_homonyms() -> None:
+    places = _places(("Ohio", 2), ("Cleveland", 1), ("London", 1), ("Paris", 1))
+    codes = {p["name"]: p["country_code"] for p in finish_places(places)}
+    assert (codes["London"], codes["Paris"]) == ("GB", "FR")
+
+
+def test_bodies_and_peoples_named_beside_places_are_no_towns(blank: Language) -> None:
+    words = "NATO met in Ohio on what Alliance obligations are , and Arab lands were seen in Tyre ."
+    doc = _doc(blank, words, [(3, 4, "GPE"), (6, 7, "ORG"), (11, 12, "NORP"), (16, 17, "GPE")])
+    doc[12].tag_ = "NNS"
+    assert places_tagged_otherwise(doc, list(doc.ents)) == []
+
+
+def test_untagged_places_before_a_kind_word_and_after_a_persons_of(blank: Language) -> None:
+    from release_nlp.readers.places import _hometowns, _untagged_before_kind
+    from release_nlp.readers.sections import SectionMap
+
+    words = ("Forces met in Pul - e Alam district , and Mira Lund of Kandahar , a trainer , and the Brainerd Lakes "
+             "region .")
+    doc = _doc(blank, words, [(10, 13, "PERSON"), (20, 21, "GPE")])
+    sections = SectionMap.of(doc, doc.text)
+    assert [s.text for s in _untagged_before_kind(doc, sections)] == ["Pul - e Alam"]
+    assert [s.text for s in _hometowns(doc, list(doc.ents), sections)] == ["Kandahar"]

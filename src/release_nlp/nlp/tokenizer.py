@@ -14,6 +14,7 @@ from typing import Any
 import regex
 from spacy.language import Language
 from spacy.language import create_tokenizer as spacy_tokenizer
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -21,6 +22,7 @@ from spacy.util import registry
 from release_nlp.core.docindex import remember_text
 from release_nlp.io.prepare import MAX_CHARS, Prepared, prepare_input
 from release_nlp.nlp import extensions
+from release_nlp.readers.roles import vocabulary
 
 TOKENIZER = "release_nlp.tokenizer.v1"
 MAX_RUN = 200  # longest white-space-free run spaCy tokenises; longer ones are cut (see GuardedTokenizer)
@@ -134,7 +136,20 @@ registry.tokenizers.register(TOKENIZER, func=create_tokenizer)
 def protect(nlp: Language, tokenizer: Tokenizer, max_run: int, max_chars: int) -> PreparingTokenizer:
     """`tokenizer` (its rules as loaded) guarded and preparing its input, with `nlp.max_length` raised to match."""
     nlp.max_length = max(nlp.max_length, max_chars + 1)
+    keep_style_abbreviations(tokenizer)
     return PreparingTokenizer(GuardedTokenizer(tokenizer, max_run), max_chars)
+
+
+def keep_style_abbreviations(tokenizer: Tokenizer) -> None:
+    """`Col.`, `Lt.`, `Sens.`, `Hon.` as one token, as spaCy already keeps `Gen.`, `Gov.` and `Rep.`.
+
+    Split in two, the stop reads as a sentence's end: "Lt. Col. Ana Ruiz" lost the name to the
+    recogniser and "Sgt. Maj." its compound rank. The styles are those of `models/titles.json`.
+    """
+    vocab = vocabulary()
+    for style in (*vocab.styles, *vocab.honorifics, *vocab.plural_styles):
+        if style.endswith(".") and style[:-1].isalpha() and len(style) > 2:
+            tokenizer.add_special_case(style[:1].upper() + style[1:], [{ORTH: style[:1].upper() + style[1:]}])
 
 
 def doc_of(tokenize: Callable[[str], Doc], prepared: Prepared, published: str | None = None) -> Doc:

@@ -42,6 +42,9 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
     sent_start = index_of(doc).sentence(start).start if doc.has_annotation("SENT_START") else 0
     words: list[Token] = []
     org: str | None = None
+    if j - 2 >= sent_start and doc[j].text == ")" and doc[j - 2].text == "(" and sum(
+            c.isupper() for c in doc[j - 1].text) >= 2:
+        j -= 3  # "Director of the Alder Trust (AT) Ana Ruiz": the acronym of the body before the name
     while j >= sent_start and len(words) < 8:
         tok = doc[j]
         if tok.is_space or tok.text in APPOSITIVE_STOP:
@@ -51,15 +54,21 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
             org = org_text
             # "Acting WHO Representative": the modifiers before the organisation are the title's.
             k = j
-            while k > sent_start and is_org(k - 1) == org_text:
+            while k > sent_start and _same_body(is_org(k - 1), org_text):
                 k -= 1
             pre: list[Token] = []
             while k > sent_start and doc[k - 1].text[:1].isupper() and is_role_word(doc[k - 1].text) \
                     and not has_head(doc[k - 1].text):
                 k -= 1
                 pre.insert(0, doc[k])
+            if not words and not pre and k - 3 >= sent_start and doc[k - 1].text in ("'s", "’s") \
+                    and doc[k - 2].text[:1].isupper():
+                k -= 2  # "Secretary of Freedonia's Ministry of ...": the body's owner
             if words:
                 words = pre + words
+            elif not pre and k - 2 >= sent_start and doc[k - 1].lower_ in ("of", "for", "at"):
+                title = _title_of_body(doc, k - 2, sent_start)  # "Secretary of the Alder Trust Ana Ruiz"
+                return title, (org if title else None)
             break
         if tok.text[:1].isupper() or tok.lower_ in CONNECTORS or tok.text in {"-", "/"}:
             words.insert(0, tok)
@@ -85,6 +94,11 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
     while first > 0 and is_role_word(texts[first - 1]) and texts[first - 1][:1].isupper():
         first -= 1
     title = expand_abbrev(" ".join(texts[first:]))
+    if org is None and first > 0 and texts[first - 1][:1].isupper() and any(
+            w.casefold() in NATIONAL_OFFICES for w in texts[first:]):
+        org = country_of_demonym(texts[first - 1])  # "Norwegian Ambassador to Kenya Ola Brekke": Norway's
+    if org is None and first == 0:
+        org = _possessor(doc, words[0].i, sent_start, is_org)
     # "PRC Chairman and CEO Richard Gordon": joined roles, each a title (the caller splits at "and").
     earlier = first - 1
     if earlier > 0 and texts[earlier].casefold() in ("and", "&") and has_head(texts[earlier - 1]) \
@@ -94,6 +108,40 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
             start_of -= 1
         title = f"{' '.join(texts[start_of:earlier])} and {title}"
     return title, org
+
+
+# Offices held for a country, which a nationality before them names ("Kenyan President", "Qatari Ambassador");
+# a "U.S. Senator" or "French researcher" serves a chamber or a body instead.
+NATIONAL_OFFICES = frozenset({
+    "ambassador", "minister", "president", "premier", "chancellor", "envoy", "consul", "king", "queen", "emir",
+    "prince", "princess", "vice-president", "vice",
+})
+
+
+def _same_body(found: str | None, org: str) -> bool:
+    """Whether a token's body is `org` or a form of it ("Freedonia’s Ministry of Water" over "Ministry of Water")."""
+    return bool(found) and (found == org or org in found or found in org)  # type: ignore[operator]
+
+
+def _title_of_body(doc: Doc, end: int, sent_start: int) -> str | None:
+    """The role words ending at token `end` ("the Joint Secretary" of ...), if they hold a role head."""
+    first = end + 1
+    while first > sent_start and first > end - 5 and doc[first - 1].text[:1].isupper() \
+            and is_role_word(doc[first - 1].text):
+        first -= 1
+    title = doc[first:end + 1].text
+    return expand_abbrev(title) if first <= end and has_head(title) else None
+
+
+def _possessor(doc: Doc, title_start: int, sent_start: int, is_org: Callable[[int], str | None]) -> str | None:
+    """`The Alder Trust, represented by its Director Ana Ruiz`: "its" points back to the sentence's body."""
+    if title_start - 1 < sent_start or doc[title_start - 1].lower_ not in ("its", "their"):
+        return None
+    for k in range(title_start - 2, max(sent_start, title_start - 30) - 1, -1):
+        found = is_org(k)
+        if found:
+            return found
+    return None
 
 
 def _without_trailing_style(org: str) -> str:
@@ -106,11 +154,13 @@ def _without_trailing_style(org: str) -> str:
 
 
 def expand_abbrev(phrase: str) -> str:
-    """`DG` -> `Director General`; a phrase of more words is left as it is."""
+    """`DG` -> `Director General`; in a phrase of more words, only styles with their stop (`Lt.`)."""
     words = phrase.split()
     if len(words) == 1 and words[0].isupper():
         return expand(words[0]) or phrase
-    return phrase
+    styles = vocabulary().styles
+    # "Lt. Col. Commander": ranks written short inside a longer title are written out.
+    return " ".join(styles.get(w.casefold()) or w if w.endswith(".") else w for w in words)
 
 
 def _name_order(names: set[str]) -> Callable[[tuple[int, str]], tuple[int, bool, int, str]]:
@@ -390,6 +440,55 @@ def left_appositive(doc: Doc, start: int) -> tuple[int, int] | None:
     if k >= j:
         return None
     return k, j
+
+
+COPULAS = frozenset({"is", "was", "remains", "became", "becomes"})
+RANKINGS = frozenset({"first", "second", "third", "last", "only", "sole", "youngest", "oldest", "longest-serving"})
+
+
+def predicate_title(doc: Doc, end: int) -> tuple[int, int] | None:
+    """Token span of the role in `<name> was a senior Alder Front commander`: a title given by the verb "be".
+
+    Only a run of role words and capitalised names that ends in a role head (with its complement,
+    "of the Alder Trust") is read; "was a key figure in ..." or "is a farmer who ..." give nothing.
+    """
+    j = end
+    if j + 1 >= len(doc) or doc[j].lower_ not in COPULAS or doc[j + 1].lower_ not in ("a", "an", "the"):
+        return None
+    k = j + 2
+    last_head = None
+    while k < len(doc) and k - j <= 12:
+        tok = doc[k]
+        if has_head(tok.text) and is_role_word(tok.text):
+            last_head = k
+        elif tok.text in ("'s", "’s") and k > j + 2 and doc[k - 1].text[:1].isupper():
+            pass  # "the Secretary-General's Envoy"
+        elif tok.is_space or not (tok.text[:1].isupper() or (is_role_word(tok.text) and tok.lower_ not in RANKINGS)
+                                  or (tok.text == "-" and k > j + 2)):
+            break  # "was a deputy to ...", "is the first senator to ...": the role ends there
+        k += 1
+    if last_head is None:
+        return None
+    stop = last_head + 1
+    # "the director of the Alder Trust": a capitalised complement completes the role.
+    if stop + 1 < len(doc) and doc[stop].lower_ in ("of", "for", "at", "on", "to"):
+        c = stop + 1
+        while c < len(doc) and c - stop <= 12 and not doc[c].is_space and (
+                doc[c].text[:1].isupper() or doc[c].lower_ in CONNECTORS):
+            c += 1
+        while c > stop + 1 and doc[c - 1].lower_ in CONNECTORS:
+            c -= 1
+        if c + 1 < len(doc) and doc[c].text == "," and (doc[c + 1].text[:1].isupper() or doc[c + 1].lower_ == "and"):
+            # "of the Health, Trade and Labor Committee" names one body; "of the Trade, Energy and Labor
+            # Committees" several, none of them the person's one affiliation.
+            listed = _list_end(doc, c)
+            c = listed if listed is not None and not doc[listed - 1].lower_.endswith("s") else stop
+        if c > stop + 1 and any(t.text[:1].isupper() for t in doc[stop + 1:c]):
+            stop = c
+    if stop < len(doc) and (doc[stop].lower_ == "to" or not (
+            doc[stop].text in APPOSITIVE_STOP or doc[stop].is_space or doc[stop].is_punct or doc[stop].is_lower)):
+        return None  # "was a deputy to the commander": a relation to someone, not a role in a body
+    return j + 2, stop
 
 
 def org_after_from(doc: Doc, end: int, is_org: Callable[[int], str | None]) -> str | None:

@@ -46,6 +46,7 @@ from release_nlp.readers.places import (
 from release_nlp.readers.roles import has_head, is_role_word, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
+from release_nlp.readers.titled_names import names_after_titles
 
 
 class EntityReader:
@@ -98,7 +99,7 @@ def read_entities(
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
     ents = ents_of(doc)  # read once: each read makes a Span per entity
     person_ents = [e for e in ents if e.label_ == "PERSON"]
-    tagged_otherwise = _people_tagged_otherwise(doc, ents)
+    tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
 
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
@@ -141,14 +142,17 @@ def read_entities(
 
     dateline = sections.dateline or {}
     excluded = tuple((e.start_char, e.end_char) for e in misread)
+    # "Juvenile Justice and Delinquency Prevention (JJDP)": a defined name that joins words names no person.
+    # (An acronym of letters only: "(R-Ore.)" after "Sens. Ron Wyden (D-Ore.) and Gordon Smith" defines nothing.)
+    excluded += tuple((d.long_start, d.long_end) for d in definitions
+                      if d.short.isalpha() and sum(c.isupper() for c in d.short) >= 2 and "(" not in d.long
+                      and any(w.casefold().strip(",") in ORG_WORDS or w in ("and", "of", "for", "on", "&")
+                              for w in d.long.split()))
     if dateline.get("place_span"):
         excluded += (tuple(dateline["place_span"]),)
     people = extract_people(doc, content, org_spans, org_start.get, excluded, tagged_otherwise, ents)
     add_model_titles(doc, people, ents)
-    # The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation.
-    person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
-    org_records = [o for o in org_records if not (o.forms() & person_forms and not o.acronym)
-                   and not _ends_in_person(o.name, people)]
+    org_records = _without_people(org_records, people)
 
     places = read_places(doc, ents, text, sections, place_matcher, org_spans, person_chars - {
         c for e in misread for c in range(e.start_char, e.end_char)}, _not_place_names(people, definitions))
@@ -163,6 +167,8 @@ def read_entities(
     )
     # Before the issuer's default: a contact line that names the person's body says whom they serve.
     contact_people(text, contact_hits, people, org_records)
+    org_records = _without_people(org_records, people)  # "... and Ana Ruiz at UNAIDS, Tel: ...": read from contacts
+    _members_of_their_body(people, org_records)
     _canonical_affiliations(people, org_records)
     if issuer_affiliation:
         _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
@@ -205,11 +211,43 @@ def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -
                 person.organisation = rec.acronym or rec.name
 
 
+MEMBER_OF = {"commissioner": "commission", "commissioners": "commission", "councillor": "council",
+             "councilor": "council"}
+
+
+def _members_of_their_body(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:
+    """`fellow Commissioner Ana Ruiz` in a release about one commission is a member of it.
+
+    The one body of that kind the release names in full, else the body named by its kind alone
+    ("the Commission") when the release names several. ("High Commissioner" is an office of its own.)
+    """
+    for person in people:
+        if person.organisation:
+            continue
+        words = {w.casefold() for t in person.titles for w in t.split()}
+        kind = next((MEMBER_OF[w] for w in words if w in MEMBER_OF), None)
+        if kind is None or "high" in words:
+            continue
+        named = [o for o in orgs if len(o.name.split()) > 1 and kind in fold(o.name).split()]
+        bare = next((o for o in orgs if fold(o.name) == kind), None)
+        chosen = named[0] if len(named) == 1 else bare
+        if chosen is not None:
+            person.organisation = chosen.acronym or chosen.name
+
+
+def _without_people(orgs: list[OrgRecord], people: list[PersonRecord]) -> list[OrgRecord]:
+    """The model tags a surname as ORG now and then ("Holloway said"): a person's name is no organisation."""
+    person_forms = {fold(f) for p in people for f in (p.name, *p.aliases, p.name.split()[-1])}
+    return [o for o in orgs
+            if not (o.forms() & person_forms and not o.acronym) and not _ends_in_person(o.name, people)]
+
+
 def _ends_in_person(name: str, people: list[PersonRecord]) -> bool:
     """`Mission Paul Norton`: an organisation the model ran on into a person's full name is that person."""
     folded = fold(name)
-    return any(len(p.name.split()) > 1 and folded.endswith(" " + fold(p.name))
-               and all(is_role_word(w) for w in name.split()[:-len(p.name.split())]) for p in people)
+    return any(len(n.split()) > 1 and folded.endswith(" " + fold(n))
+               and all(is_role_word(w) for w in name.split()[:-len(n.split())])
+               for p in people for n in (p.name, *p.aliases))
 
 
 def _ends_in_rank(name: str) -> bool:
@@ -280,7 +318,8 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         comma = next((t.i for t in ent if t.text == ","), ent.end)  # the model may run on past the comma
         start = ent.start
         # "IOM Nepal Chief of Mission Paul Norton" tagged ORG from "Mission": the role words are no name.
-        while start < comma - 2 and doc[start].text[:1].isupper() and is_role_word(doc[start].text):
+        while start < comma - 2 and doc[start].text[:1].isupper() and (
+                is_role_word(doc[start].text) or _is_style(doc[start].text)):
             start += 1
         name = doc[start:comma]
         words = name.text.split()
@@ -289,12 +328,20 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(name.text) or known_org(name.text):
             continue
         after = doc[comma + 1:min(len(doc), comma + 7)].text.split()[:2]
-        role_before = start > ent.start and comma == ent.end and has_head(doc[max(0, ent.start - 2):start].text) \
+        role_before = start > ent.start and comma == ent.end and (
+            has_head(doc[max(0, ent.start - 2):start].text) or _is_style(doc[start - 1].text)) \
             and not any(is_role_word(w) for w in words)
         role_after = comma + 1 < len(doc) and doc[comma].text in (",", "(") and any(has_head(w) for w in after)
         if role_before or role_after:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
+
+
+def _is_style(word: str) -> bool:
+    """`Sens.`, `Col.`, `Dr.`: a style or honorific with its stop, which opens a person's name."""
+    vocab = vocabulary()
+    low = word.casefold()
+    return low.endswith(".") and (low in vocab.styles or low in vocab.plural_styles or low in vocab.honorifics)
 
 
 def _not_place_names(people: Sequence[PersonRecord], definitions: Sequence[Definition]) -> frozenset[str]:

@@ -111,6 +111,26 @@ def extend_name_list(doc: Doc, ent: Span, is_role: Callable[[str], bool]) -> Spa
     return doc[ent.start:best]
 
 
+# Bodies set up for one country, whose name ends with it: "Commission on Human Rights in Freedonia",
+# "Special Court for Ruritania" (UN commissions of inquiry, courts and panels).
+COUNTRY_BODIES = frozenset({"commission", "committee", "court", "tribunal", "panel"})
+
+
+def extend_to_country(doc: Doc, ent: Span, is_country: Callable[[str], bool]) -> Span:
+    """`Commission on Human Rights` + `in Freedonia`: a body with a subject, set up for one country."""
+    words = [t.lower_ for t in ent]
+    heads = [i for i, w in enumerate(words)
+             if w in COUNTRY_BODIES and i + 1 < len(words) and words[i + 1] in COMPLEMENT]
+    if not heads or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "in":
+        return ent
+    for size in (3, 2, 1):
+        end = ent.end + 1 + size
+        if end <= len(doc) and all(t.text[:1].isupper() for t in doc[ent.end + 1:end]) \
+                and is_country(doc[ent.end + 1:end].text) and (end == len(doc) or not doc[end].text[:1].isupper()):
+            return doc[ent.start:end]
+    return ent
+
+
 def extend_dangling(doc: Doc, ent: Span) -> Span:
     """`Development Partners for` + `Health in Kenya`, `Joint Team on HIV` + `/AIDS`: the name the model cut short."""
     end = ent.end

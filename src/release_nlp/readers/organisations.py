@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex
 from spacy.tokens import Doc, Span
@@ -29,6 +30,7 @@ from release_nlp.readers.org_names import (
     continues_title,
     extend_dangling,
     extend_name_list,
+    extend_to_country,
     governments,
     plural_heads,
     split_org_span,
@@ -215,8 +217,11 @@ def _headed_body(words: list[str]) -> bool:
                for i, w in enumerate(folded))
 
 
+STATE_WEIGHT = 1e8  # the gazetteer's weight of first-level regions (states, provinces) and large cities
+
+
 def _tidy(name: str, known_forms: set[str]) -> str:
-    """`ICRC Geneva` -> `ICRC`, `World Food Programme - Food` -> `World Food Programme`, `... 2018` -> `...`."""
+    """`ICRC Geneva` -> `ICRC`, `Ghormach Taliban` -> `Taliban`, `WFP - Food` -> `WFP`, `... 2018` -> `...`."""
     name = regex.sub(r"\s+(?:19|20)\d\d$", "", name)
     head, sep, _ = name.partition(" - ")
     if sep:
@@ -232,6 +237,16 @@ def _tidy(name: str, known_forms: set[str]) -> str:
             head, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
             if (fold(head) in known_forms or known_org(head) is not None) and place_lookup(tail):
                 return head
+            # "Ghormach Taliban", "In Wau the Commission": a town or district before a body the release names.
+            lead, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            found = place_lookup(lead) if not lead.isupper() else None
+            if found is None or found.kind not in ("city", "region") or found.weight >= STATE_WEIGHT:
+                continue  # "Kansas House", "Virginia Tobacco Commission": a state's own bodies keep its name
+            if rest.startswith("the ") and fold(rest[4:]) in known_forms:
+                return rest[4:]  # two phrases the model joined: "In Wau the Commission met ..."
+            if len(rest.split()) == 1 and rest.casefold() not in ORG_WORDS and (
+                    known_org(rest) is not None or fold(rest) in known_forms):
+                return rest  # a group the release names on its own, led by where it operates
     return name
 
 
@@ -326,6 +341,7 @@ def extract_organisations(
         if continues_title(doc, ent, has_head):
             return  # "Minister of Agriculture, Industry and Fisheries of Uganda": the rest of a title
         ent = extend_name_list(doc, extend_dangling(doc, _extend_lowercase_org_word(doc, ent)), has_head)
+        ent = extend_to_country(doc, ent, is_place)
         if next(covered.overlapping(ent.start_char, ent.end_char), None) is not None:
             return  # "Fisheries of Uganda": inside a name read in full already
         raw = squash(ent.text)
@@ -349,7 +365,8 @@ def extract_organisations(
                 and doc[ent.start - 2].is_title:
             return  # "Director of EU Advocacy", "Assistant Secretary for Planning and Evaluation": a title's rest
         cleaned = clean_org(raw)
-        if is_place(cleaned) or fold(cleaned) in terms or _amount_or_code(text, ent.start_char, ent.end_char):
+        if (is_place(cleaned) and cleaned not in defined) or fold(cleaned) in terms \
+                or _amount_or_code(text, ent.start_char, ent.end_char):
             return
         if fold(cleaned) in place_forms and not is_body(cleaned) and not is_acronym(cleaned):
             return
@@ -359,8 +376,11 @@ def extract_organisations(
         if looks_like_official(raw):
             officials.append((raw, ent.start_char, ent.end_char))
             return
+        if _names_a_kind_of_site(doc, ent.end) and not is_body(cleaned) and not is_acronym(cleaned):
+            return  # "Protection of Civilians (PoC) sites": a kind of site, not a body
         name = _tidy(cleaned, set(by_form))
-        if not plausible_org(name):
+        if not plausible_org(name) or (
+                not ent.text.isupper() and _written_as_topic(name, lower_pairs, known)):
             return
         full, acronym = canonical(name)
         if acronym is None:
@@ -375,6 +395,7 @@ def extract_organisations(
         rec.mentions.append((ent.text, ent.start_char, ent.end_char))
         covered.add(ent.start_char, ent.end_char)
 
+    lower_pairs = LowerPairs(text)
     covered = Intervals()
     for name, start, end in plural_heads(text):
         if allowed(start):
@@ -384,6 +405,8 @@ def extract_organisations(
     for ent in all_ents:
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in LOWERCASE_ORG_WORDS:
             pass  # "Haqqani network": a group named by a people or place and a lowercase organisation word
+        elif ent.label_ in ("NORP", "GPE", "LOC") and ent.text in defined:
+            pass  # "Freedonia Red Cross (FRC)" ... "FRC Chairman": the text's own definition outranks the model's tag
         elif ent.label_ != "ORG":
             continue
         if not allowed(ent.start_char) or ent.start_char in person_chars:
@@ -415,6 +438,44 @@ def extract_organisations(
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
     return records, officials
+
+
+SITE_NOUNS = frozenset({"site", "sites", "camp", "camps", "area", "areas", "settlement", "settlements", "zone",
+                        "zones"})
+
+
+def _names_a_kind_of_site(doc: Doc, end: int) -> bool:
+    """Whether the name at `end` (its acronym in brackets skipped) modifies a lower-case site noun."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in SITE_NOUNS
+
+
+class LowerPairs:
+    """Pairs of adjacent words the text writes in lower case ("port security"), read once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pairs: set[tuple[str, str]] | None = None
+
+    def __contains__(self, pair: tuple[str, str]) -> bool:
+        if self._pairs is None:
+            words = LOWER_OR_OTHER.findall(self.text)
+            self._pairs = {(a, b) for a, b in pairwise(words) if a.islower() and b.islower()}
+        return pair in self._pairs
+
+
+LOWER_OR_OTHER = regex.compile(r"[\p{L}'’-]+|[^\s\p{L}]")
+
+
+def _written_as_topic(name: str, lower_pairs: LowerPairs, known: dict[str, KnownOrg]) -> bool:
+    """`Port Security is critical` where the release also writes "port security": a topic, not a body."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or fold(name) in known or any(
+            w.casefold() in ORG_WORDS or not w.isalpha() or w.isupper() for w in words):
+        return False
+    folded = [w.casefold() for w in words]
+    return all(pair in lower_pairs for pair in pairwise(folded))
 
 
 @cache
@@ -492,8 +553,9 @@ def _headed_by(name: str, word: str) -> bool:
 def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
     """`the Foundation` after `Native Alliance Foundation`, `SBA` after `Small Business Administration`.
 
-    A bare body word refers back to the one organisation whose name ends with it; an acronym the text
-    never defines, to the one organisation whose initials it spells.
+    A bare body word, or a name without its leading words ("Red Cross"), refers back to the one
+    organisation whose name ends with it; an acronym the text never defines, to the one organisation
+    whose initials it spells.
     """
     out = list(records)
     for rec in records:
@@ -503,6 +565,11 @@ def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
         elif rec.acronym == rec.name and is_acronym(rec.name) and " " not in rec.name:
             owners = [o for o in out if o is not rec and not o.acronym and len(o.name.split()) > 1
                       and _initials(o.name) == rec.name]
+        elif len(words) > 1 and not rec.acronym and known_org(rec.name) is None:
+            # "the Red Cross" after "Freedonia Red Cross": a body's name without the place that leads it.
+            tail = " " + fold(rec.name)
+            owners = [o for o in out if o is not rec and fold(o.name).endswith(tail)
+                      and len(o.name.split()) - len(words) <= 2]
         else:
             continue
         if len(owners) != 1:

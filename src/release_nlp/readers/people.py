@@ -27,6 +27,7 @@ from release_nlp.readers.appositives import (
     left_appositive,
     left_title,
     org_after_from,
+    predicate_title,
     right_appositive,
     split_title_org,
 )
@@ -85,6 +86,9 @@ class NameMention:
     honorifics: list[str]
 
 
+TRAILING_FUNCTION_WORDS = frozenset({"of", "from", "in", "at", "and", "or", "the", "for", "on", "to", "with"})
+
+
 def _peel(doc: Doc, ent: Span) -> NameMention | None:
     vocab = vocabulary()
     start, end = ent.start, ent.end
@@ -92,7 +96,8 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
     while True:
         if start > 0 and doc[start - 1].text[:1].isupper() and (
             is_honorific(doc[start - 1].text)
-            or (doc[start - 1].text.endswith(".") and doc[start - 1].lower_ in vocab.styles)
+            or (doc[start - 1].text.endswith(".") and (doc[start - 1].lower_ in vocab.styles
+                                                         or doc[start - 1].lower_ in vocab.plural_styles))
             or (doc[start - 1].text.isupper() and expand(doc[start - 1].text))
         ):
             start -= 1
@@ -121,6 +126,10 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
                 styles.append(style)
             if doc[name_start + 1].text == "." and name_start + 2 < end:
                 name_start += 1
+        elif low in vocab.plural_styles and tok.text.endswith("."):
+            plural = vocab.plural_styles[low]  # "Sens. Ana Ruiz and Tom Hale": the first of the list
+            if plural:
+                styles.append(plural)
         elif expand(tok.text) and tok.text.isupper():
             styles.append(expand(tok.text) or tok.text)
         else:
@@ -131,7 +140,12 @@ def _peel(doc: Doc, ent: Span) -> NameMention | None:
         start = name_start
     styles = _compound_ranks(styles)
     name_end = end
-    while name_end > name_start and doc[name_end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
+    # The model runs a name on into the word after it now and then ("Khalida Nouri of Khanaqin").
+    while name_end > name_start and (doc[name_end - 1].text in {"'s", "’s", "'", "’", ",", "."}
+                                     or doc[name_end - 1].text in TRAILING_FUNCTION_WORDS):
+        if doc[name_end - 1].text in ("of", "for") and name_end - 2 >= name_start \
+                and has_head(doc[name_end - 2].text) and is_role_word(doc[name_end - 2].text):
+            return None  # "Ukraine Head of (Programme)": a title, not a name
         name_end -= 1
     name = squash(strip_possessive(doc[name_start:name_end].text))
     if not _plausible_name(name, styled=bool(styles or honorifics)):
@@ -233,6 +247,7 @@ def extract_people(
             people.append(person)
             index.add(person)
         owner[id(m)] = person
+    nations: dict[int, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         person = owner[id(m)]
         span = doc[m.start:m.end]
@@ -250,10 +265,13 @@ def extract_people(
             joined = title.split(" and ")
             for part in joined if all(has_head(p) for p in joined) else [title]:
                 person.add_title(expand_abbrev(part))
-        if org and title and not person.organisation:
+        if org and title and _is_country(org):
+            # "Norwegian Ambassador Ola Brekke", "U.S. Senator Ruth Maddox": weaker than a body any mention names.
+            nations.setdefault(id(person), org)
+        elif org and title and not person.organisation:
             person.organisation = org
         before_rank = org if not title else None  # weaker than an appositive's body
-        for tokens in (right_appositive(doc, m.end), left_appositive(doc, m.start)):
+        for tokens in (right_appositive(doc, m.end), left_appositive(doc, m.start), predicate_title(doc, m.end)):
             if tokens is None:
                 continue
             phrase_span = doc[tokens[0]:tokens[1]]
@@ -269,10 +287,17 @@ def extract_people(
                 person.organisation = org
         if not person.organisation:
             person.organisation = org_after_from(doc, m.end, is_org) or before_rank
+    for person in people:
+        person.organisation = person.organisation or nations.get(id(person))
     people = [p for p in people if p.mentions]
     _find_surname_mentions(text, people, allowed)
     _titles_from_the_sentence_before(doc, people, mentions, ents)
     return people
+
+
+def _is_country(name: str) -> bool:
+    found = gazetteer.lookup(name)
+    return found is not None and found.kind == "country"
 
 
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*")
@@ -283,7 +308,8 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention]) -> list[N
 
     A topic's words are all words the release also writes in lower case ("Gender", "Global
     Humanitarian Needs"); a people's name is a plural whose singular names a country or is used as
-    an adjective ("Nepalis", "the Yazidi community ... Yazidis"). A styled mention ("Mr. Brown") stays.
+    an adjective ("Nepalis", "the Yazidi community ... Yazidis"); a country's name alone is no person
+    unless it is part of a person's name here ("Jordan" of "Ana Jordan"). A styled mention ("Mr. Brown") stays.
     """
     # E-mail and web addresses write names in lower case: their words do not count.
     prose = " ".join(w for w in text.split() if "@" not in w and "://" not in w and not w.startswith("www."))
@@ -300,13 +326,17 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention]) -> list[N
                 return True
         return regex.search(rf"(?<![\p{{L}}-]){regex.escape(singular)} \p{{Ll}}", text) is not None
 
+    def country(word: str) -> bool:
+        found = gazetteer.lookup(word)
+        return found is not None and found.kind == "country"  # "In Uganda, 72 percent ...": no person
+
     def dropped(m: NameMention) -> bool:
         if m.styles or m.honorifics:
             return False
         words = m.name.split()
         if all(w.casefold() in lower for w in words):
             return True
-        return len(words) == 1 and group(words[0])
+        return len(words) == 1 and (group(words[0]) or (words[0] not in name_words and country(words[0])))
 
     return [m for m in mentions if not dropped(m)]
 
@@ -476,6 +506,8 @@ class PeopleIndex:
         keys: set[tuple[str, ...]] = {("ends", words[0], words[-1])} if words else set()
         for k in range(1, len(words)):
             keys |= {("tail", *words[-k:]), ("head", *words[:k])}
+        if len(words) > 1:  # "Ben" for Benjamin Sasse: a first name cut short
+            keys |= {("short", words[0][:n]) for n in range(3, len(words[0]))}
         for key in keys:
             self._partial.setdefault(key, []).append(person)
 
@@ -493,4 +525,6 @@ class PeopleIndex:
                  for p in self._partial.get(k, ()) if len(words) < len(p.name.split())}
         if len(found) > 1:  # "Cantwell": Maria Cantwell, not a "Cantwell Amendment" the model took for a name
             found = {i: p for i, p in found.items() if p.name.casefold().split()[-len(words):] == words}
+        if not found and len(words) == 1:
+            found = {id(p): p for p in self._partial.get(("short", words[0]), ())}
         return next(iter(found.values())) if len(found) == 1 else None

@@ -146,6 +146,11 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             return shared_kind or (ent.label_ != "NORP" and (before in LOCATIVE or before in LIST_JOINS))
         return False
 
+    def shares_plural_kind(ent: Span) -> bool:
+        nxt = by_start.get(ent.end + 1)
+        return token(ent.end) == "and" and nxt is not None and bool(place_at.get(nxt.start)) \
+            and token(nxt.end) in PLURAL_KIND_AFTER
+
     def kind_follows(ent: Span) -> bool:
         """`Faryab province, ...`, `Palabek refugee camp in`, not `the Taliban district commander`."""
         i = ent.end
@@ -185,7 +190,14 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             return False  # never an acronym ("of UN Women", "WFP and UNHCR")
         if kind_follows(ent) or with_state_code(ent):
             return True  # "Palabek refugee camp", "Faryab province", "Bethel, AK"
+        if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].tag_ in (
+                "NN", "NNS") and token(ent.start - 1) not in LOCATIVE:
+            return False  # "Arab lands", "Yazidi community": a people's adjective before a noun names no town
+        if len(ent) == 1 and text.casefold() in ORG_WORDS:
+            return False  # "Alliance obligations", "the University": a body named by its kind, not a town
         found = gazetteer.lookup(text)
+        if ent.label_ == "ORG" and len(ent) == 1 and shares_plural_kind(ent):
+            return True  # "in Dohuk and Ninewa governorates": one kind word for both names
         if ent.label_ == "ORG":
             # "in Herat", "Zamboanga del Norte" beside other provinces; the name itself, not through a
             # kind word ("Justice Department" is no département of a town called Justice)
@@ -356,6 +368,7 @@ def read_places(
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
         candidates.append(ent)
+    candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
     for _, s, e in matcher(doc):
         span = doc[s:e]
         inside_title = title is not None and title[0] <= span.start_char < title[1]
@@ -379,6 +392,58 @@ def read_places(
                     places[gazetteer.key(_clean_place_name(name.title() if name.isupper() and len(name) > 3
                                                            else name))]["dateline"] = True
     return places
+
+
+def _untagged_before_kind(doc: Doc, sections: SectionMap) -> list[Span]:
+    """`in Pul-e Alam district`, `Nad ‘Ali district`: a known town or region before its kind word, untagged."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in PLACE_KIND_AFTER or tok.i == 0 or doc[tok.i - 1].ent_type_ \
+                or not sections.is_content(tok.idx):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 5 and not doc[start - 1].ent_type_ and (
+                doc[start - 1].text[:1].isupper() or doc[start - 1].text in ("-", "‘", "’", "'")
+                or _particle(doc, start - 1)):
+            start -= 1
+        if start > 0 and doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
+            continue  # "the Brainerd Lakes region": the name runs on into the model's entity
+        while start < tok.i and not doc[start].text[:1].isupper():
+            start += 1
+        if start == tok.i:
+            continue
+        found = gazetteer.lookup(doc[start:tok.i].text)
+        if found is not None and found.kind in ("city", "region"):
+            out.append(doc[start:tok.i])  # the name alone: one record with its other mentions
+    return out
+
+
+def _particle(doc: Doc, i: int) -> bool:
+    """The `e` of "Pul-e Alam", the `ul` of "Jalal-ul Din": a short lower-case link after a hyphen."""
+    return len(doc[i]) <= 3 and doc[i].is_lower and i >= 1 and doc[i - 1].text == "-"
+
+
+def _hometowns(doc: Doc, ents: Sequence[Span], sections: SectionMap) -> list[Span]:
+    """`Khalida Noor of Khanaqin`: the town a person is introduced by, which the model leaves untagged.
+
+    Only a town or region the gazetteer knows (a town of some size): "Ana Ruiz of Alder" names no place.
+    """
+    out = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or not sections.is_content(ent.start_char):
+            continue
+        of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+        if of >= len(doc) or doc[of].lower_ != "of":
+            continue
+        end = of + 1
+        while end < len(doc) and end - of <= 3 and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+        if end == of + 1 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        found = gazetteer.lookup(doc[of + 1:end].text)
+        if found is not None and found.kind in ("city", "region") and found.weight >= TOWN:
+            out.append(doc[of + 1:end])
+    return out
 
 
 _STORM = regex.compile(r"\b(?:Typhoon|Hurricane|Cyclone|Storm|Depression)\s+[‘'\"“]?(\p{Lu}\p{Ll}+)[’'\"”]?"
@@ -457,6 +522,18 @@ def _local_reading(name: str, country: gazetteer.Gazetted, local: Counter[str]) 
                 None)
 
 
+HOMONYM_SHARE = 0.1  # a local town a tenth the size of the famous city of the same name
+
+
+def _context_without(countries: Counter[str], own: gazetteer.Gazetted | None, mentions: int) -> list[str]:
+    """The release's main countries, less the vote of the place being read."""
+    if own is None or not own.country_code or own.kind == "country":
+        return [c for c, _ in countries.most_common(3)]
+    rest = countries.copy()
+    rest[own.country_code] -= mentions
+    return [c for c, n in rest.most_common(3) if n > 0]
+
+
 def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """One record per place with its country, read against the release's other places."""
     readings = {k: gazetteer.lookup(p["name"]) for k, p in places.items()}
@@ -464,7 +541,6 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     for k, g in readings.items():
         if g and g.country_code:
             countries[g.country_code] += len(places[k]["mentions"]) * (3 if g.kind == "country" else 1)
-    context = [c for c, _ in countries.most_common(3)]
     # Countries the release names, itself or through a state or province ("Montana").
     named = {g.country_code for g in readings.values() if g and (g.kind == "country" or g.weight >= 1e8)}
     # Places per country other than countries themselves: "Atlanta, Georgia and Savannah" is about the US.
@@ -472,7 +548,16 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                                   if g and g.country_code and g.kind != "country")
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for k, place in places.items():
+        context = [c for c, _ in countries.most_common(3)]
         g = gazetteer.lookup(place["name"], context, prefer_city=bool(place.get("dateline")))
+        if g is not None and g.kind == "city":
+            # A homonym must not vouch for itself: "Hamilton" read as the Canadian city makes Canada a
+            # country of a release that names only US places. Read without its own vote, a town of the
+            # release's countries wins unless it is far smaller (London, Kentucky is not London).
+            own = _context_without(countries, readings[k], len(place["mentions"]))[:1]  # the main country only
+            other = gazetteer.lookup(place["name"], own, prefer_city=bool(place.get("dateline")))
+            if other is not None and other.kind == "city" and other.weight >= HOMONYM_SHARE * g.weight:
+                g, context = other, own
         if g is not None and g.kind == "country":
             g = _local_reading(place["name"], g, local) or g
         stated = place.get("stated_country")

@@ -1,0 +1,116 @@
+"""Names the statistical model missed right after a title.
+
+The model misses a name it has not seen more often when it follows a long title than anywhere else, or
+when it is a first name alone with an age (`Pauline, 15, who attends ...`):
+`said the Joint Secretary of the Alder Ministry (AM) Bhuwan Tamang.` is left untagged, and
+`its Executive Secretary for Southern Africa Alex Simalabwi` is tagged as one organisation. A title
+head just before (or the bracketed acronym of the body that completes the title), two or three
+capitalised words that are neither role, place nor body words, and then no more capitals: a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from release_nlp.core.docindex import text_of
+from release_nlp.readers import gazetteer
+from release_nlp.readers.organisations import ORG_WORDS, known_org
+from release_nlp.readers.roles import has_head, is_honorific, is_role_word
+
+NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # a "WORK_OF_ART" may be a name misread
+COMPLEMENTS = frozenset({"for", "of", "to", "in"})
+TITLE_RUN = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})
+
+
+def names_after_titles(doc: Doc, ents: Sequence[Span]) -> list[Span]:
+    """PERSON spans for names right after a title that the model left untagged or ran into a place."""
+    out: list[Span] = []
+    lower = _lower_words(doc)
+    for ent in ents:
+        if ent.label_ in ("ORG", "GPE", "LOC", "NORP"):
+            found = _name_after_place(doc, ent, lower)
+            if found is not None:
+                out.append(found)
+    i = 1
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.ent_type_ not in NAMED_KINDS and _name_word(tok, lower) and _age_follows(doc, i + 1) and (
+                not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start):
+            out.append(Span(doc, i, i + 1, label="PERSON"))  # "Pauline, 15, who attends ...": a name and an age
+            i += 1
+            continue
+        if tok.ent_type_ or not _name_word(tok, lower) or not _after_title(doc, i):
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and not doc[end].ent_type_ and _name_word(doc[end], lower):
+            end += 1
+        if 2 <= end - i <= 3 and (end == len(doc) or not doc[end].text[:1].isupper()):
+            out.append(Span(doc, i, end, label="PERSON"))
+        i = end
+    return out
+
+
+def _age_follows(doc: Doc, i: int) -> bool:
+    """`, 15,` after a name: the age releases give for a child or a witness they quote."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 2].text != "," or not doc[i + 1].is_digit:
+        return False
+    return 0 < int(doc[i + 1].text) < 110
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """Words the release also writes in lower case: no name is made of them."""
+    return frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+
+
+def _name_word(tok: Token, lower: frozenset[str]) -> bool:
+    text = tok.text
+    if not (text[:1].isupper() and text[1:2].islower()) or not text.replace("-", "").replace("'", "").isalpha():
+        return False
+    folded = text.casefold()
+    return folded not in lower and folded not in ORG_WORDS and not is_role_word(text) and not is_honorific(text) \
+        and not _known_place(text) and known_org(text) is None
+
+
+SMALL_TOWN = 100_000  # people: below it a town's name is as likely a person's ("Ola", "Holm")
+
+
+def _known_place(word: str) -> bool:
+    found = gazetteer.lookup(word)
+    return found is not None and not (found.kind == "city" and found.weight < SMALL_TOWN)
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """Whether token `i` follows a title head, or a title whose body's acronym is bracketed just before it."""
+    prev = doc[i - 1]
+    if prev.text[:1].isupper() and has_head(prev.text) and is_role_word(prev.text):
+        return True
+    if i < 4 or prev.text != ")" or doc[i - 3].text != "(" or sum(c.isupper() for c in doc[i - 2].text) < 2:
+        return False
+    k = i - 4
+    while k >= 0 and i - k < 16 and (doc[k].text[:1].isupper() or doc[k].lower_ in TITLE_RUN):
+        if has_head(doc[k].text) and is_role_word(doc[k].text) and doc[k].text[:1].isupper():
+            return True
+        k -= 1
+    return False
+
+
+def _name_after_place(doc: Doc, ent: Span, lower: frozenset[str]) -> Span | None:
+    """`Secretary for` + `Southern Africa Alex Simalabwi`: the place completes the title, the rest is a name."""
+    start = ent.start
+    if start < 2 or doc[start - 1].lower_ not in COMPLEMENTS or not any(
+            has_head(t.text) and is_role_word(t.text) for t in doc[max(0, start - 4):start - 1]):
+        return None
+    text = text_of(doc)
+    for cut in (3, 2, 1):
+        if len(ent) - cut not in (2, 3):
+            continue
+        place = text[ent.start_char:doc[start + cut - 1].idx + len(doc[start + cut - 1])]
+        if gazetteer.lookup(place) is None:
+            continue
+        name = ent[cut:]
+        if all(_name_word(t, lower) for t in name):
+            return Span(doc, name.start, name.end, label="PERSON")
+    return None
