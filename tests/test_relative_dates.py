@@ -42,6 +42,9 @@ CASES = [
     ("in January", "future", "2022-01-01", "2022-01-31"),
     ("in January", "past", "2021-01-01", "2021-01-31"),
     ("12 November", "past", "2020-11-12", "2020-11-12"),
+    ("20 March", "past", "2021-03-20", "2021-03-20"),  # days off the reference: not a year back
+    ("10 March", "future", "2021-03-10", "2021-03-10"),
+    ("2 March", "future", "2022-03-02", "2022-03-02"),
     ("Monday", "future", "2021-03-22", "2021-03-22"),
     ("Monday", None, "2021-03-15", "2021-03-15"),
     # ranges
@@ -96,3 +99,23 @@ def test_explicit_date_inside_a_longer_span_is_kept(nlp: Language) -> None:
 def test_date_ranges(nlp: Language) -> None:
     got = dates(nlp, "The survey ran between 3 May 2019 and 9 June 2020 in six districts.")
     assert any((start, end) == ("2019-05-03", "2020-06-09") for _, start, end in got)
+
+
+@pytest.mark.integration
+def test_the_first_finite_verb_after_a_date_gives_its_tense(nlp: Language) -> None:
+    # Release of Wednesday 17 March 2021: "who planned" does not make Monday the next one, nor a participle
+    # September last year's; "had" makes July last year's.
+    got = dates(nlp, "In Dorvale district, Monday, a joint force arrested two men who planned attacks on the market.")
+    assert ("Monday", "2021-03-15", "2021-03-15") in got
+    got = dates(nlp, "The fair runs until 3 September, sponsored by the Korvel water board.")
+    assert ("3 September", "2021-09-03", "2021-09-03") in got
+    got = dates(nlp, "By July, the level had dropped to a metre.")
+    assert ("July", "2020-07-01", "2020-07-31") in got
+
+
+@pytest.mark.integration
+def test_a_past_verb_just_before_a_weekday_gives_its_tense(nlp: Language) -> None:
+    got = dates(nlp, "The minister said Monday that the talks will resume in Korvel.")
+    assert ("Monday", "2021-03-15", "2021-03-15") in got
+    got = dates(nlp, "The minister will travel to Korvel on Monday.")
+    assert ("on Monday", "2021-03-22", "2021-03-22") in got

@@ -41,9 +41,18 @@ RANGE = regex.compile(
     rf"|{MONTH}\s?{DASH}\s?{MONTH}(?:,?\s{YEAR})?)(?![\w-])",
     regex.V1,
 )
-FUTURE = regex.compile(r"(?i)\b(?:will|shall|won't|'ll|going\sto|plans?\sto|planned|planning|scheduled|set\sto|"
-                       r"expected\sto|expects?\sto|is\sto|are\sto|due\sto|would|upcoming|next|forthcoming)\b")
-PAST = regex.compile(r"(?i)\b(?:was|were|had|did|told|said|ago|\w{3,}ed)\b")
+# "planned" alone is no future marker: "leaders who planned attacks".
+_FUTURE = (r"\b(?:will|shall|won't|'ll|going\sto|plans?\sto|planned\s(?:to|for)|planning\sto|scheduled|set\sto|"
+           r"expected\sto|expects?\sto|is\sto|are\sto|due\sto|would|upcoming|next|forthcoming)\b")
+# Words in -ed that are no past tense ("need", "hundred", "indeed") are left out.
+_PAST = (r"\b(?:was|were|had|did|told|said|ago|(?!(?:need|hundred|indeed|speed|feed|seed|breed|proceed|exceed|"
+         r"succeed|deed|shed|weed|greed|creed|embed)\b)\w{3,}ed)\b")
+FUTURE = regex.compile(_FUTURE, regex.IGNORECASE)
+PAST = regex.compile(_PAST, regex.IGNORECASE)
+PAST_JUST_BEFORE = regex.compile(rf"{_PAST}\s+(?:(?:on|in|late|early|last)\s+)?$", regex.IGNORECASE)
+# The first tense marker after a date; of the past only finite verbs, as a participle after it is no clue
+# ("the race on July 23, sponsored by ...").
+TENSE_MARKER = regex.compile(rf"(?P<future>{_FUTURE})|\b(?:was|were|had|did|told|said)\b", regex.IGNORECASE)
 # Words the model folds into a DATE entity that are not part of the date.
 TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beginning\s+in|starting\s+in)\s+",
                      regex.IGNORECASE)
@@ -118,12 +127,22 @@ def _date(text: str, start: int, end: int, result: Resolved) -> dict[str, Any]:
 
 
 def _tense(text: str, index: DocIndex, start: int) -> str | None:
-    """"future" or "past" from the clause before a date (back to a comma or the sentence start); None if neither."""
+    """"future" or "past" of a date from the words around it; None if they say neither.
+
+    A future marker in the clause before it (back to a comma or the sentence start), a past verb just before it
+    ("said Tuesday that talks will resume", "which began on Monday, will ..."), else the first tense marker after
+    it in the sentence, else a past marker before it.
+    """
     sentence = index.sentence(index.token_index(start))
     clause_start = max(sentence.start_char, *(text.rfind(c, sentence.start_char, start) + 1 for c in ",;:"))
     before = text[clause_start:start]
-    if FUTURE.search(before) or FUTURE.search(text[start:sentence.end_char]):
+    if FUTURE.search(before):
         return "future"
+    if PAST_JUST_BEFORE.search(before):
+        return "past"
+    marker = TENSE_MARKER.search(text, start, sentence.end_char)
+    if marker:
+        return "future" if marker.group("future") else "past"
     if PAST.search(before):
         return "past"
     return None

@@ -230,7 +230,7 @@ def _rules() -> tuple[tuple[regex.Pattern[str], Any], ...]:
         (c(rf"{wd}(?P<m1>{_M})\s(?P<d1>{_D}){_TO}{wd}(?P<m2>{_M})\s(?P<d2>{_D}){y_opt}"), day_range),
         (c(rf"{wd}(?P<m2>{_M})\s(?P<d1>{_D}){_TO}(?P<d2>{_D}){y_opt}"), lambda m, r: day_range_same(m, r)),
         (c(rf"{wd}(?P<d>{_D})\s(?:of\s)?(?P<m>{_M}){y_opt}"), single_day),
-        (c(rf"{wd}(?P<m>{_M})\s(?P<d>{_D}){y_opt}"), single_day),
+        (c(rf"{wd}(?P<m>{_M})\s(?P<d>{_D})(?:[,.]?\s(?P<y>{_Y}))?"), single_day),
         (c(rf"(?P<m1>{_M}){_TO}(?P<m2>{_M}){y_opt}"), month_range),
         (c(rf"(?:(?:early|mid|late|end\sof|beginning\sof|the\send\sof)\s?-?\s?)?(?P<m>{_M}){y_opt}"), month),
         (c(rf"(?P<y1>{_Y}){_TO}(?P<y2>{_Y}|\d\d)"), year_range),
@@ -294,9 +294,11 @@ def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback:
         ahead = result.start + dt.timedelta(days=7)  # "will resume Monday": the coming one
         return Resolved(ahead, ahead, "day")
     if _YEARLESS.match(norm):
-        if tense == "past" and result.start > reference:
+        # A day a few days off the reference is a digest's next release or a late dateline, not a year away.
+        grace = dt.timedelta(days=7 if result.granularity == "day" else 0)
+        if tense == "past" and result.start > reference + grace:
             return _shift_years(result, -1)
-        if tense == "future" and result.end < reference:
+        if tense == "future" and result.end < reference - grace:
             return _shift_years(result, 1)
     return result
 
