@@ -339,3 +339,15 @@ def test_reference_code_of_a_distant_month_gives_no_year() -> None:
 def test_dateline_typing_variants(opening: str) -> None:
     found = find_structure(f"{opening}A joint force detained two suspects in the Dorvale district today.\n")
     assert found.published == dt.date(2012, 7, 13)
+
+
+@pytest.mark.parametrize(("headline", "day"), [
+    ("Northern Task Force Operational Update, July 16", dt.date(2014, 7, 16)),
+    ("Northern Task Force Evening Update July 16, 2013", dt.date(2013, 7, 16)),
+    ("Dorvale Flood Situation Report 3 May 2016", dt.date(2016, 5, 3)),
+    ("Talks on the Dorvale Dam to Resume on July 16", None),  # the event's date, not the issue's
+])
+def test_issue_date_closing_a_bulletin_headline(headline: str, day: dt.date | None) -> None:
+    text = (f"{headline}\nNorthern Task Force - Dorvale\n2014-07-S-097\nFor Immediate Release\n\n"
+            "A joint patrol detained two suspects near Dorvale last night. The patrol seized rifles.\n")
+    assert find_structure(text).published == day

@@ -77,6 +77,11 @@ YEAR_MONTH = regex.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s?{DASH}\s?(?P<m>0?[1-
 REFERENCE_CODE = regex.compile(
     rf"(?<![\d\p{{L}}-])(?P<y>(?:19|20)\d\d)\s?{DASH}\s?(?P<m>0?[1-9]|1[0-2])\s?{DASH}\s?\p{{Lu}}{{1,4}}\s?{DASH}\s?\d{{1,5}}(?!\d)"
 )
+HEADLINE_DATE = regex.compile(
+    rf"(?:,|\b(?:update|report|briefing|brief|bulletin|digest|summary|roundup|round-up|sitrep|highlights|"
+    rf"snapshot|dashboard|newsletter))\s(?P<date>{DATE})\s*$",
+    regex.IGNORECASE | regex.V1,
+)
 # A contact sentence run into a headline ("... district For interviews, please contact: ...").
 RUN_IN_CONTACT = regex.compile(
     r"\s(?=(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)"
@@ -402,6 +407,18 @@ def _month_of(raw_date: str) -> int | None:
     return next((n for name, n in MONTHS.items() if regex.search(rf"\b{name}\b", raw_date.casefold())), None)
 
 
+def _headline_date(text: str, start: int, end: int, reference_year: int | None) -> dt.date | None:
+    """The issue date that closes a bulletin's headline ("Operational Update, July 16", "Daily Brief 3 May 2016").
+
+    Only after a comma or a bulletin's name: "Talks to Resume on May 3" names the event, not the issue.
+    """
+    m = HEADLINE_DATE.search(text, start, end)
+    if not m:
+        return None
+    day = parse_calendar_date(m["date"], reference_year)
+    return day or parse_calendar_date(m["date"], _header_year(text, start, end, m["date"]))
+
+
 def _clean_place(place: str) -> str:
     place = " ".join(place.split()).rstrip("-‐‑‒–—―")  # "WASHINGTON--- Today": the dash is the separator
     # "KABUL, Afghanistan" -> "Kabul"; "WASHINGTON, D.C." -> "Washington, D.C."
@@ -481,6 +498,8 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
     if dateline:
         out.dateline = dateline
     out.published = (dateline or {}).get("date") or header_date  # type: ignore[assignment]
+    if out.published is None and out.title:
+        out.published = _headline_date(text, *out.title, reference_year)
 
     # Notes to editors and contact blocks run from their heading to the next heading or furniture.
     current = before_contacts = "body"
