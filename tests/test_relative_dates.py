@@ -50,6 +50,19 @@ CASES = [
     # ranges
     ("12 – 15 March 2018", None, "2018-03-12", "2018-03-15"),
     ("January–March", None, "2021-01-01", "2021-03-31"),
+    ("between 3 May 2004 and 9 June 2005", None, "2004-05-03", "2005-06-09"),
+    ("between August 2016 to November 2017", None, "2016-08-01", "2017-11-30"),
+    ("May 2004 - June 2005", None, "2004-05-01", "2005-06-30"),
+    ("from 3 May 2004 until June 2005", None, "2004-05-03", "2005-06-30"),
+    # a month of a year named relative to the release
+    ("April this year", None, "2021-04-01", "2021-04-30"),
+    ("in March next year", None, "2022-03-01", "2022-03-31"),
+    ("May of last year", None, "2020-05-01", "2020-05-31"),
+    # seasons by their months' initials; the year named is the middle month's
+    ("JFM 2024", None, "2024-01-01", "2024-03-31"),
+    ("DJF 2024", None, "2023-12-01", "2024-02-29"),
+    ("NDJ 2023", None, "2023-11-01", "2024-01-31"),
+    ("OND", None, "2021-10-01", "2021-12-31"),
 ]
 
 
@@ -119,3 +132,19 @@ def test_a_past_verb_just_before_a_weekday_gives_its_tense(nlp: Language) -> Non
     assert ("Monday", "2021-03-15", "2021-03-15") in got
     got = dates(nlp, "The minister will travel to Korvel on Monday.")
     assert ("on Monday", "2021-03-22", "2021-03-22") in got
+
+
+@pytest.mark.integration
+def test_month_ranges_across_years_and_named_seasons_are_found(nlp: Language) -> None:
+    got = dates(nlp, "The first phase ran between August 2016 to November 2017 in Korvel. The board met in "
+                     "April this year and reports in March next year. The OND rains failed, and the JFM 2022 "
+                     "outlook is dry.")
+    spans = {(start, end) for _, start, end in got}
+    assert {("2016-08-01", "2017-11-30"), ("2021-04-01", "2021-04-30"), ("2022-03-01", "2022-03-31"),
+            ("2021-10-01", "2021-12-31"), ("2022-01-01", "2022-03-31")} <= spans
+
+
+@pytest.mark.integration
+def test_season_initials_need_capitals(nlp: Language) -> None:
+    got = dates(nlp, "Her son and the mam of the village spoke on the radio.")
+    assert got == []

@@ -12,7 +12,7 @@ from release_nlp.core.docindex import DocIndex, ents_of, index_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import squash
 from release_nlp.readers.dates import Resolved, resolve
-from release_nlp.readers.patterns import DASH, DATE, DAY, MONTH, YEAR
+from release_nlp.readers.patterns import DASH, DATE, DAY, MONTH, SEASON_CODES, YEAR
 from release_nlp.readers.sections import SectionMap
 
 FULL_DATE = regex.compile(rf"(?<![\w-]){DATE}(?![\w-])", regex.V1)
@@ -34,11 +34,20 @@ NAMED = regex.compile(
     r"Boxing\sDay|Independence\sDay|Halloween)|FY\s?(?:19|20)\d\d(?:/\d\d)?)(?![\w-])",
     regex.V1,
 )
-# Ranges of days, months or full dates: "12 - 15 March 2018", "between 3 May 2004 and 9 June 2005", "January-March".
+# Ranges of days, months or full dates: "12 - 15 March 2018", "between 3 May 2004 and 9 June 2005", "January-March",
+# "between August 2016 to November 2017", "May 2004 - June 2005".
+_POINT = rf"(?:{DATE}|{MONTH}\s(?:of\s)?{YEAR})"
 RANGE = regex.compile(
     rf"(?<![\w-])(?:{DAY}\s?{DASH}\s?{DAY}\s{MONTH}(?:,?\s{YEAR})?"
-    rf"|(?:between|from)\s{DATE}\s(?:and|to|until|through)\s{DATE}"
+    rf"|(?i:between|from)\s{_POINT}\s(?:and|to|until|till|through)\s{_POINT}"
+    rf"|{MONTH}\s{YEAR}\s?{DASH}\s?{MONTH}\s{YEAR}"
     rf"|{MONTH}\s?{DASH}\s?{MONTH}(?:,?\s{YEAR})?)(?![\w-])",
+    regex.V1,
+)
+# "April this year", "March of next year"; "the OND season", "JFM 2024".
+MONTH_OF_YEAR = regex.compile(
+    rf"(?<![\w-])(?:{MONTH}\s(?:of\s)?(?:this|next|last)\syear"
+    rf"|(?:{'|'.join(SEASON_CODES)})(?:\s{YEAR})?)(?![\w-])",
     regex.V1,
 )
 # "planned" alone is no future marker: "leaders who planned attacks".
@@ -74,7 +83,7 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
     taken = Intervals(candidates)
-    for pattern in (RANGE, FULL_DATE, NAMED, RELATIVE):
+    for pattern in (RANGE, FULL_DATE, MONTH_OF_YEAR, NAMED, RELATIVE):
         for m in pattern.finditer(text):
             s, e = m.span()
             near = list(taken.overlapping(s, e))

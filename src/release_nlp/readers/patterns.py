@@ -33,3 +33,7 @@ DATE = (
     rf"|{MONTH}\s{DAY}(?:[,.]?\s{YEAR})?"  # "July 13. 2012": a full stop typed for the comma
     rf"|{YEAR}-[01]\d-[0-3]\d)"
 )
+
+# A season named by its months' initials, as climate outlooks and crop calendars write them ("the OND rains",
+# "JFM 2024"): every run of three consecutive months.
+SEASON_CODES = {"".join("JFMAMJJASOND"[(first + k) % 12] for k in range(3)): first + 1 for first in range(12)}
