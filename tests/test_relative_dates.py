@@ -148,3 +148,23 @@ def test_month_ranges_across_years_and_named_seasons_are_found(nlp: Language) ->
 def test_season_initials_need_capitals(nlp: Language) -> None:
     got = dates(nlp, "Her son and the mam of the village spoke on the radio.")
     assert got == []
+
+
+@pytest.mark.integration
+def test_an_overnight_operation_is_the_night_before_the_release(nlp: Language) -> None:
+    got = dates(nlp, "A joint force detained two suspects during an overnight operation in Marsk district.")
+    assert ("overnight", "2021-03-16", "2021-03-16") in got
+    got = dates(nlp, "The mayor spoke to the press. Overnight, shelling hit the outskirts of Korvel.")
+    assert ("Overnight", "2021-03-16", "2021-03-16") in got
+
+
+@pytest.mark.integration
+def test_overnight_as_a_figure_of_speech_is_no_date(nlp: Language) -> None:
+    got = dates(nlp, "The council's attitude changed overnight, but the reforms will not happen overnight.")
+    assert got == []
+
+
+@pytest.mark.integration
+def test_overnight_before_a_named_day_gives_way_to_it(nlp: Language) -> None:
+    got = dates(nlp, "The force detained two men during an overnight operation in Marsk district Monday.")
+    assert [start for _, start, _ in got] == ["2021-03-15"]

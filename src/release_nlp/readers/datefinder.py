@@ -50,6 +50,15 @@ MONTH_OF_YEAR = regex.compile(
     rf"|(?:{'|'.join(SEASON_CODES)})(?:\s{YEAR})?)(?![\w-])",
     regex.V1,
 )
+# "an overnight raid", "Overnight, shelling hit ...": in news the night just before the release, which began the
+# day before it (as "last night"). "changed overnight", "not happen overnight" are figures of speech, not read.
+OVERNIGHT = regex.compile(
+    r"(?<=\b[Aa]n?\s)overnight(?=\s(?:(?:air|ground|security|military|joint|combined|search)\s)?"
+    r"(?:operations?|raids?|strikes?|airstrikes?|attacks?|assaults?|patrols?|missions?|searche?s?|clash(?:es)?|"
+    r"shelling|bombardments?|offensive|fighting)\b)|(?<![\w-])Overnight(?=,)",
+    regex.V1,
+)
+SENTENCE_STOP = regex.compile(r"[.!?]\s|$")
 # "planned" alone is no future marker: "leaders who planned attacks".
 _FUTURE = (r"\b(?:will|shall|won't|'ll|going\sto|plans?\sto|planned\s(?:to|for)|planning\sto|scheduled|set\sto|"
            r"expected\sto|expects?\sto|is\sto|are\sto|due\sto|would|upcoming|next|forthcoming)\b")
@@ -83,7 +92,7 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
     taken = Intervals(candidates)
-    for pattern in (RANGE, FULL_DATE, MONTH_OF_YEAR, NAMED, RELATIVE):
+    for pattern in (RANGE, FULL_DATE, MONTH_OF_YEAR, NAMED, RELATIVE, OVERNIGHT):
         for m in pattern.finditer(text):
             s, e = m.span()
             near = list(taken.overlapping(s, e))
@@ -107,8 +116,16 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         # A reference code ("2011-05-S-104") is no date.
         if regex.match(r"^[-/]\w", text[end:end + 2]) or (start > 0 and text[start - 1] in "-/"):
             continue
-        result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback,
-                         tense=_tense(text, index_of(doc), start))
+        night_match = OVERNIGHT.match(text, start)
+        if night_match and night_match.end() == end:
+            sentence_end = SENTENCE_STOP.search(text, end).start()  # type: ignore[union-attr]
+            if FULL_DATE.search(text, end, sentence_end) or RELATIVE.search(text, end, sentence_end):
+                continue  # "an overnight operation Thursday": the night of the day named
+            night = reference - dt.timedelta(days=1) if reference else None
+            result: Resolved | None = Resolved(night, night, "day")
+        else:
+            result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback,
+                             tense=_tense(text, index_of(doc), start))
         if result is None or result.duration:
             # "the quarter ended Sept. 30": the explicit date inside a span that names none as a whole.
             inner = [m for m in FULL_DATE.finditer(text, start, end) if (m.start(), m.end()) != (start, end)]
