@@ -299,3 +299,55 @@ def test_masthead_above_a_reference_code_is_no_headline() -> None:
     assert found.title is None
     assert found.kind_at(text.index("2016-05")) == "furniture"
     assert found.kind_at(text.index("A combined")) == "body"
+
+
+# Issue 15, yearless datelines: the year from a reference code wherever the header puts it.
+
+def test_dateline_opening_the_text_takes_the_year_of_the_code_below_it() -> None:
+    text = ("Aug. 12: Joint Patrols in Dorvale and Marsk Districts\n\n"
+            "NEWS RELEASE Northern Task Force  2014-08-CA\u2013031\nFor Immediate Release\n\n"
+            "A joint patrol detained two suspects near Dorvale last night. The patrol seized rifles.\n")
+    found = find_structure(text)
+    assert found.published == dt.date(2014, 8, 12)
+
+
+MASTHEAD = "Joint Patrol Detains Two Suspects in Dorvale\nNorthern Task Force - Dorvale\n"
+
+
+@pytest.mark.parametrize(("code", "dateline", "day"), [
+    ("2016-08-CA-043", "(Sept. 4)", dt.date(2016, 9, 4)),  # numbered the month before it went out
+    ("2016-12-S-310", "(Jan. 2)", dt.date(2017, 1, 2)),
+    ("2016-3-S-014", "(March 9)", dt.date(2016, 3, 9)),
+])
+def test_reference_code_of_the_same_or_neighbouring_month_gives_the_year(code: str, dateline: str,
+                                                                          day: dt.date) -> None:
+    text = (f"{MASTHEAD}{code}\nFor Immediate Release\n"
+            f"KABUL, Afghanistan {dateline} - A joint force detained two suspects in the Dorvale district Friday.\n")
+    assert find_structure(text).published == day
+
+
+def test_reference_code_of_a_distant_month_gives_no_year() -> None:
+    text = (f"{MASTHEAD}2016-03-S-014\nFor Immediate Release\n"
+            "KABUL, Afghanistan (Sept. 4) - A joint force detained two suspects in the Dorvale district Friday.\n")
+    assert find_structure(text).published is None
+
+
+@pytest.mark.parametrize("opening", [
+    "DORVALE, Marsk (July 13. 2012)\n",  # a full stop typed for the comma
+    "DORVALE, Marsk (July 13, 2012) \u2212 ",  # a minus sign typed for the dash
+])
+def test_dateline_typing_variants(opening: str) -> None:
+    found = find_structure(f"{opening}A joint force detained two suspects in the Dorvale district today.\n")
+    assert found.published == dt.date(2012, 7, 13)
+
+
+@pytest.mark.parametrize(("headline", "day"), [
+    ("Northern Task Force Operational Update, July 16", dt.date(2014, 7, 16)),
+    ("Northern Task Force Evening Update July 16, 2013", dt.date(2013, 7, 16)),
+    ("Dorvale Flood Situation Report 3 May 2016", dt.date(2016, 5, 3)),
+    ("Talks on the Dorvale Dam to Resume on July 16", None),  # the event's date, not the issue's
+])
+def test_issue_date_closing_a_bulletin_headline(headline: str, day: dt.date | None) -> None:
+    text = (f"{headline}\nNorthern Task Force - Dorvale\n2014-07-S-097\nFor Immediate Release\n\n"
+            "A joint patrol detained two suspects near Dorvale last night. The patrol seized rifles.\n")
+    assert find_structure(text).published == day

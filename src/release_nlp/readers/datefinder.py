@@ -12,7 +12,7 @@ from release_nlp.core.docindex import DocIndex, ents_of, index_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import squash
 from release_nlp.readers.dates import Resolved, resolve
-from release_nlp.readers.patterns import DASH, DATE, DAY, MONTH, YEAR
+from release_nlp.readers.patterns import DASH, DATE, DAY, MONTH, SEASON_CODES, YEAR
 from release_nlp.readers.sections import SectionMap
 
 FULL_DATE = regex.compile(rf"(?<![\w-]){DATE}(?![\w-])", regex.V1)
@@ -34,16 +34,43 @@ NAMED = regex.compile(
     r"Boxing\sDay|Independence\sDay|Halloween)|FY\s?(?:19|20)\d\d(?:/\d\d)?)(?![\w-])",
     regex.V1,
 )
-# Ranges of days, months or full dates: "12 - 15 March 2018", "between 3 May 2004 and 9 June 2005", "January-March".
+# Ranges of days, months or full dates: "12 - 15 March 2018", "between 3 May 2004 and 9 June 2005", "January-March",
+# "between August 2016 to November 2017", "May 2004 - June 2005".
+_POINT = rf"(?:{DATE}|{MONTH}\s(?:of\s)?{YEAR})"
 RANGE = regex.compile(
     rf"(?<![\w-])(?:{DAY}\s?{DASH}\s?{DAY}\s{MONTH}(?:,?\s{YEAR})?"
-    rf"|(?:between|from)\s{DATE}\s(?:and|to|until|through)\s{DATE}"
+    rf"|(?i:between|from)\s{_POINT}\s(?:and|to|until|till|through)\s{_POINT}"
+    rf"|{MONTH}\s{YEAR}\s?{DASH}\s?{MONTH}\s{YEAR}"
     rf"|{MONTH}\s?{DASH}\s?{MONTH}(?:,?\s{YEAR})?)(?![\w-])",
     regex.V1,
 )
-FUTURE = regex.compile(r"(?i)\b(?:will|shall|won't|'ll|going\sto|plans?\sto|planned|planning|scheduled|set\sto|"
-                       r"expected\sto|expects?\sto|is\sto|are\sto|due\sto|would|upcoming|next|forthcoming)\b")
-PAST = regex.compile(r"(?i)\b(?:was|were|had|did|told|said|ago|\w{3,}ed)\b")
+# "April this year", "March of next year"; "the OND season", "JFM 2024".
+MONTH_OF_YEAR = regex.compile(
+    rf"(?<![\w-])(?:{MONTH}\s(?:of\s)?(?:this|next|last)\syear"
+    rf"|(?:{'|'.join(SEASON_CODES)})(?:\s{YEAR})?)(?![\w-])",
+    regex.V1,
+)
+# "an overnight raid", "Overnight, shelling hit ...": in news the night just before the release, which began the
+# day before it (as "last night"). "changed overnight", "not happen overnight" are figures of speech, not read.
+OVERNIGHT = regex.compile(
+    r"(?<=\b[Aa]n?\s)overnight(?=\s(?:(?:air|ground|security|military|joint|combined|search)\s)?"
+    r"(?:operations?|raids?|strikes?|airstrikes?|attacks?|assaults?|patrols?|missions?|searche?s?|clash(?:es)?|"
+    r"shelling|bombardments?|offensive|fighting)\b)|(?<![\w-])Overnight(?=,)",
+    regex.V1,
+)
+SENTENCE_STOP = regex.compile(r"[.!?]\s|$")
+# "planned" alone is no future marker: "leaders who planned attacks".
+_FUTURE = (r"\b(?:will|shall|won't|'ll|going\sto|plans?\sto|planned\s(?:to|for)|planning\sto|scheduled|set\sto|"
+           r"expected\sto|expects?\sto|is\sto|are\sto|due\sto|would|upcoming|next|forthcoming)\b")
+# Words in -ed that are no past tense ("need", "hundred", "indeed") are left out.
+_PAST = (r"\b(?:was|were|had|did|told|said|ago|(?!(?:need|hundred|indeed|speed|feed|seed|breed|proceed|exceed|"
+         r"succeed|deed|shed|weed|greed|creed|embed)\b)\w{3,}ed)\b")
+FUTURE = regex.compile(_FUTURE, regex.IGNORECASE)
+PAST = regex.compile(_PAST, regex.IGNORECASE)
+PAST_JUST_BEFORE = regex.compile(rf"{_PAST}\s+(?:(?:on|in|late|early|last)\s+)?$", regex.IGNORECASE)
+# The first tense marker after a date; of the past only finite verbs, as a participle after it is no clue
+# ("the race on July 23, sponsored by ...").
+TENSE_MARKER = regex.compile(rf"(?P<future>{_FUTURE})|\b(?:was|were|had|did|told|said)\b", regex.IGNORECASE)
 # Words the model folds into a DATE entity that are not part of the date.
 TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beginning\s+in|starting\s+in)\s+",
                      regex.IGNORECASE)
@@ -65,7 +92,7 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         if ent.label_ == "DATE" and wanted(ent.start_char):
             candidates.append((ent.start_char, ent.end_char))
     taken = Intervals(candidates)
-    for pattern in (RANGE, FULL_DATE, NAMED, RELATIVE):
+    for pattern in (RANGE, FULL_DATE, MONTH_OF_YEAR, NAMED, RELATIVE, OVERNIGHT):
         for m in pattern.finditer(text):
             s, e = m.span()
             near = list(taken.overlapping(s, e))
@@ -89,8 +116,16 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         # A reference code ("2011-05-S-104") is no date.
         if regex.match(r"^[-/]\w", text[end:end + 2]) or (start > 0 and text[start - 1] in "-/"):
             continue
-        result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback,
-                         tense=_tense(text, index_of(doc), start))
+        night_match = OVERNIGHT.match(text, start)
+        if night_match and night_match.end() == end:
+            sentence_end = SENTENCE_STOP.search(text, end).start()  # type: ignore[union-attr]
+            if FULL_DATE.search(text, end, sentence_end) or RELATIVE.search(text, end, sentence_end):
+                continue  # "an overnight operation Thursday": the night of the day named
+            night = reference - dt.timedelta(days=1) if reference else None
+            result: Resolved | None = Resolved(night, night, "day")
+        else:
+            result = resolve(trimmed, reference, dateparser_fallback=dateparser_fallback,
+                             tense=_tense(text, index_of(doc), start))
         if result is None or result.duration:
             # "the quarter ended Sept. 30": the explicit date inside a span that names none as a whole.
             inner = [m for m in FULL_DATE.finditer(text, start, end) if (m.start(), m.end()) != (start, end)]
@@ -118,12 +153,22 @@ def _date(text: str, start: int, end: int, result: Resolved) -> dict[str, Any]:
 
 
 def _tense(text: str, index: DocIndex, start: int) -> str | None:
-    """"future" or "past" from the clause before a date (back to a comma or the sentence start); None if neither."""
+    """"future" or "past" of a date from the words around it; None if they say neither.
+
+    A future marker in the clause before it (back to a comma or the sentence start), a past verb just before it
+    ("said Tuesday that talks will resume", "which began on Monday, will ..."), else the first tense marker after
+    it in the sentence, else a past marker before it.
+    """
     sentence = index.sentence(index.token_index(start))
     clause_start = max(sentence.start_char, *(text.rfind(c, sentence.start_char, start) + 1 for c in ",;:"))
     before = text[clause_start:start]
-    if FUTURE.search(before) or FUTURE.search(text[start:sentence.end_char]):
+    if FUTURE.search(before):
         return "future"
+    if PAST_JUST_BEFORE.search(before):
+        return "past"
+    marker = TENSE_MARKER.search(text, start, sentence.end_char)
+    if marker:
+        return "future" if marker.group("future") else "past"
     if PAST.search(before):
         return "past"
     return None

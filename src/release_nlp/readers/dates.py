@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from release_nlp.readers.patterns import DASH, MONTHS, WEEKDAYS
+from release_nlp.readers.patterns import DASH, MONTHS, SEASON_CODES, WEEKDAYS
 from release_nlp.readers.relative_dates import resolve_relative
 
 Granularity = str
@@ -182,6 +182,17 @@ def _rules() -> tuple[tuple[regex.Pattern[str], Any], ...]:
         span = _month_span(y, first, last)
         return Resolved(span.start, span.end, "season")
 
+    def season_code(m: regex.Match[str], ref: dt.date | None) -> Resolved | None:
+        # The year named is the middle month's, as climate outlooks count ("DJF 2024" is Dec 2023 - Feb 2024).
+        first = SEASON_CODES[m["sc"].upper()]
+        middle = first % 12 + 1
+        year = int(m["y"]) if m["y"] else (ref.year if ref else None)
+        if year is None:
+            return Resolved(None, None, "season")
+        start_year = year - 1 if middle < first else year
+        span = _month_span(start_year, first, (first + 1) % 12 + 1)
+        return Resolved(span.start, span.end, "season")
+
     def decade(m: regex.Match[str], ref: dt.date | None) -> Resolved | None:
         y = int(m["y"])
         return Resolved(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
@@ -230,7 +241,7 @@ def _rules() -> tuple[tuple[regex.Pattern[str], Any], ...]:
         (c(rf"{wd}(?P<m1>{_M})\s(?P<d1>{_D}){_TO}{wd}(?P<m2>{_M})\s(?P<d2>{_D}){y_opt}"), day_range),
         (c(rf"{wd}(?P<m2>{_M})\s(?P<d1>{_D}){_TO}(?P<d2>{_D}){y_opt}"), lambda m, r: day_range_same(m, r)),
         (c(rf"{wd}(?P<d>{_D})\s(?:of\s)?(?P<m>{_M}){y_opt}"), single_day),
-        (c(rf"{wd}(?P<m>{_M})\s(?P<d>{_D}){y_opt}"), single_day),
+        (c(rf"{wd}(?P<m>{_M})\s(?P<d>{_D})(?:[,.]?\s(?P<y>{_Y}))?"), single_day),
         (c(rf"(?P<m1>{_M}){_TO}(?P<m2>{_M}){y_opt}"), month_range),
         (c(rf"(?:(?:early|mid|late|end\sof|beginning\sof|the\send\sof)\s?-?\s?)?(?P<m>{_M}){y_opt}"), month),
         (c(rf"(?P<y1>{_Y}){_TO}(?P<y2>{_Y}|\d\d)"), year_range),
@@ -241,6 +252,7 @@ def _rules() -> tuple[tuple[regex.Pattern[str], Any], ...]:
         (c(rf"(?:the\s)?(?P<h>first|second|1st|2nd)\shalf\sof\s(?P<y>{_Y})"), half),
         (c(rf"(?:the\s)?(?P<s>spring|summer|autumn|fall|winter)(?:\sof)?(?:\s(?P<y>{_Y}))?"), season),
         (c(r"(?:the\s)?(?P<y>1[89]\d0|20\d0)'?s"), decade),
+        (c(rf"(?P<sc>{'|'.join(SEASON_CODES).lower()})(?:\s(?P<y>{_Y}))?"), season_code),
         (c(rf"(?:the\s)?(?:fiscal\s|financial\s|calendar\s)?(?:year\s)?(?P<y>{_Y})"), year),
         (c(r"(?P<w>today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)"),
          relative_day),
@@ -294,9 +306,11 @@ def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback:
         ahead = result.start + dt.timedelta(days=7)  # "will resume Monday": the coming one
         return Resolved(ahead, ahead, "day")
     if _YEARLESS.match(norm):
-        if tense == "past" and result.start > reference:
+        # A day a few days off the reference is a digest's next release or a late dateline, not a year away.
+        grace = dt.timedelta(days=7 if result.granularity == "day" else 0)
+        if tense == "past" and result.start > reference + grace:
             return _shift_years(result, -1)
-        if tense == "future" and result.end < reference:
+        if tense == "future" and result.end < reference - grace:
             return _shift_years(result, 1)
     return result
 
@@ -334,8 +348,9 @@ def _resolve(norm: str, text: str, reference: dt.date | None, dateparser_fallbac
     if both:
         a = _resolve(both["a"], both["a"], reference, False)
         b = _resolve(both["b"], both["b"], reference, False)
-        if a and b and a.start and b.end and a.start <= b.end and a.granularity == b.granularity == "day":
-            return Resolved(a.start, b.end, "day")
+        grains = {a.granularity, b.granularity} if a and b else set()
+        if a and b and a.start and b.end and a.start <= b.end and grains <= {"day", "month"}:
+            return Resolved(a.start, b.end, "month" if "month" in grains else "day")
     if dateparser_fallback and regex.search(r"\d", norm) and regex.search(rf"\b{_M}", norm):
         parsed = _dateparser().get_date_data(text)
         if parsed and parsed.date_obj and parsed.period == "day":

@@ -24,12 +24,16 @@ MONTH = (
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-DASH = r"[-‐‑‒–—―]"
+DASH = r"[-‐‑‒–—―−]"  # the minus sign (U+2212) too: some publishers type it as a dash
 
 # A full calendar date in the shapes datelines use; the year is optional.
 DATE = (
     rf"(?:{WEEKDAY},?\s)?"
     rf"(?:{DAY}\s{MONTH}(?:,?\s{YEAR})?"
-    rf"|{MONTH}\s{DAY}(?:,?\s{YEAR})?"
+    rf"|{MONTH}\s{DAY}(?:[,.]?\s{YEAR})?"  # "July 13. 2012": a full stop typed for the comma
     rf"|{YEAR}-[01]\d-[0-3]\d)"
 )
+
+# A season named by its months' initials, as climate outlooks and crop calendars write them ("the OND rains",
+# "JFM 2024"): every run of three consecutive months.
+SEASON_CODES = {"".join("JFMAMJJASOND"[(first + k) % 12] for k in range(3)): first + 1 for first in range(12)}

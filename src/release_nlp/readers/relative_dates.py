@@ -71,6 +71,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "ago": c(r"(?:about\s|nearly\s|almost\s|some\s|just\s)?(?P<n>\d{1,3}|" + "|".join(_NUMBERS)
                  + r")\s(?P<u>years?|months?|weeks?|days?)\s(?:ago|earlier|before)"),
         "month": c(rf"{_PART}(?P<w>last|next|this)\s(?P<m>{_MONTH_ALT})\.?"),
+        "month_of_year": c(rf"{_PART}(?P<m>{_MONTH_ALT})\.?\s(?:of\s)?(?P<w>last|next|this)\syear"),
         "season": c(r"(?:the\s)?(?P<w>last|next|this|past|previous|coming)\s(?P<s>spring|summer|autumn|fall|winter)"),
         "period": c(r"(?:(?:early|earlier|late|later|mid|the\send\sof|the\sstart\sof|the\sbeginning\sof)[\s-]?)?"
                     r"(?P<w>this|last|next|the\slast)\s(?:fiscal\s|financial\s)?"
@@ -101,7 +102,7 @@ def resolve_relative(norm: str, ref: dt.date | None, tense: str | None = None) -
             return None
         y = int(m["y"])
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-    for name in ("ago", "month", "season", "period", "holiday"):
+    for name in ("ago", "month", "month_of_year", "season", "period", "holiday"):
         m = p[name].match(norm)
         if m:
             break
@@ -127,6 +128,8 @@ def resolve_relative(norm: str, ref: dt.date | None, tense: str | None = None) -
         elif m["w"] == "next" and month <= ref.month:
             year += 1
         return _month(year, month)
+    if name == "month_of_year":  # "April this year", "March of next year": the month of that calendar year
+        return _month(ref.year + {"last": -1, "this": 0, "next": 1}[m["w"]], MONTHS[m["m"]])
     if name == "season":
         season, w = m["s"], m["w"]
         first = _SEASONS[season][0]

@@ -72,6 +72,16 @@ DOC_NUMBER_LINE = regex.compile(
 CODE_LINE = regex.compile(
     r"^[\s*_]{0,8}+(?=[^\n]{0,40}\p{Lu})(?=[^\n]{0,40}\d)[\p{Lu}\d]{1,12}(?:\s?[-–/]\s?[\p{Lu}\d]{1,12}){2,8}[\s*_]{0,8}$"
 )
+# A year and month opening a reference code ("2012-06-S-026", "2009-12-CA–080", "2011-3-S-014").
+YEAR_MONTH = regex.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s?{DASH}\s?(?P<m>0?[1-9]|1[0-2])(?!\d)")
+REFERENCE_CODE = regex.compile(
+    rf"(?<![\d\p{{L}}-])(?P<y>(?:19|20)\d\d)\s?{DASH}\s?(?P<m>0?[1-9]|1[0-2])\s?{DASH}\s?\p{{Lu}}{{1,4}}\s?{DASH}\s?\d{{1,5}}(?!\d)"
+)
+HEADLINE_DATE = regex.compile(
+    rf"(?:,|\b(?:update|report|briefing|brief|bulletin|digest|summary|roundup|round-up|sitrep|highlights|"
+    rf"snapshot|dashboard|newsletter))\s(?P<date>{DATE})\s*$",
+    regex.IGNORECASE | regex.V1,
+)
 # A contact sentence run into a headline ("... district For interviews, please contact: ...").
 RUN_IN_CONTACT = regex.compile(
     r"\s(?=(?:for\s+(?:more|further)\s+(?:information|details)|for\s+(?:media\s+)?(?:enquiries|inquiries|interviews)"
@@ -356,7 +366,7 @@ def _dateline_in(text: str, start: int, end: int, reference_year: int | None) ->
             continue
         day = parse_calendar_date(raw_date, reference_year) if raw_date else None
         if raw_date and day is None:
-            day = parse_calendar_date(raw_date, _header_year(text[:anchor], raw_date))
+            day = parse_calendar_date(raw_date, _header_year(text, anchor, m.end(), raw_date))
         s, e = m.span()
         s += len(m.group("lead"))
         return {
@@ -369,17 +379,44 @@ def _dateline_in(text: str, start: int, end: int, reference_year: int | None) ->
     return None
 
 
-def _header_year(header: str, raw_date: str) -> int | None:
-    """The year of a yearless dateline ("KABUL (June 14) –"), from the header before it.
+def _header_year(text: str, anchor: int, after: int, raw_date: str) -> int | None:
+    """The year of a yearless dateline ("KABUL (June 14) –"), from the header around it.
 
-    A reference code of the same month ("2012-06-S-026"), else a year in the headline.
+    A reference code of the same or the neighbouring month ("2012-06-S-026" above "(June 14)", "2010-08-CA-043"
+    above "(Sept. 4)": a code is numbered when the release is drafted), else a year in the headline. A dateline
+    that opens the text ("June 15: Operations in ...") has its header below it, so a reference code in the
+    lines just after it counts too.
     """
-    month = next((n for name, n in MONTHS.items() if regex.search(rf"\b{name}\b", raw_date.casefold())), None)
-    for m in regex.finditer(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])(?!\d)", header):
-        if month is None or int(m.group(2)) == month:
-            return int(m.group(1))
+    month = _month_of(raw_date)
+    header = text[:anchor]
+    codes = [(int(m["y"]), int(m["m"])) for m in YEAR_MONTH.finditer(header)]
+    codes += [(int(m["y"]), int(m["m"])) for m in REFERENCE_CODE.finditer(text, after, after + 400)]
+    for year, code_month in codes:
+        if month is None or month == code_month:
+            return year
+    for year, code_month in codes:
+        if month is not None and (month - code_month) % 12 == 1:
+            return year + 1 if code_month == 12 else year  # "2010-12-..." above "(Jan. 2)"
+        if month is not None and (code_month - month) % 12 == 1:
+            return year - 1 if code_month == 1 else year
     years = regex.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", header)
     return int(years[-1]) if years else None
+
+
+def _month_of(raw_date: str) -> int | None:
+    return next((n for name, n in MONTHS.items() if regex.search(rf"\b{name}\b", raw_date.casefold())), None)
+
+
+def _headline_date(text: str, start: int, end: int, reference_year: int | None) -> dt.date | None:
+    """The issue date that closes a bulletin's headline ("Operational Update, July 16", "Daily Brief 3 May 2016").
+
+    Only after a comma or a bulletin's name: "Talks to Resume on May 3" names the event, not the issue.
+    """
+    m = HEADLINE_DATE.search(text, start, end)
+    if not m:
+        return None
+    day = parse_calendar_date(m["date"], reference_year)
+    return day or parse_calendar_date(m["date"], _header_year(text, start, end, m["date"]))
 
 
 def _clean_place(place: str) -> str:
@@ -461,6 +498,8 @@ def find_structure(text: str, reference_year: int | None = None) -> Structure:
     if dateline:
         out.dateline = dateline
     out.published = (dateline or {}).get("date") or header_date  # type: ignore[assignment]
+    if out.published is None and out.title:
+        out.published = _headline_date(text, *out.title, reference_year)
 
     # Notes to editors and contact blocks run from their heading to the next heading or furniture.
     current = before_contacts = "body"
