@@ -1,0 +1,154 @@
+"""Figure units: the rules of `figure_units.py`, each on a sentence we wrote ourselves."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import release_nlp
+from release_nlp.readers.figure_units import currency_after, currency_of, with_rate
+
+HEAD = "Ministry Reports on the Season\n\nPort Selwyn, 4 April 2022 – "
+
+
+def units(nlp: Language, sentence: str) -> list[tuple[float, str | None]]:
+    release = release_nlp.extract(HEAD + sentence + "\n", nlp=nlp)
+    return [(f.value, f.unit) for f in release.figures]
+
+
+# --- rates (no model needed) --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "amount", "unit", "money", "expected"), [
+    # "a day" joined by hyphens is a rate as much as "a day" in words
+    ("a 9,000 barrel-a-day plant", "9,000", "barrel", False, "barrel per day"),
+    ("fees rose by £24 a-year.", "£24", "GBP", True, "GBP per year"),
+    # "a year earlier" is when, not how often
+    ("up from $6.7 billion a year earlier", "$6.7 billion", "USD", True, "USD"),
+    ("some 40 tonnes a day later", "40", "tonnes", False, "tonnes"),
+    # a conversion in brackets sits between an amount and its rate
+    ("4 billion crowns ($180 million) a year", "4 billion crowns", "CZK", True, "CZK per year"),
+    # slash rates with units other than time, after a glued symbol
+    ("fields of 12kV/cm near the wire", "12kV", "kV", True, "kV/cm"),
+    ("a top speed of 90km/hr on the flat", "90km", "km", True, "km/hr"),
+    # "per sq m": the abbreviated square measure is one denominator
+    ("offices let at $75 per sq m last year", "$75", "USD", True, "USD per sq m"),
+])
+def test_rates(text: str, amount: str, unit: str, money: bool, expected: str) -> None:
+    assert with_rate(text, text.index(amount) + len(amount), unit, money) == expected
+
+
+def test_slash_after_a_plain_noun_is_no_rate() -> None:
+    # "staff/volunteers" lists two groups; only measure denominators make a slash rate
+    text = "some 40 staff/volunteers came"
+    assert with_rate(text, text.index("40") + 2, "staff", False) == "staff"
+
+
+# --- currencies (no model needed) ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "amount", "expected"), [
+    ("a fee of 500 EUR was paid", "500", "EUR"),
+    ("a price of 2,100,000 YEN for the car", "2,100,000", "JPY"),
+    ("debts of 4 billion shekels in all", "4 billion", "ILS"),
+    ("a grant of 30 million naira to farmers", "30 million", "NGN"),
+    ("priced at 800 Egyptian pounds each", "800", "EGP"),
+])
+def test_currency_named_after_an_amount(text: str, amount: str, expected: str) -> None:
+    end = text.index(amount) + len(amount)
+    found = currency_after(text, end, None)
+    assert found is not None
+    iso, name_end = found
+    assert iso == expected
+    assert text[end:name_end].strip().casefold() in ("eur", "yen", "shekels", "naira", "egyptian pounds")
+
+
+def test_currency_word_needs_a_word_boundary() -> None:
+    # "European" starts with "euro" but names no currency
+    text = "a study of seven European states"
+    assert currency_after(text, text.index("seven") + 5, None) is None
+
+
+def test_bare_pounds_weigh_in_a_text_without_sterling() -> None:
+    text = "the boxer fell from 210 pounds to 190"
+    assert currency_after(text, text.index("210") + 3, None) is None
+    text = "a £5 fee, then 210 pounds more"
+    assert currency_after(text, text.index("210") + 3, None) == ("GBP", text.index(" more"))
+
+
+def test_bracketed_dollars_after_another_currency_are_us_dollars() -> None:
+    text = "a fine of 20 million Canadian dollars ($15 million) was set"
+    assert currency_of("$", text, "CA", text.index("$")) == "USD"
+    text = "the bid of C$8 ($5.90) per share"
+    assert currency_of("$", text, None, text.index("($") + 1) == "USD"
+
+
+def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
+    # a breakdown of a dollar amount in brackets is no conversion
+    text = "Canadian dollars: a total of $12 million ($8 million for roads) was set"
+    assert currency_of("$", text, None, text.index("($") + 1) == "CAD"
+
+
+# --- unit phrases on the real pipeline ----------------------------------------------------------
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a unit joined to the number by a hyphen
+    ("The truck has a 6.7-litre diesel engine.", [(6.7, "litre")]),
+    ("The pump has a 150-hp motor.", [(150, "hp")]),
+    ("The tablet comes with a 10- or 12-inch screen.", [(10, "inch"), (12, "inch")]),
+    # a hyphenated compound unit stays whole
+    ("The motor gives 410 lb-ft at low speed.", [(410, "lb-ft")]),
+    # a symbol after a space, whatever its tag
+    ("The plant adds 340 kW to the grid.", [(340, "kW")]),
+])
+def test_symbols_and_hyphenated_units(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert units(nlp, sentence) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a plural number before two singular nouns counts the first, which modifies the second
+    ("The council approved a 40 bed clinic.", [(40, "bed")]),
+    ("Engineers fitted a 6 cylinder engine.", [(6, "cylinder")]),
+    # with a plural head the compound is the unit
+    ("The council hired 40 health workers.", [(40, "health workers")]),
+])
+def test_attributive_nouns(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert units(nlp, sentence) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # names or modifiers joined by "and" before a plural head
+    ("Police found 85 Volvo and Saab cars in the yard.", [(85, "Volvo and Saab cars")]),
+    ("The firm sold 2.5 million used and refurbished phones.", [(2.5e6, "used and refurbished phones")]),
+    # a plural noun before "and" is the head: the other noun is a second group
+    ("The clinic has 12 doctors and nurses on call.", [(12, "doctors")]),
+])
+def test_coordinated_modifiers(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert units(nlp, sentence) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Three of Marlowe's advisers resigned on Friday.", [(3, "Marlowe's advisers")]),
+    ("The firm says 12 million of its smart meters are installed.", [(12e6, "smart meters")]),
+])
+def test_partitives_with_possessives(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert units(nlp, sentence) == expected
+
+
+@pytest.mark.integration
+def test_a_time_after_the_number_is_not_its_unit(nlp: Language) -> None:
+    assert units(nlp, "Exports of the mill reached 3.4 million last year.") == [(3.4e6, None)]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The ticket costs 450 EUR at the door.", [(450, "EUR")]),
+    ("Wages rose to 90,000 rubles a month.", [(90000, "RUB per month")]),
+    ("The shares closed at Y=1,250 in Tokyo.", [(1250, "JPY")]),
+    ("The offer is C $7 a share.", [(7, "CAD per share")]),
+    ("It was fined 20 million Canadian dollars ($15 million).", [(20e6, "CAD"), (15e6, "USD")]),
+])
+def test_currencies(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert units(nlp, sentence) == expected
