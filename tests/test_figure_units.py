@@ -97,6 +97,8 @@ def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
     ("The tablet comes with a 10- or 12-inch screen.", [(10, "inch"), (12, "inch")]),
     # a hyphenated compound unit stays whole
     ("The motor gives 410 lb-ft at low speed.", [(410, "lb-ft")]),
+    # a noun and a participle joined by a hyphen modify the counted noun together
+    ("The agency reached 3,000 flood-affected households.", [(3000, "flood-affected households")]),
     # a symbol after a space, whatever its tag
     ("The plant adds 340 kW to the grid.", [(340, "kW")]),
 ])
@@ -111,6 +113,10 @@ def test_symbols_and_hyphenated_units(nlp: Language, sentence: str, expected: li
     ("Engineers fitted a 6 cylinder engine.", [(6, "cylinder")]),
     # with a plural head the compound is the unit
     ("The council hired 40 health workers.", [(40, "health workers")]),
+    # a measure of a mass noun is no attributive pair
+    ("Trucks moved 2,000 lbs of white rice.", [(2000, "lbs of white rice")]),
+    # a name before a noun that counts as a plural is no measure
+    ("The navy ordered 24 F-35C aircraft.", [(24, "F-35C aircraft")]),
 ])
 def test_attributive_nouns(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
     assert units(nlp, sentence) == expected

@@ -62,8 +62,8 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if is_noun(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
             tokens.append(t)
-            if is_noun(t) and nxt is not None and _glued_hyphen(doc, t.i):
-                t = doc[t.i + 2]  # "lb-ft", "kilowatt-hours": one compound unit
+            if is_noun(t) and nxt is not None and (_glued_hyphen(doc, t.i) or _glued_modifier(doc, t.i)):
+                t = doc[t.i + 2]  # "lb-ft", "kilowatt-hours": one compound unit; "conflict-affected": a modifier
                 tokens.append(nxt)
                 continue
             if is_noun(t) and nxt is not None and after_of and len(tokens) == 1 and nxt.tag_ == "POS" \
@@ -118,6 +118,15 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
         and (is_noun(after) or after.text in unit_symbols()) and after.lower_ not in ("a", "an", "per")
 
 
+def _glued_modifier(doc: Doc, i: int) -> bool:
+    """Whether noun i and a hyphen make one modifier with the adjective or participle after them: "coal-fired"."""
+    if i + 2 >= len(doc):
+        return False
+    t, dash, after = doc[i], doc[i + 1], doc[i + 2]
+    return dash.text == "-" and not t.whitespace_ and not dash.whitespace_ \
+        and (is_adjective(after) or is_participle(after))
+
+
 def _plural_head_ahead(doc: Doc, i: int) -> bool:
     """Whether a plural noun ends the modifiers from token i on: "Hyundai cars", "Model S vehicles"."""
     for t in doc[i:min(len(doc), i + 4)]:
@@ -135,7 +144,8 @@ def _attributive(tokens: list[Token], number: str) -> list[Token]:
     above one cannot count a singular head, so it counts the noun that agrees with it ("12 pages").
     """
     nouns = [t for t in tokens if is_noun(t)]
-    if len(nouns) < 2 or number.strip().casefold() in ("1", "one", "a", "an", "single"):
+    if len(nouns) < 2 or number.strip().casefold() in ("1", "one", "a", "an", "single") \
+            or any(t.lower_ == "of" for t in tokens):  # "tonnes of rice": a measure of a mass noun
         return tokens
     if any(t.tag_ != "NN" for t in nouns[1:]) or nouns[-1].lower_ in _INVARIANT_PLURALS:
         return tokens
