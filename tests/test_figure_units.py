@@ -97,10 +97,18 @@ def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
     ("The tablet comes with a 10- or 12-inch screen.", [(10, "inch"), (12, "inch")]),
     # a hyphenated compound unit stays whole
     ("The motor gives 410 lb-ft at low speed.", [(410, "lb-ft")]),
+    ("The new motor gives a torque of 410 lb-ft.", [(410, "lb-ft")]),
+    # a unit printed once for a list of numbers joined by hyphens
+    ("The shop sells 2-, 3- and 5-litre cans.", [(2, "litre"), (3, "litre"), (5, "litre")]),
     # a noun and a participle joined by a hyphen modify the counted noun together
     ("The agency reached 3,000 flood-affected households.", [(3000, "flood-affected households")]),
     # a symbol after a space, whatever its tag
     ("The plant adds 340 kW to the grid.", [(340, "kW")]),
+    ("Each flat has 620 sq ft of floor space.", [(620, "sq ft")]),
+    # degrees and areas glued to the number, also as ASCII folding prints them
+    ("Water there boils at 96°C.", [(96, "°C")]),
+    ("The sea was 1.3degF warmer.", [(1.3, "degF")]),
+    ("The studio measures 28m2 in all.", [(28, "m2")]),
 ])
 def test_symbols_and_hyphenated_units(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
     assert units(nlp, sentence) == expected
@@ -153,8 +161,23 @@ def test_a_time_after_the_number_is_not_its_unit(nlp: Language) -> None:
     ("The ticket costs 450 EUR at the door.", [(450, "EUR")]),
     ("Wages rose to 90,000 rubles a month.", [(90000, "RUB per month")]),
     ("The shares closed at Y=1,250 in Tokyo.", [(1250, "JPY")]),
+    # a pound sign folded to ASCII; "PS5" alone is a console
+    ("The chief got a PS1.2m bonus and a PS5 console.", [(1.2e6, "GBP")]),
     ("The offer is C $7 a share.", [(7, "CAD per share")]),
     ("It was fined 20 million Canadian dollars ($15 million).", [(20e6, "CAD"), (15e6, "USD")]),
 ])
 def test_currencies(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert units(nlp, sentence) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # one unit printed for a number and the figure it is joined to
+    ("A ticket costs about 7 or $8 at the gate.", [(7, "USD"), (8, "USD")]),
+    ("The town has spent 30 million of the 90 million rubles it was given.", [(30e6, "RUB"), (90e6, "RUB")]),
+    # a duration is no antecedent of a later bare number
+    ("Some 5,100 workers had no job for one year, and 2,300 for two years or more.",
+     [(5100, "workers"), (1, "year"), (2300, "workers"), (2, "years")]),
+])
+def test_implied_units(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
     assert units(nlp, sentence) == expected

@@ -26,13 +26,20 @@ _COORDINATORS = frozenset({"and", "or", "&"})
 _INVARIANT_PLURALS = frozenset({"aircraft", "personnel", "staff", "people", "police", "cattle", "livestock", "poultry",
                                 "sheep", "fish", "deer", "series", "species", "offspring", "equipment", "crew"})
 # "7- or 8-inch screens": the first number's unit is printed once, on the second.
-_SUSPENDED = regex.compile(r"-\s(?:or|and|to)\s[\d.,]+-(?=\p{L})")
+_SUSPENDED = regex.compile(r"-(?:,?\s(?:(?:or|and|to)\s)?(?:\d[\d.,]*|\p{L}+)-)+(?=\p{L})")
 
 
 @cache
 def unit_symbols() -> frozenset[str]:
     """Unit symbols (the glued units of `models/figures.json`), a unit after a number whatever its tag: "224 kW"."""
     return frozenset(load_json("figures.json")["glued_units"])
+
+
+@cache
+def _symbol_after() -> regex.Pattern[str]:
+    """A unit symbol after one space: the unit of the number before it."""
+    symbols = sorted(unit_symbols(), key=len, reverse=True)
+    return regex.compile(r"\s(?:" + "|".join(regex.escape(s) for s in symbols) + r")(?![\p{L}\d])")
 
 
 def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str]) -> str | None:
@@ -44,8 +51,12 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
     first = token_at(doc, end_char)
     if first is None or first.is_punct or sentence_at(doc, first.idx).start != sentence_at(doc, start_char).start:
         return None
-    if first.text in unit_symbols() and first.idx <= end_char + 1 and not is_noun(first):
-        return first.text  # "224 kW": a symbol is the unit whatever the tagger makes of it
+    symbol = _symbol_after().match(text, end_char)
+    if symbol is not None and not is_noun(first):
+        last = token_at(doc, symbol.end() - 1)  # "224 kW", "450 sq ft", "586 lb-ft": whatever the tagger says
+        while last is not None and _glued_hyphen(doc, last.i):
+            last = doc[last.i + 2]
+        return squash(text[symbol.start() + 1:last.idx + len(last) if last is not None else symbol.end()])
     tokens: list[Token] = []
     t: Token | None = first
     after_of = False
@@ -60,9 +71,9 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
         after_of = True
     while t is not None and t.i < len(doc) and len(tokens) < 8:  # a unit is a short noun phrase
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if is_noun(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
+        if _nounish(t) or is_adjective(t) or is_participle(t) or t.tag_ == "CD" or t.text in ("-", "U.S."):
             tokens.append(t)
-            if is_noun(t) and nxt is not None and (_glued_hyphen(doc, t.i) or _glued_modifier(doc, t.i)):
+            if _nounish(t) and nxt is not None and (_glued_hyphen(doc, t.i) or _glued_modifier(doc, t.i)):
                 t = doc[t.i + 2]  # "lb-ft", "kilowatt-hours": one compound unit; "conflict-affected": a modifier
                 tokens.append(nxt)
                 continue
@@ -71,7 +82,7 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
                 tokens.append(nxt)  # "two of Kenya's provinces"
                 t = doc[t.i + 2]
                 continue
-            if is_noun(t) and (nxt is None or not is_noun(nxt)):
+            if _nounish(t) and (nxt is None or not is_noun(nxt)):
                 if nxt is not None and nxt.lower_ == "of" and t.lower_ in cues().measures and t.i + 2 < len(doc):
                     tokens.append(nxt)  # "tonnes of food"
                     t = doc[t.i + 2]
@@ -96,7 +107,7 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
             t = nxt
             continue
         break
-    while tokens and not is_noun(tokens[-1]):
+    while tokens and not _nounish(tokens[-1]):
         tokens.pop()
     if not tokens:
         return None
@@ -107,6 +118,11 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
     phrase = squash(doc[tokens[0].i:tokens[-1].i + 1].text)
     phrase = regex.sub(r"^(?:more|additional|other|further|new)\s+", "", phrase, flags=regex.IGNORECASE)
     return terms.get(phrase, phrase)
+
+
+def _nounish(token: Token) -> bool:
+    """A noun, or a unit symbol the tagger took for something else ("lb-ft" tagged NNP, HYPH, FW)."""
+    return is_noun(token) or token.text in unit_symbols()
 
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
@@ -145,7 +161,7 @@ def _attributive(tokens: list[Token], number: str) -> list[Token]:
     """
     nouns = [t for t in tokens if is_noun(t)]
     if len(nouns) < 2 or number.strip().casefold() in ("1", "one", "a", "an", "single") \
-            or any(t.lower_ == "of" for t in tokens):  # "tonnes of rice": a measure of a mass noun
+            or any(t.lower_ == "of" or t.text == "-" for t in tokens):  # "tonnes of rice", "586 lb-ft"
         return tokens
     if any(t.tag_ != "NN" for t in nouns[1:]) or nouns[-1].lower_ in _INVARIANT_PLURALS:
         return tokens
@@ -320,17 +336,29 @@ def with_rate(text: str, end: int, unit: str, money: bool) -> str:
 
 
 
+# Between a bare number and the figure that prints the unit for both: "8 or $9", "14 of its 15 members".
+_JOINED = regex.compile(r"\s(?:or|of(?:\s(?:the|its|their|our|his|her))?)\s")
+
+
 def imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
     """`over 170,000 remain displaced`: the unit is that of the counted figure before it (within two sentences).
 
-    Money, percentages and durations are no such figure.
+    Money, percentages and durations are no such figure. A number joined by "or" or "of (the)" to the next
+    figure shares its unit, whatever it is.
     """
     starts = index_of(doc).sent_starts
+    text = text_of(doc)
     last: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the last counted figure
-    for fig in figures:
+    for i, fig in enumerate(figures):
         implicit = fig.pop("_implicit")
         sentence_number = bisect_right(starts, fig.pop("_sent")) - 1
-        if implicit and last is not None and sentence_number - last[0] <= 2:
+        after = figures[i + 1] if i + 1 < len(figures) else None
+        if implicit and after is not None and after.get("unit") and _JOINED.fullmatch(
+                text, fig["span"]["end"], after["span"]["start"]):
+            # "8 or $9", "280 million of the 1.5 billion shekels": one unit printed for both
+            fig["unit"] = after["unit"]
+            fig["category"] = after["category"]
+        elif implicit and last is not None and sentence_number - last[0] <= 2:
             fig["unit"] = last[1]["unit"]
             fig["category"] = last[1]["category"]
         if fig.get("unit") and fig["category"] not in ("money", "percentage") and not _duration(fig["unit"]):

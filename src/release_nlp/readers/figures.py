@@ -272,8 +272,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         return None
     percent = bool(m.group("pct") or m.group("pct1")) or m.group("glued") == "pc"
     glued = m.group("glued") if not percent else None
-    if m.group("cur") == "P" and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
-        return None  # "P3,000" and "P14-million" are pesos; "P3" alone is a label
+    if m.group("cur") in ("P", "PS") and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
+        return None  # "P3,000" and "P14-million" are pesos, "PS2.7m" pounds; "P3" and "PS5" alone are labels
     if m.group("sign") in ("-", "−") or regex.search(r"(?i)\bminus\s$", text[max(0, s - 6):s]):
         value, high = -value, (-high if high is not None else None)
         if high is not None:
