@@ -107,6 +107,7 @@ def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
     ("Each flat has 620 sq ft of floor space.", [(620, "sq ft")]),
     # degrees and areas glued to the number, also as ASCII folding prints them
     ("Water there boils at 96°C.", [(96, "°C")]),
+    ("The lake was 2.5° Celsius warmer.", [(2.5, "° Celsius")]),
     ("The sea was 1.3degF warmer.", [(1.3, "degF")]),
     ("The studio measures 28m2 in all.", [(28, "m2")]),
 ])
@@ -146,6 +147,9 @@ def test_coordinated_modifiers(nlp: Language, sentence: str, expected: list[tupl
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Three of Marlowe's advisers resigned on Friday.", [(3, "Marlowe's advisers")]),
     ("The firm says 12 million of its smart meters are installed.", [(12e6, "smart meters")]),
+    ("Only 4 of the 12 district clinics reopened.", [(4, "district clinics"), (12, "district clinics")]),
+    # a plain partitive keeps its noun, money words included
+    ("Towns lost millions of dollars in fees.", [(1e6, "dollars")]),
 ])
 def test_partitives_with_possessives(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
     assert units(nlp, sentence) == expected

@@ -59,15 +59,17 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
         return squash(text[symbol.start() + 1:last.idx + len(last) if last is not None else symbol.end()])
     tokens: list[Token] = []
     t: Token | None = first
-    after_of = False
+    after_of = of_a_number = False
     if t is not None and t.lower_ == "of" and t.i + 1 < len(doc):  # "millions of people", "dozens of homes"
         t = doc[t.i + 1]
-        if t.lower_ in ("the", "these", "those", "them"):
+        counted = t.i + 2 < len(doc) and doc[t.i + 1].tag_ == "CD"  # "9 of the 17 goals": the goals
+        if t.lower_ in ("the", "these", "those", "them") and not counted:
             return None
-        if t.lower_ in _POSSESSIVE_DETERMINERS and t.i + 1 < len(doc):  # "35 million of its users"
-            t = doc[t.i + 1]
-            if t.tag_ == "CD" and t.i + 1 < len(doc):  # "14 of its 15 members"
+        if (t.lower_ in _POSSESSIVE_DETERMINERS or t.lower_ in ("the", "these", "those")) and t.i + 1 < len(doc):
+            t = doc[t.i + 1]  # "35 million of its users"
+            while t.tag_ == "CD" and t.i + 1 < len(doc):  # "14 of its 15 members", "of the 90 million"
                 t = doc[t.i + 1]
+                of_a_number = True
         after_of = True
     while t is not None and t.i < len(doc) and len(tokens) < 8:  # a unit is a short noun phrase
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -117,6 +119,8 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
         tokens = _attributive(tokens, text[start_char:end_char])
     phrase = squash(doc[tokens[0].i:tokens[-1].i + 1].text)
     phrase = regex.sub(r"^(?:more|additional|other|further|new)\s+", "", phrase, flags=regex.IGNORECASE)
+    if of_a_number and phrase.casefold() in cues().currency_words:
+        return None  # "30 million of the 90 million rubles": the figure after it gives the currency
     return terms.get(phrase, phrase)
 
 
