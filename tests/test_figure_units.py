@@ -95,6 +95,8 @@ def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
     ("The truck has a 6.7-litre diesel engine.", [(6.7, "litre")]),
     ("The pump has a 150-hp motor.", [(150, "hp")]),
     ("The tablet comes with a 10- or 12-inch screen.", [(10, "inch"), (12, "inch")]),
+    # a ratio or a date after the hyphen is no unit
+    ("Its benefits outweigh its costs by more than 12-to-1.", [(12, None)]),
     # a hyphenated compound unit stays whole
     ("The motor gives 410 lb-ft at low speed.", [(410, "lb-ft")]),
     ("The new motor gives a torque of 410 lb-ft.", [(410, "lb-ft")]),

@@ -192,7 +192,7 @@ def _hyphen_unit(doc: Doc, text: str, start_char: int, end_char: int) -> str | N
     word = token_at(doc, at + 1)
     if word is None or word.idx != at + 1 or sentence_at(doc, word.idx).start != sentence_at(doc, start_char).start:
         return ""
-    if not (word.text in unit_symbols() or (is_noun(word) and word.is_lower and not word.is_stop)) \
+    if not (word.text in unit_symbols() or (is_noun(word) and word.is_lower and word.is_alpha and not word.is_stop)) \
             or word.lower_.rstrip(".") in MONTHS:
         return ""  # "Nov 13-Dec 20", "10-to-1", "800-USA-RAIL": no unit
     last = word
