@@ -28,10 +28,10 @@ from release_nlp.readers.change import change_direction
 from release_nlp.readers.figure_cues import PHONE, RATIO, cues, qualifier_before, sentence_at, sentence_text, token_at
 from release_nlp.readers.figure_units import (
     category,
+    currency_after,
     currency_of,
     dollar_country,
     imply_units,
-    sterling_text,
     unit_phrase,
     with_rate,
 )
@@ -272,8 +272,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         return None
     percent = bool(m.group("pct") or m.group("pct1")) or m.group("glued") == "pc"
     glued = m.group("glued") if not percent else None
-    if m.group("cur") == "P" and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
-        return None  # "P3,000" and "P14-million" are pesos; "P3" alone is a label
+    if m.group("cur") in ("P", "PS") and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
+        return None  # "P3,000" and "P14-million" are pesos, "PS2.7m" pounds; "P3" and "PS5" alone are labels
     if m.group("sign") in ("-", "−") or regex.search(r"(?i)\bminus\s$", text[max(0, s - 6):s]):
         value, high = -value, (-high if high is not None else None)
         if high is not None:
@@ -282,14 +282,9 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
                                                                     text[e:e + 8]):
         value, glued = value / 1e6, "m"  # "a 37m (121ft) wall", "a 37m-long hull": metres, not millions
     symbol = m.group("cur") or m.group("cur2")
-    currency = currency_of(symbol, text, home) if symbol else None
-    if currency is None and not percent and not glued:
-        tail = text[e:e + 24].casefold()
-        for words, iso in sorted(cues().currency_words.items(), key=lambda x: -len(x[0])):
-            if tail.startswith(" " + words) and not (words == "pounds" and not sterling_text(text)):
-                currency = iso if iso != "$" else currency_of("$", text, home)
-                e += 1 + len(words)
-                break
+    currency = currency_of(symbol, text, home, m.start("cur") if m.group("cur") else -1) if symbol else None
+    if currency is None and not percent and not glued and (named := currency_after(text, e, home)) is not None:
+        currency, e = named
     if currency is None and words_only and value < 1:
         return None
     qualifier = "range" if n2 else "exact"
@@ -302,7 +297,7 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     unit = "%" if percent else (currency or glued or unit_phrase(doc, s, e if not m.group("u1") else first_end,
                                                                     terms))
     if unit and not percent:
-        unit = with_rate(text, e, unit, bool(currency))
+        unit = with_rate(text, e, unit, bool(currency or glued))  # the unit already behind e
     sentence = sentence_at(doc, s)
     fig: dict[str, Any] = {
         "text": squash(text[fig_start:e]),
