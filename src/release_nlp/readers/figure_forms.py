@@ -1,0 +1,128 @@
+"""Figures the finder pattern does not read whole, and what a figure takes from the one before it.
+
+Ratios ("one in five children"), fractions ("1/16 of a pint"), shares in words ("two-thirds of the
+vote") and scientific notation ("2.998×10−8 metres") have patterns of their own; a restated or
+converted figure ("lost 190 points, or 0.6%", "more than 100 km (60 miles)") shares the direction
+and the bound of the figure it restates.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from release_nlp.core.docindex import text_of
+from release_nlp.core.text import squash
+from release_nlp.readers.change import change_direction
+from release_nlp.readers.figure_cues import (
+    FRACTION,
+    SCIENTIFIC,
+    SHARE,
+    SHARE_DENOMINATORS,
+    qualifier_before,
+    sentence_at,
+    sentence_text,
+)
+from release_nlp.readers.figure_units import category, unit_phrase, with_rate
+from release_nlp.readers.numbers import parse_number
+
+
+def ratio_figure(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
+    """`one in five children`: a share, as its fraction, counting the noun that follows."""
+    text = m.string
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if not a or not b or a >= b:
+        return None
+    s, e = m.span()
+    unit = unit_phrase(doc, s, e, terms)
+    if unit is None:
+        return None
+    sentence = sentence_at(doc, s)
+    return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit, "direction": None,
+            "category": category(unit, None, False), "sentence": sentence_text(text, sentence, s), "place": None,
+            "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
+
+
+def shares_and_notations(doc: Doc, text: str, start: int, end: int, terms: dict[str, str]) -> list[dict[str, Any]]:
+    """Fractions, shares in words and scientific notation in `text[start:end]`.
+
+    The finder pattern would read "1/16 of a pint" and "2.998×10−8 metres" as two numbers, and
+    "two-thirds of the vote" or "half the homes" as none.
+    """
+    found: list[dict[str, Any]] = []
+    for m in FRACTION.finditer(text, start, end):
+        numerator, denominator = int(m.group("a")), int(m.group("b"))
+        if 0 < numerator < denominator:
+            found.append(whole_figure(doc, m.start(), m.end(), numerator / denominator, terms, of_phrase=True))
+    for m in SHARE.finditer(text, start, end):
+        if m.group("half"):
+            value = 0.5
+        else:
+            parts = parse_number(m.group("a"))
+            whole = SHARE_DENOMINATORS[m.group("b").casefold().rstrip("s")]
+            if parts is None or parts >= whole:
+                continue
+            value = parts / whole
+        found.append(whole_figure(doc, m.start(), m.end() - 1, value, terms, of_phrase=True))
+    for m in SCIENTIFIC.finditer(text, start, end):
+        exponent = m.group("e1") or m.group("e2") or m.group("e3")
+        exponent = exponent.translate(_SUPERSCRIPTS).replace("−", "-").replace("–", "-")
+        found.append(whole_figure(doc, m.start(), m.end(), float(m.group("m")) * 10.0 ** int(exponent), terms))
+    return found
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_DETERMINER_AFTER = regex.compile(r"(?i)\s*(?:of\s+)?(?:(?:a|an|the|its|their|those|these|our|all|which|them)\s+)?")
+
+
+def whole_figure(doc: Doc, s: int, e: int, value: float, terms: dict[str, str],
+                 of_phrase: bool = False) -> dict[str, Any]:
+    """A figure read whole by its own pattern: its qualifier and unit read as the finder's figures' are.
+
+    `of_phrase`: a share counts the noun after "of the" ("a third of the voters"); with no noun there
+    ("half of which"), the unit is the one the figures before imply.
+    """
+    text = text_of(doc)
+    determiner = _DETERMINER_AFTER.match(text, e) if of_phrase else None
+    unit_start = determiner.end() if determiner else e
+    unit = unit_phrase(doc, unit_start, unit_start, terms)
+    if unit is not None and not of_phrase:
+        unit = with_rate(text, e, unit, False)
+    q = qualifier_before(text, s)
+    qualifier, fig_start = q if q else ("exact", s)
+    sentence = sentence_at(doc, s)
+    return {"text": squash(text[fig_start:e]), "value": value, "qualifier": qualifier, "high": None, "unit": unit,
+            "direction": change_direction(text, s, e, sentence.start_char), "category": category(unit, None, False),
+            "sentence": sentence_text(text, sentence, s), "place": None, "date": None,
+            "span": {"start": fig_start, "end": e}, "_implicit": unit is None, "_sent": sentence.start}
+
+
+# "lost 190 points, or 0.6%": the same change restated; "more than 100 km (60 miles)", "under 296 hp (224 kW /
+# 300 PS)": the same amount converted, so it shares the bound and the direction.
+_RESTATED = regex.compile(r"(?:\s+[\p{L}-]+){0,3}\s*,?\s+or\s+")
+# "Ross was down 2.3%, Burlington by 2.6%": the verb left out, the change the same.
+_ELLIPSIS = regex.compile(r"(?:\s+[\p{L}-]+){0,3}\s*[,;]\s+(?:and\s+)?"
+                          r"\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}\s+by\s+")
+_CONVERTED = regex.compile(r"(?:\s+[\p{L}.-]+){0,3}\s*[(/]\s*")
+
+
+def carry_over(figures: list[dict[str, Any]], text: str) -> None:
+    """Give a restated or converted figure the direction (and a converted one the bound) of the figure before."""
+    for before, fig in pairwise(figures):
+        gap_start, gap_end = before["span"]["end"], fig["span"]["start"]
+        if gap_end <= gap_start or gap_end - gap_start > 40:
+            continue
+        converted = _CONVERTED.fullmatch(text, gap_start, gap_end)
+        if converted is None and not (_RESTATED.fullmatch(text, gap_start, gap_end)
+                                      or _ELLIPSIS.fullmatch(text, gap_start, gap_end)):
+            continue
+        if fig["direction"] is None:
+            fig["direction"] = before["direction"]
+        if converted and fig["qualifier"] == "exact" and before["qualifier"] in _BOUNDS:
+            fig["qualifier"] = before["qualifier"]
+
+
+_BOUNDS = ("lower_bound", "upper_bound", "approximate")
