@@ -86,7 +86,10 @@ def test_shares_take_the_bound_before_them(nlp: Language) -> None:
     "The rebels led 9-2 at half time and drew 3-3 in the end.",  # scores
     "Voters aged 18 to 24 turned out in force.",  # ages
     "Mara Velt, 45, said the plan was sound.",
-    "Quarterback Tomas Reyes (7) ran for the line.",  # a shirt number
+    "Home quarterback John Miller (7) ran for the line.",  # a shirt number
+    "Teaching is no longer enough for Mara Velt (34) from Dorvan.",  # an age
+    "Most cases were in children aged less than 5.",
+    "The office is at 12 Elm Street, Richmond, CA 94804.",  # a postal code
     "A category 4 storm hit the coast.",  # a label after a name word
     "The hunt runs Sept. 20-24 this year.",  # days of a month
     "Seas may rise a metre by 2150.",  # a year beyond 2100
@@ -120,6 +123,26 @@ def test_numbers_before_names_that_are_kept(nlp: Language, sentence: str, want: 
 ])
 def test_restated_and_converted_figures(nlp: Language, sentence: str, want: list[tuple[float, str | None]]) -> None:
     assert [(v, d) for v, _, _, d in figures(nlp, sentence)] == [(pytest.approx(v), d) for v, d in want]
+
+
+def test_a_vote_tally_is_two_counts(nlp: Language) -> None:
+    assert values(nlp, "The bill passed the House by a vote of 386-27.") == [386, 27]
+
+
+def test_a_count_in_brackets_after_a_place_is_kept(nlp: Language) -> None:
+    assert values(nlp, "Work began in Kenya (5 projects), Sierra Leone (2) and Uganda (3).") == [5, 2, 3]
+
+
+def test_a_breakdown_in_brackets_is_no_conversion(nlp: Language) -> None:
+    got = figures(nlp, "The fund lost 400 sites (366 clinics and 34 hospitals) last year.")
+    assert [(v, d) for v, _, _, d in got] == [(400, "down"), (366, None), (34, None)]
+
+
+def test_a_share_lends_no_unit_to_later_figures(nlp: Language) -> None:
+    release = release_nlp.extract(HEAD + "A third of all bees have gone. The motion won 131 to 48.\n", nlp=nlp)
+    share, *votes = release.figures
+    assert share.category == "percentage" and share.unit == "bees"
+    assert [f.unit for f in votes] == [None, None]
 
 
 def test_converted_figures_share_the_bound(nlp: Language) -> None:

@@ -66,7 +66,9 @@ def shares_and_notations(doc: Doc, text: str, start: int, end: int, terms: dict[
             if parts is None or parts >= whole:
                 continue
             value = parts / whole
-        found.append(whole_figure(doc, m.start(), m.end() - 1, value, terms, of_phrase=True))
+        share = whole_figure(doc, m.start(), m.end() - 1, value, terms, of_phrase=True)
+        # A share is a proportion, like a percentage: it counts no new unit that later figures could imply.
+        found.append({**share, "category": "percentage"})
     for m in SCIENTIFIC.finditer(text, start, end):
         exponent = m.group("e1") or m.group("e2") or m.group("e3")
         exponent = exponent.translate(_SUPERSCRIPTS).replace("−", "-").replace("–", "-")
@@ -107,6 +109,7 @@ _RESTATED = regex.compile(r"(?:\s+[\p{L}-]+){0,3}\s*,?\s+or\s+")
 _ELLIPSIS = regex.compile(r"(?:\s+[\p{L}-]+){0,3}\s*[,;]\s+(?:and\s+)?"
                           r"\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}\s+by\s+")
 _CONVERTED = regex.compile(r"(?:\s+[\p{L}.-]+){0,3}\s*[(/]\s*")
+_CONVERTED_END = regex.compile(r"[^()\d]{0,25}[)/]")  # the converted amount alone in its brackets
 
 
 def carry_over(figures: list[dict[str, Any]], text: str) -> None:
@@ -115,7 +118,7 @@ def carry_over(figures: list[dict[str, Any]], text: str) -> None:
         gap_start, gap_end = before["span"]["end"], fig["span"]["start"]
         if gap_end <= gap_start or gap_end - gap_start > 40:
             continue
-        converted = _CONVERTED.fullmatch(text, gap_start, gap_end)
+        converted = _CONVERTED.fullmatch(text, gap_start, gap_end) and _CONVERTED_END.match(text, fig["span"]["end"])
         if converted is None and not (_RESTATED.fullmatch(text, gap_start, gap_end)
                                       or _ELLIPSIS.fullmatch(text, gap_start, gap_end)):
             continue

@@ -63,7 +63,8 @@ _TIME_AFTER = regex.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d"
 _MONTH_AFTER = regex.compile(rf"^[\s-]{MONTH}(?![\p{{L}}])")
 _MONTH_BEFORE = regex.compile(rf"(?<![\p{{L}}]){MONTH}\s$")
 # Ages are no figures: "men aged 18 to 34", "Jane Doe, 45, said".
-_AGED_BEFORE = regex.compile(r"(?i)\baged\s(?:between\s)?$")
+_AGED_BEFORE = regex.compile(r"(?i)\b(?:aged|ages)\s(?:between\s|under\s|over\s|below\s|above\s|less\sthan\s|"
+                              r"more\sthan\s|up\sto\s)?$")
 _NAME_COMMA_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s$")
 _NAME_PAREN_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]+\s\($")  # "quarterback Jon Reyes (4)": a shirt number
 # A capitalised number word after a capitalised word inside a sentence: "the Kick Six", "the Big Ten".
@@ -82,6 +83,9 @@ _CODE_TO_KEY_IN_BEFORE = regex.compile(r"(?i)\b(?:sms|text|dial|short\s?code)\s(
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)([\s-]?)\(?$")
 _MINUS_BEFORE = regex.compile(r"(?i)\bminus[\s-]$")
 # "a 9-2 lead", "drew 2-2", "tied at 89-89": a score or a tally, whose second number is no higher than the first.
+_VOTE_WORDS = regex.compile(r"(?i)\b(?:votes?|voted|voting|ballots?|passed|adopted|approved|confirmed|rejected"
+                            r"|margin)\b")
+_STATE_ZIP_BEFORE = regex.compile(r"\p{L},\s[A-Z]{2}\s$")  # "Richmond, CA 94804": a postal code
 _SCORE = regex.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%]|\s?(?:percent|per\scent)\b)")
 
 
@@ -112,11 +116,13 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if s > 0 and text[s - 1] == "[":
         return True
     small = n1.isdigit() and len(n1) <= 2 and not (m.group("cur") or m.group("pct") or m.group("s1"))
-    if small and text[e:e + 1] == ")" and _NAME_PAREN_BEFORE.search(prefix):
-        return True
+    if small and text[e:e + 1] == ")" and _NAME_PAREN_BEFORE.search(prefix) and _person_before(doc, s - 1):
+        return True  # "Mara Velt (34)": an age or a shirt number; "Sierra Leone (2)" counts
     if small and not m.group("n2") and text[e:e + 1] == "," and _NAME_COMMA_BEFORE.search(prefix):
         return True
     if _AGED_BEFORE.search(prefix) or _CODE_AFTER.match(after):
+        return True
+    if len(n1) == 5 and n1.isdigit() and _STATE_ZIP_BEFORE.search(prefix):
         return True
     if _POSSESSIVE_BEFORE.search(prefix) and n1.casefold() in COLLECTIVES:
         return True  # "a baker's dozen" is thirteen, "the group's score" no twenty
@@ -161,6 +167,12 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
         return False  # "2000 - 2500 calories": a range of amounts, whose first end only looks like a year
     return is_year(n1) or (n1.isdigit() and len(n1) == 4 and 1000 <= int(n1) <= 2200
                            and bool(_YEAR_WORD_BEFORE.search(prefix)) and not _counts_a_noun(doc, e))
+
+
+def _person_before(doc: Doc, char: int) -> bool:
+    """Whether the word before `char` (an opening bracket) ends a person's name."""
+    token = token_at(doc, char)
+    return token is not None and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
 
 
 def _currency_words_at(text: str, end: int) -> bool:
@@ -291,6 +303,15 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     date_at = _Positions.of([(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")])
     for m in cue_matches(doc):
         if _is_score(m):
+            # "passed 92-3": a tally of votes, two counts (as "a vote of 52 to 47"); "a 9-2 lead": a score, none.
+            if _VOTE_WORDS.search(text, max(start, m.start() - 50), min(end, m.end() + 30)):
+                # The dash hidden, so that the second count is read as if it stood alone.
+                plain = text[:m.end("n1")] + " " * (m.start("n2") - m.end("n1")) + text[m.start("n2"):]
+                for a, b in ((m.start("n1"), m.end("n1")), (m.start("n2"), m.end("n2"))):
+                    one = cues().pattern.match(plain, a, b)
+                    fig = _figure(doc, one, taken, terms, home, place_at, date_at, dateline) if one else None
+                    if fig is not None:
+                        out.append(fig)
             continue
         fig = _figure(doc, m, taken, terms, home, place_at, date_at, dateline)
         if fig is None and m.group("to") == "to" and is_year(m.group("n1") or "") and not m.group("between"):
