@@ -126,7 +126,9 @@ def test_restated_and_converted_figures(nlp: Language, sentence: str, want: list
 
 
 def test_a_vote_tally_is_two_counts(nlp: Language) -> None:
-    assert values(nlp, "The bill passed the House by a vote of 386-27.") == [386, 27]
+    release = release_nlp.extract(HEAD + "The measure passed the House by a vote of 386-27.\n", nlp=nlp)
+    assert [f.value for f in release.figures] == [386, 27]
+    assert all("386-27" in f.sentence for f in release.figures)
 
 
 def test_a_count_in_brackets_after_a_place_is_kept(nlp: Language) -> None:

@@ -311,6 +311,7 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                     one = cues().pattern.match(plain, a, b)
                     fig = _figure(doc, one, taken, terms, home, place_at, date_at, dateline) if one else None
                     if fig is not None:
+                        fig["sentence"] = sentence_text(text, sentence_at(doc, a), a)  # as printed, with its dash
                         out.append(fig)
             continue
         fig = _figure(doc, m, taken, terms, home, place_at, date_at, dateline)
