@@ -166,3 +166,25 @@ def test_converted_figures_share_the_bound(nlp: Language) -> None:
 ])
 def test_change_direction_words(text: str, want: str | None) -> None:
     assert change_direction(text, text.index("8"), len(text)) == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # "from A ... to B", with a time, a unit or a year between: the span moved over, as "from 9 to 7" is read.
+    ("The coin slid from $4,120 at 9pm on Monday to $3,980 at dawn.", (3980, 4120)),
+    ("Average speed rose from 40 km/h in 2010 to 55 km/h in 2020.", (40, 55)),
+    ("Flats run from 450 sq ft up to 900 sq ft in the new block.", (450, 900)),
+    ("Turnover narrowed to 1,285 lots from 2,577 lots a week earlier.", (1285, 2577)),
+])
+def test_a_move_from_one_amount_to_another_is_a_range(nlp: Language, sentence: str, want: tuple[float, float]) -> None:
+    ((value, high, qualifier, direction),) = figures(nlp, sentence)[:1]
+    assert (value, high, qualifier, direction) == (want[0], want[1], "range", None)
+
+
+def test_a_level_after_a_change_stays_apart(nlp: Language) -> None:
+    # "up from" after a level is where it started, a figure of its own; and no range with the level.
+    assert values(nlp, "Sales rose 40% to 2.6 million bicycles, up from 1.9 million a year before.") == [40, 2.6e6, 1.9e6]
+
+
+def test_narrowed_is_a_fall() -> None:
+    text = "The gap narrowed 8 points"
+    assert change_direction(text, text.index("8"), len(text)) == "down"

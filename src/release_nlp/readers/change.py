@@ -16,7 +16,7 @@ _UP_VERBS = (
     "surged|surge|surges|rallied|rally|rallies|advanced|advance|advances|added|adds|add|"
     "up|higher|edged\\s+up|ticked\\s+up|went\\s+up|go\\s+up|goes\\s+up|picked\\s+up|spiked|leapt|leaped|"
     "expanded|expand|expands|expanding|advancing|soaring|surging|rallying|spiking|leaping|skyrocketed|"
-    "skyrocketing|rocketed|rocketing|shot\\s+up|upward|upwards|revised\\s+up"
+    "skyrocketing|rocketed|rocketing|shot\\s+up|upward|upwards|revised\\s+up|widened|widening|widens"
 )
 _DOWN_VERBS = (
     "fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
@@ -26,7 +26,7 @@ _DOWN_VERBS = (
     "contracted|contract|contracts|down|lower|edged\\s+down|ticked\\s+down|went\\s+down|go\\s+down|"
     "goes\\s+down|retreated|retreats|skidded|sagged|tanked|dived|dove|plummeting|plunging|tumbling|sinking|"
     "shedding|dipping|slumping|shrinking|retreating|tanking|diving|sagging|skidding|nosedived|downward|downwards|"
-    "revised\\s+down"
+    "revised\\s+down|narrowed|narrowing|narrows"
 )
 # "gave up 517 yards", "turned down 3 offers": "up" and "down" as the particle of another verb state no change.
 _PARTICLE_VERB = (r"(?<!\b(?:give|gives|gave|given|giving|make|makes|made|making|set|sets|setting|sign|signs|signed|"

@@ -129,3 +129,55 @@ def carry_over(figures: list[dict[str, Any]], text: str) -> None:
 
 
 _BOUNDS = ("lower_bound", "upper_bound", "approximate")
+
+
+# "fell from $36,040 at 9pm to $34,935 at 5am", "from 40 km/h in 2010 to 55 km/h", "from 450 sq ft up to 900 sq ft",
+# "narrowed to 138,285 lots from 212,577 lots": the span a figure moved over, as "from 36,000 to 34,900" is read.
+_FROM = regex.compile(r"(?i)from\s")
+_TO_GAP = regex.compile(r"(?:(?!,\s|;|\.\s)[^()]){0,50}?\bto\s+")
+_UP_TO = regex.compile(r"(?i)up\sto\s")
+_UNIT_GAP = regex.compile(r"(?:\s+[\p{L}.-]+){0,3}\s+")
+_TO_BEFORE = regex.compile(r"(?i)\bto\s$")
+_UP_OR_DOWN = regex.compile(r"(?i)\b(?:up|down)\b")
+
+
+def join_spans(figures: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """Join "from A ... to B" (and "to B from A") into one range from the lower to the higher amount.
+
+    Like "fell from 9 to 7", the span is no change itself: it has no direction.
+    """
+    text = text_of(doc)
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        if b is not None and _moved_over(a, b, text):
+            low, high = sorted((a["value"], b["value"]))
+            start, end = a["span"]["start"], b["span"]["end"]
+            out.append({**a, "text": squash(text[start:end]), "value": low, "high": high, "qualifier": "range",
+                        "unit": a["unit"] or b["unit"], "span": {"start": start, "end": end}, "direction": None})
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _moved_over(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
+    if a["high"] is not None or b["high"] is not None or a["_sent"] != b["_sent"] or a["value"] == b["value"]:
+        return False
+    if a["category"] == "money" and b["category"] == "money" and a["unit"] != b["unit"]:
+        return False
+    gap_start, gap_end = a["span"]["end"], b["span"]["start"]
+    if gap_end < gap_start:
+        return False
+    if _FROM.match(a["text"]) and a["qualifier"] == "exact":
+        if b["qualifier"] == "exact" and _TO_GAP.fullmatch(text, gap_start, gap_end):
+            return True
+        return b["qualifier"] == "upper_bound" and bool(_UP_TO.match(b["text"])) and bool(
+            _UNIT_GAP.fullmatch(text, gap_start, gap_end))
+    return (_FROM.match(b["text"]) is not None and a["qualifier"] == b["qualifier"] == "exact"
+            and _TO_BEFORE.search(text, max(0, a["span"]["start"] - 4), a["span"]["start"]) is not None
+            and _UNIT_GAP.fullmatch(text, gap_start, gap_end) is not None
+            and not _UP_OR_DOWN.search(text, gap_start, gap_end))

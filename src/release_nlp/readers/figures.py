@@ -37,7 +37,7 @@ from release_nlp.readers.figure_cues import (
     sentence_text,
     token_at,
 )
-from release_nlp.readers.figure_forms import carry_over, ratio_figure, shares_and_notations
+from release_nlp.readers.figure_forms import carry_over, join_spans, ratio_figure, shares_and_notations
 from release_nlp.readers.figure_units import (
     category,
     currency_of,
@@ -327,6 +327,7 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                 if fig2 is not None:
                     out.append(fig2)
     out.sort(key=lambda f: int(f["span"]["start"]))
+    out = join_spans(out, doc)
     carry_over(out, text)
     imply_units(out, doc)
     return out
@@ -426,6 +427,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         "place": _nearest(place_at.within(sentence, dateline), s),
         "date": _nearest(date_at.within(sentence, dateline), s),
         "span": {"start": fig_start, "end": e},
+        # "between 5 and 10", "fell from 9 to 7" (the span it moved over) and "up from 2.4 million" (the level it
+        # started at) are no changes themselves.
         "direction": None if m.group("between") else _direction(m, text, s, e, sentence.start_char, percent),
         "_implicit": unit is None,
         "_sent": sentence.start,
