@@ -169,15 +169,19 @@ def test_change_direction_words(text: str, want: str | None) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "want"), [
-    # "from A ... to B", with a time, a unit or a year between: the span moved over, as "from 9 to 7" is read.
-    ("The coin slid from $4,120 at 9pm on Monday to $3,980 at dawn.", (3980, 4120)),
-    ("Average speed rose from 40 km/h in 2010 to 55 km/h in 2020.", (40, 55)),
+    # "from A ... to B", with unit words between: the span moved over, as "from 9 to 7" is read.
+    ("Crude slid from $75 a barrel to $45.88 over the year.", (45.88, 75)),
     ("Flats run from 450 sq ft up to 900 sq ft in the new block.", (450, 900)),
     ("Turnover narrowed to 1,285 lots from 2,577 lots a week earlier.", (1285, 2577)),
 ])
 def test_a_move_from_one_amount_to_another_is_a_range(nlp: Language, sentence: str, want: tuple[float, float]) -> None:
     ((value, high, qualifier, direction),) = figures(nlp, sentence)[:1]
     assert (value, high, qualifier, direction) == (want[0], want[1], "range", None)
+
+
+def test_levels_at_two_times_are_two_figures(nlp: Language) -> None:
+    assert values(nlp, "Prevalence fell from 10.5 percent in 1996 to 5.4 percent in 2016.") == [10.5, 5.4]
+    assert values(nlp, "The coin slid from $4,120 at 9pm on Monday to $3,980 at dawn.") == [4120, 3980]
 
 
 def test_a_level_after_a_change_stays_apart(nlp: Language) -> None:

@@ -131,10 +131,12 @@ def carry_over(figures: list[dict[str, Any]], text: str) -> None:
 _BOUNDS = ("lower_bound", "upper_bound", "approximate")
 
 
-# "fell from $36,040 at 9pm to $34,935 at 5am", "from 40 km/h in 2010 to 55 km/h", "from 450 sq ft up to 900 sq ft",
-# "narrowed to 138,285 lots from 212,577 lots": the span a figure moved over, as "from 36,000 to 34,900" is read.
+# "fell from $75 a barrel to $45.88", "from 450 sq ft up to 900 sq ft", "narrowed to 138,285 lots from 212,577 lots":
+# the span a figure moved over, as "from 36,000 to 34,900" is read. Only unit words between: "from 10.5 percent in
+# 1996 to 5.4 percent in 2016" gives two levels at two times, two figures.
 _FROM = regex.compile(r"(?i)from\s")
-_TO_GAP = regex.compile(r"(?:(?!,\s|;|\.\s)[^()]){0,50}?\bto\s+")
+_TO_GAP = regex.compile(r"(?i)(?:\s+(?!(?:in|at|on|before|after|during|since|by|last|this|pre|post)\b)"
+                        r"[\p{L}.$/-]+){0,4}\s+to\s+")
 _UP_TO = regex.compile(r"(?i)up\sto\s")
 _UNIT_GAP = regex.compile(r"(?:\s+[\p{L}.-]+){0,3}\s+")
 _TO_BEFORE = regex.compile(r"(?i)\bto\s$")
@@ -167,8 +169,8 @@ def join_spans(figures: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
 def _moved_over(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
     if a["high"] is not None or b["high"] is not None or a["_sent"] != b["_sent"] or a["value"] == b["value"]:
         return False
-    if a["category"] == "money" and b["category"] == "money" and a["unit"] != b["unit"]:
-        return False
+    if a["category"] == b["category"] == "money" and a["unit"].split()[0] != b["unit"].split()[0]:
+        return False  # two currencies ("USD per barrel" and "USD" are one)
     gap_start, gap_end = a["span"]["end"], b["span"]["start"]
     if gap_end < gap_start:
         return False
