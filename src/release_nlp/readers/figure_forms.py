@@ -108,7 +108,7 @@ _RESTATED = regex.compile(r"(?:\s+[\p{L}-]+){0,3}\s*,?\s+or\s+")
 # "Ross was down 2.3%, Burlington by 2.6%": the verb left out, the change the same.
 _ELLIPSIS = regex.compile(r"(?:\s+[\p{L}-]+){0,3}\s*[,;]\s+(?:and\s+)?"
                           r"\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}\s+by\s+")
-_CONVERTED = regex.compile(r"(?:\s+[\p{L}.-]+){0,3}\s*[(/]\s*")
+_CONVERTED = regex.compile(r"(?<!\s)(?:\s+[\p{L}.-]+){0,3}\s*+[(/]\s*")  # (?<!\s): linear on a run of spaces
 _CONVERTED_END = regex.compile(r"[^()\d]{0,25}[)/]")  # the converted amount alone in its brackets
 
 
