@@ -4,7 +4,7 @@ Our rules read tags in two places: the words after a number (is it a count of so
 of what: "900,000 internally displaced persons") and one-word organisation names ("International"
 is an adjective, not an organisation). Tagging the whole release costs the shared tok2vec of the
 statistical pipeline, a quarter of its time. Tagging only the words after a figure in the body and
-notes, where the figure reader reads (the same matches, `figures.cue_matches`; dates already read are
+notes, where the figure reader reads (the same places, `figures.figure_spans`; dates already read are
 no figures), and one-word organisations, each with the few words of context the tagger's
 network sees, gives those words exactly the tags they would have had, for a fraction of the time.
 
@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from release_nlp.core.docindex import ents_of, index_of, text_of
 from release_nlp.nlp.partial import PartialRunner
-from release_nlp.readers.figures import cue_matches, is_year
+from release_nlp.readers.figures import figure_spans
 
 # "1,000 tonnes of food aid": the words after a figure that the unit rules may read (a unit phrase is
 # at most eight words, plus "of" and line-break tokens).
@@ -42,11 +42,11 @@ def tokens_to_tag(doc: Doc) -> bytearray:
     in_dates = bytearray(len(text_of(doc)) + 1)
     for d in dates:
         in_dates[d["span"]["start"]:d["span"]["end"]] = b"\x01" * (d["span"]["end"] - d["span"]["start"])
-    for m in cue_matches(doc):
-        if in_dates[m.start()] or is_year(m.group()):
+    for start, stop in figure_spans(doc):
+        if in_dates[start]:
             continue  # the figure reader skips dates and years too
-        first = index.token_index(m.start())
-        end = min(len(doc), index.token_index(max(m.start(), m.end() - 1)) + 1 + UNIT_REACH)
+        first = index.token_index(start)
+        end = min(len(doc), index.token_index(max(start, stop - 1)) + 1 + UNIT_REACH)
         wanted[first:end] = b"\x01" * (end - first)
     for ent in ents_of(doc):
         if ent.label_ == "ORG" and len(ent) == 1:

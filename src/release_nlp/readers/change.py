@@ -15,7 +15,8 @@ _UP_VERBS = (
     "gained|gain|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|soared|soar|soars|"
     "surged|surge|surges|rallied|rally|rallies|advanced|advance|advances|added|adds|add|"
     "up|higher|edged\\s+up|ticked\\s+up|went\\s+up|go\\s+up|goes\\s+up|picked\\s+up|spiked|leapt|leaped|"
-    "expanded|expand|expands"
+    "expanded|expand|expands|expanding|advancing|soaring|surging|rallying|spiking|leaping|skyrocketed|"
+    "skyrocketing|rocketed|rocketing|shot\\s+up|upward|upwards|revised\\s+up|widened|widening|widens"
 )
 _DOWN_VERBS = (
     "fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
@@ -23,8 +24,19 @@ _DOWN_VERBS = (
     "slips|plunged|plunge|plunges|plummeted|plummet|plummets|tumbled|tumble|tumbles|sank|sink|sinks|sunk|"
     "shed|sheds|dipped|dip|dips|eased|ease|eases|slumped|slump|slumps|shrank|shrink|shrinks|shrunk|"
     "contracted|contract|contracts|down|lower|edged\\s+down|ticked\\s+down|went\\s+down|go\\s+down|"
-    "goes\\s+down|retreated|retreats|skidded|sagged|tanked|dived|dove"
+    "goes\\s+down|retreated|retreats|skidded|sagged|tanked|dived|dove|plummeting|plunging|tumbling|sinking|"
+    "shedding|dipping|slumping|shrinking|retreating|tanking|diving|sagging|skidding|nosedived|downward|downwards|"
+    "revised\\s+down|narrowed|narrowing|narrows"
 )
+# "gave up 517 yards", "turned down 3 offers": "up" and "down" as the particle of another verb state no change.
+_PARTICLE_VERB = (r"(?<!\b(?:give|gives|gave|given|giving|make|makes|made|making|set|sets|setting|sign|signs|signed|"
+                  r"show|shows|showed|take|takes|took|taken|turn|turns|turned|shut|shuts|break|breaks|broke|broken|"
+                  r"boil|boils|boiled|boiling|track|tracks|tracked|hunt|hunts|hunted)\s)")
+# "grow sales by 35%", "cut its costs by 10%": a change verb, its object, then "by" and the amount.
+_UP_OBJECT = ("grow|grows|grew|growing|increase|increases|increased|increasing|raise|raises|raised|raising|"
+              "boost|boosts|boosted|boosting|lift|lifts|lifted|lifting|expand|expands|expanded|expanding")
+_DOWN_OBJECT = ("cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|slash|slashes|"
+                "slashed|slashing|trim|trims|trimmed|trimming|decrease|decreases|decreased|decreasing")
 # Transitive verbs are changes only with "by" ("cut by 10%"; "cut 500 jobs" counts what was cut).
 _UP_BY = "raised|raise|raises|boosted|boost|boosts|lifted|lift|lifts|hiked|hike|hikes"
 _DOWN_BY = "cut|cuts|reduced|reduce|reduces|lowered|lower|lowers|slashed|slash|slashes|trimmed|trim|trims"
@@ -38,8 +50,9 @@ _FILLER = (r"(?:\s+(?:by|of|another|a\s+further|an\s+additional|a\s+whopping|an\
            r"nearly|almost|about|around|some|roughly|approximately|more\s+than|over|under|just|only|less\s+than|"
            r"as\s+much\s+as|up\s+to|at\s+least|a\s+record|a\s+sharp|a\s+modest|a\s+mere|an?))*")
 _BEFORE = regex.compile(
-    rf"(?i)(?<![\p{{L}}-])(?:(?P<up>{_UP_VERBS})|(?P<down>{_DOWN_VERBS})"
+    rf"(?i)(?<![\p{{L}}-])(?:{_PARTICLE_VERB}(?P<up>{_UP_VERBS})|{_PARTICLE_VERB}(?P<down>{_DOWN_VERBS})"
     rf"|(?P<upby>{_UP_BY})\s+by|(?P<downby>{_DOWN_BY})\s+by"
+    rf"|(?P<upobj>{_UP_OBJECT})(?:\s+[\p{{L}}'’-]+){{1,3}}\s+by|(?P<downobj>{_DOWN_OBJECT})(?:\s+[\p{{L}}'’-]+){{1,3}}\s+by"
     rf"|an?\s+(?P<upn>increase|rise|gain|jump|hike|boost)\s+of|an?\s+(?P<downn>decrease|decline|drop|fall|cut|reduction)\s+of)"
     rf"{_FILLER}\s*$"
 )
@@ -57,7 +70,7 @@ def change_direction(text: str, start: int, end: int, floor: int = 0) -> str | N
     before = text[max(floor, start - 60):start]
     m = _BEFORE.search(before)
     if m:
-        return "up" if (m.group("up") or m.group("upby") or m.group("upn")) else "down"
+        return "up" if (m.group("up") or m.group("upby") or m.group("upobj") or m.group("upn")) else "down"
     m = _AFTER.match(text, end, min(len(text), end + 40))
     if m:
         return "up" if m.group("up") else "down"

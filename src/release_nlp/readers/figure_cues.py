@@ -21,6 +21,24 @@ RATIO = regex.compile(
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})(?![\w-])"
 )
 PHONE = regex.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}")
+# "1/16 of a pint", "3⁄4 cup": a fraction of small numbers. With "/", only before "of a" or a word, and only with
+# a denominator that measures ("9/11 attacks" is a name; "3/4/2021" a date).
+FRACTION = regex.compile(
+    r"(?<![\w/.,-])(?P<a>\d{1,2})\s?(?:(?P<slash>/)|\u2044)\s?(?P<b>2|3|4|5|6|8|10|12|16|32|64|100|128|1000)"
+    r"(?![\w/.,⁄-])(?(slash)(?=\s(?:of\s(?:a|an|the)\b|\p{L}))|)"
+)
+# "one third of", "two-thirds of", "a quarter of", "half of", "half the": a share of what follows.
+SHARE = regex.compile(
+    r"(?i)(?<![\w-])(?:(?P<a>a|one|two|three|four|five|seven|nine)[\s-]"
+    r"(?P<b>thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\s(?=of\s)"
+    r"|(?P<half>half)\s(?=(?:of\s)?(?:the|its|their|those|these|our|all|which|them)\b))"
+)
+# "2.998×10−8", "6.02 x 10^23", "3×10⁸": scientific notation (the exponent's sign or mark keeps "x 1024" out).
+SCIENTIFIC = regex.compile(
+    r"(?<![\w.])(?P<m>\d{1,3}(?:\.\d{1,9})?)\s?[×xX]\s?10(?:(?:\^|\*\*)(?P<e1>[-−–]?\d{1,3})|(?P<e2>[-−–]\d{1,3})"
+    r"|(?P<e3>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\w.])"
+)
+SHARE_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 
 
 @dataclass(frozen=True)
@@ -46,7 +64,8 @@ def cues() -> Cues:
     symbols = sorted(data["currencies"], key=len, reverse=True)
     cur = "|".join(regex.escape(s) for s in symbols)
     words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
-                                                                       "tn", "mln", "lakh", "crore", "millions"))
+                                                                       "tn", "mln", "mil", "lakh", "crore",
+                                                                       "millions"))
     vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
     # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
     num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
@@ -54,12 +73,14 @@ def cues() -> Cues:
     wordnum = (rf"(?:half\s(?:a|an)\s(?:million|billion|dozen)|a\s(?:dozen|million|billion|hundred|thousand)"
                rf"|(?:{words})(?:[\s-](?:and\s)?(?:{words}))*)")
     # " m" is a scale word, but not the m of "80 m.p.h.".
-    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:m|M|k|K|b|B)"
+    # "4 hundred million": a hundred after digits, before another scale word or alone; "$1mil", "RM3.06mil".
+    scale = (r"(?:\s?-?(?:million|billion|trillion|thousand|mn|mln|bn|tn)|(?<=\d)(?:mil|m|M|k|K|b|B)"
+             r"|(?<=\d)\s(?i:hundred)(?:\s(?i:thousand|million|billion))?"
              r"|\s(?:m|bn)\b(?!\.\p{L}))(?![\p{L}])")
     glued = "|".join(regex.escape(u) for u in sorted(data["glued_units"], key=len, reverse=True))
     pattern = regex.compile(
         rf"""(?xi)
-        (?<![\p{{L}}\d$€£¥₹.,/-])
+        (?:(?<![\p{{L}}\d$€£¥₹.,/-])|(?<=\b(?:minus|sub)-))
         (?:(?P<between>between|from)\s)?
         (?>(?P<by>(?<=\b(?i:by)\s))?)
         (?P<sign>(?<=[\s(])(?:[-−](?=\d[\d.,]*(?:%|\s\p{{L}}))|\+(?=\d{{1,3}}(?:\.\d+)?%)))?
@@ -67,9 +88,10 @@ def cues() -> Cues:
         (?:(?P<vague>(?:{vague}))(?=\s+of\b)
           |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
            (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)
+              |(?P<g1>(?<=\d)(?-i:{glued}))(?=\s?(?:to|and|[-–—])\s?\d)
               |(?(between)(?P<u1>\s(?!to\b|and\b)\p{{L}}{{2,15}}(?:\s(?!to\b|and\b)\p{{L}}{{2,15}})?)
                  (?=\s(?:to|and)\s)|(?!)))?
-           (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
+           (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)(?!\s[-–—−]\S)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
               (?P<s2>{scale})?)?
         )
         (?P<pct>\s?(?:%|per\s?cent\b|percent\b))?

@@ -25,7 +25,19 @@ from release_nlp.core.intervals import Intervals
 from release_nlp.core.tags import is_adjective, is_adverb, is_noun, is_verb
 from release_nlp.core.text import squash
 from release_nlp.readers.change import change_direction
-from release_nlp.readers.figure_cues import PHONE, RATIO, cues, qualifier_before, sentence_at, sentence_text, token_at
+from release_nlp.readers.figure_cues import (
+    FRACTION,
+    PHONE,
+    RATIO,
+    SCIENTIFIC,
+    SHARE,
+    cues,
+    qualifier_before,
+    sentence_at,
+    sentence_text,
+    token_at,
+)
+from release_nlp.readers.figure_forms import carry_over, join_spans, ratio_figure, shares_and_notations
 from release_nlp.readers.figure_units import (
     category,
     currency_after,
@@ -35,8 +47,8 @@ from release_nlp.readers.figure_units import (
     unit_phrase,
     with_rate,
 )
-from release_nlp.readers.numbers import SCALES, is_vague, parse_number
-from release_nlp.readers.patterns import MONTHS, WEEKDAYS
+from release_nlp.readers.numbers import COLLECTIVES, SCALES, is_vague, parse_number
+from release_nlp.readers.patterns import MONTH, MONTHS, WEEKDAYS
 from release_nlp.readers.sections import SectionMap
 
 # The cues of `_excluded`, compiled once (a pattern given as a string is looked up in regex's cache per call).
@@ -45,13 +57,36 @@ _CAPITAL_AFTER = regex.compile(r"^\s\p{Lu}")
 _NAME_WORD_AFTER = regex.compile(r"^\s\p{Lu}\p{Ll}")
 _SENTENCE_END_BEFORE = regex.compile(r"[.!?:]\s*$")
 _TITLE_CASED_NAME_AFTER = regex.compile(r"^\s\p{Lu}\p{Ll}+\s(?:of\s|for\s|on\s)?\p{Lu}")
-_TIME_AFTER = regex.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d)", regex.IGNORECASE)
+_TIME_AFTER = regex.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d|:\d"
+                           r"|(?-i:GMT|UTC|EDT|EST|BST|CET|CEST|PDT|PST)\b)", regex.IGNORECASE)
+# A day next to its month is a date the date reader may have left ("Sept. 20-24", "1 September 2019 11:30").
+_MONTH_AFTER = regex.compile(rf"^[\s-]{MONTH}(?![\p{{L}}])")
+_MONTH_BEFORE = regex.compile(rf"(?<![\p{{L}}]){MONTH}\s$")
+# Ages are no figures: "men aged 18 to 34", "Jane Doe, 45, said".
+_AGED_BEFORE = regex.compile(r"(?i)\b(?:aged|ages)\s(?:between\s|under\s|over\s|below\s|above\s|less\sthan\s|"
+                              r"more\sthan\s|up\sto\s)?$")
+_NAME_COMMA_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s$")
+_NAME_PAREN_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]+\s\($")  # "quarterback Jon Reyes (4)": a shirt number
+# A capitalised number word after a capitalised word inside a sentence: "the Kick Six", "the Big Ten".
+_NAME_WORD_BEFORE = regex.compile(r"\S\s\p{Lu}\p{Ll}+\s$")
+# A four-digit number after these words is a year even outside 1800-2100: "by 2150", "A.D. 1260".
+_YEAR_WORD_BEFORE = regex.compile(r"(?i)(?:\b(?:in|by|since|until|till|before|after|circa|from|through)"
+                                  r"|\bA\.?D\.?|\bB\.?C\.?E?)\s$")
+_CODE_AFTER = regex.compile(r"(?i)^\s(?:zip|postcode|postal\scode|area\scode)\b")
+_POSSESSIVE_BEFORE = regex.compile(r"(?:['’]s|s['’])\s$")
+_TIME_WORDS = frozenset({"week", "day", "month", "year", "weekend"})
 _ORDINAL_SUFFIX_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 _AGE_AFTER = regex.compile(r"^-?\s?(?:year|month|week|day)s?-old")
 _ORDINAL_WORD_AFTER = regex.compile(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b")
 _SLASH_YEAR_AFTER = regex.compile(r"^\)/\d")
 _CODE_TO_KEY_IN_BEFORE = regex.compile(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)([\s-]?)\(?$")
+_MINUS_BEFORE = regex.compile(r"(?i)\bminus[\s-]$")
+# "a 9-2 lead", "drew 2-2", "tied at 89-89": a score or a tally, whose second number is no higher than the first.
+_VOTE_WORDS = regex.compile(r"(?i)\b(?:votes?|voted|voting|ballots?|passed|adopted|approved|confirmed|rejected"
+                            r"|margin)\b")
+_STATE_ZIP_BEFORE = regex.compile(r"\p{L},\s[A-Z]{2}\s$")  # "Richmond, CA 94804": a postal code
+_SCORE = regex.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%]|\s?(?:percent|per\scent)\b)")
 
 
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
@@ -67,12 +102,31 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if not prefix.strip() and (_LIST_MARKER_AFTER.match(after) or (
             n1.isdigit() and len(n1) <= 2 and _CAPITAL_AFTER.match(after))):
         return True
-    # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism".
-    if n1[:1].isupper() and not n1[:1].isdigit() and prefix.strip() and _NAME_WORD_AFTER.match(after):
+    # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism", "the Kick Six".
+    sentence_start = not prefix.strip() or bool(_SENTENCE_END_BEFORE.search(prefix))
+    if n1[:1].isupper() and not n1[:1].isdigit() and not sentence_start and (
+            _NAME_WORD_AFTER.match(after) or _NAME_WORD_BEFORE.search(prefix)):
         return True
-    if prefix.strip() and not _SENTENCE_END_BEFORE.search(prefix) and _TITLE_CASED_NAME_AFTER.match(text[e:e + 40]):
+    # A long or separated number ("27,000 Model S cars") and an amount of a named currency ("9.99 New Zealand
+    # dollars") count what follows.
+    short = not n1[:1].isdigit() or (n1.isdigit() and len(n1) <= 4)
+    if (not sentence_start and short and _TITLE_CASED_NAME_AFTER.match(text[e:e + 40])
+            and not _currency_words_at(text, e)):
         return True
     if s > 0 and text[s - 1] == "[":
+        return True
+    small = n1.isdigit() and len(n1) <= 2 and not (m.group("cur") or m.group("pct") or m.group("s1"))
+    if small and text[e:e + 1] == ")" and _NAME_PAREN_BEFORE.search(prefix) and _person_before(doc, s - 1):
+        return True  # "Mara Velt (34)": an age or a shirt number; "Sierra Leone (2)" counts
+    if small and not m.group("n2") and text[e:e + 1] == "," and _NAME_COMMA_BEFORE.search(prefix):
+        return True
+    if _AGED_BEFORE.search(prefix) or _CODE_AFTER.match(after):
+        return True
+    if len(n1) == 5 and n1.isdigit() and _STATE_ZIP_BEFORE.search(prefix):
+        return True
+    if _POSSESSIVE_BEFORE.search(prefix) and n1.casefold() in COLLECTIVES:
+        return True  # "a baker's dozen" is thirteen, "the group's score" no twenty
+    if n1.isdigit() and int(n1) <= 31 and (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(prefix)):
         return True
     # Times and references: "9.30 a.m.", "10:45", "2011-05-S-104", "9/11", "+41 79".
     if _TIME_AFTER.match(after):
@@ -92,17 +146,38 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
         return True  # "send an SMS to 4455", "dial 1122": a code to key in
     word_before = _WORD_BEFORE.search(prefix)
     plain = n1[:1].isdigit() and not (m.group("cur") or m.group("pct") or m.group("s1") or m.group("glued"))
-    if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit():
-        # "Resolution 1244", "COVID-19", "in sector 4 there": a name. A lower-case word and a space before a
-        # number that counts a noun is only context: "over the past week 1,200 people were moved".
+    amount = m.group("cur") or m.group("pct") or m.group("pct1")  # "the sector 0.68 percent lower"
+    if word_before and word_before.group(1).casefold() in cues().name_prefixes and n1[:1].isdigit() and not amount:
+        # "Resolution 1244", "COVID-19", "in sector 4 there", "a category 4 storm": a name. A lower-case time
+        # word, or a number too long for a label, that counts a noun is only context: "over the past week 1,200
+        # people were moved".
         word = word_before.group(1)
-        if not (word.islower() and word_before.group(2) == " " and _counts_a_noun(doc, e)):
+        label = word.casefold() not in _TIME_WORDS and n1.isdigit() and len(n1) <= 2
+        if label or not (word.islower() and word_before.group(2) == " " and _counts_a_noun(doc, e)):
             return True
     if plain and word_before and word_before.group(2) == " " and _names_a_thing(doc, s, word_before.group(1)):
         return True
     # A year.
-    return is_year(n1) and not (
-        m.group("cur") or m.group("pct") or m.group("s1"))
+    if m.group("cur") or m.group("pct") or m.group("s1"):
+        return False
+    n2 = m.group("n2") or ""
+    if m.group("between") and is_year(n2) and n1.isdigit() and len(n1) == 4 and not _counts_a_noun(doc, e):
+        return True  # "between 1600 and 1900", but not "from 1000 to 2000 hires"
+    if n2.isdigit() and len(n2) == len(n1) and not is_year(n2) and m.group("to"):
+        return False  # "2000 - 2500 calories": a range of amounts, whose first end only looks like a year
+    return is_year(n1) or (n1.isdigit() and len(n1) == 4 and 1000 <= int(n1) <= 2200
+                           and bool(_YEAR_WORD_BEFORE.search(prefix)) and not _counts_a_noun(doc, e))
+
+
+def _person_before(doc: Doc, char: int) -> bool:
+    """Whether the word before `char` (an opening bracket) ends a person's name."""
+    token = token_at(doc, char)
+    return token is not None and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
+
+
+def _currency_words_at(text: str, end: int) -> bool:
+    tail = text[end:end + 30].casefold()
+    return any(tail.startswith(" " + words) for words in cues().currency_words)
 
 
 @cache
@@ -126,8 +201,11 @@ def _names_a_thing(doc: Doc, start_char: int, word: str) -> bool:
     before = doc[token.i - 1]
     if before.text != word or not word[:1].isupper():
         return False
-    # A capital inside a sentence marks a name; at its start only a symbol or all capitals do ("S&P", "FTSE").
-    if before.is_sent_start and not (word.isupper() or "&" in word):
+    word_after = regex.match(r"\s([\p{L}-]+)", doc.text[token.idx + len(token):token.idx + len(token) + 30])
+    index_after = word_after is not None and word_after.group(1).casefold() in _INDEX_NOUNS  # "e-minis": 3 tokens
+    # A capital inside a sentence marks a name; at its start only a symbol, all capitals ("S&P", "FTSE") or an
+    # index word after the number ("Nasdaq 100 futures") do.
+    if before.is_sent_start and not (word.isupper() or "&" in word or index_after):
         return False
     if before.is_stop or word.casefold() in _qualifier_words():  # "Over 900,000", "Roughly 60,000"
         return False
@@ -138,7 +216,7 @@ def _names_a_thing(doc: Doc, start_char: int, word: str) -> bool:
     if word.casefold().rstrip(".") in MONTHS or word.casefold().rstrip(".") in WEEKDAYS:
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if after is None or not is_noun(after) or after.lower_ in _INDEX_NOUNS:
+    if after is None or not is_noun(after) or index_after:
         return True
     return after.text[:1].isupper()  # "Galaxy Note 20 Ultra", "Boeing 787 Dreamliner"
 
@@ -160,7 +238,7 @@ def _counts_a_noun(doc: Doc, end_char: int) -> bool:
     for tok in tokens:
         if is_noun(tok):
             return True
-        if not (is_adjective(tok) or is_verb(tok) or is_adverb(tok)):
+        if not (is_adjective(tok) or is_verb(tok) or is_adverb(tok) or tok.like_num):  # "two new 737 Max jets"
             return False
     return False
 
@@ -185,6 +263,16 @@ def cue_matches(doc: Doc) -> list[regex.Match[str]]:
     return found
 
 
+def figure_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where figures may be, for the tagger: the finder's matches, fractions, shares and scientific notation."""
+    text = text_of(doc)
+    spans = [m.span() for m in cue_matches(doc) if not is_year(m.group())]
+    for start, end in SectionMap.of(doc, text).regions("body", "notes"):
+        for finder in (FRACTION, SHARE, SCIENTIFIC):
+            spans.extend(m.span() for m in finder.finditer(text, start, end))
+    return spans
+
+
 def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, Any]],
                  terms: dict[str, str]) -> list[dict[str, Any]]:
     """Figures of one doc (its sections, places, dates and acronym terms already read)."""
@@ -199,17 +287,39 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
     date_chars = date_chars + phones  # digits of phone numbers are no figures either
     for start, end in sections.regions("body", "notes"):
         for m in RATIO.finditer(text, start, end):
-            fig = _ratio(doc, m, terms)
+            fig = ratio_figure(doc, m, terms)
             if fig is not None:
                 out.append(fig)
                 date_chars.append(m.span())
+    dated = Intervals(date_chars)
+    for start, end in sections.regions("body", "notes"):
+        for fig in shares_and_notations(doc, text, start, end, terms):
+            s, e = fig["span"]["start"], fig["span"]["end"]
+            if not any(dated.overlapping(s, e)):
+                out.append(fig)
+                date_chars.append((s, e))
     taken = Intervals(date_chars)
     place_at = _Positions.of([(m["start"], p["name"]) for p in places for m in p["mentions"]])
     date_at = _Positions.of([(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")])
     for m in cue_matches(doc):
+        if _is_score(m):
+            # "passed 92-3": a tally of votes, two counts (as "a vote of 52 to 47"); "a 9-2 lead": a score, none.
+            if _VOTE_WORDS.search(text, max(start, m.start() - 50), min(end, m.end() + 30)):
+                # The dash hidden, so that the second count is read as if it stood alone.
+                plain = text[:m.end("n1")] + " " * (m.start("n2") - m.end("n1")) + text[m.start("n2"):]
+                for a, b in ((m.start("n1"), m.end("n1")), (m.start("n2"), m.end("n2"))):
+                    one = cues().pattern.match(plain, a, b)
+                    fig = _figure(doc, one, taken, terms, home, place_at, date_at, dateline) if one else None
+                    if fig is not None:
+                        fig["sentence"] = sentence_text(text, sentence_at(doc, a), a)  # as printed, with its dash
+                        out.append(fig)
+            continue
         fig = _figure(doc, m, taken, terms, home, place_at, date_at, dateline)
+        if fig is None and m.group("to") == "to" and is_year(m.group("n1") or "") and not m.group("between"):
+            fig = {"high": None}  # "rose 60% in 2018 to 3.9 million": the year is no figure, the level is
         if fig is not None:
-            out.append(fig)
+            if "value" in fig:
+                out.append(fig)
             if m.group("n2") and fig["high"] is None:
                 # Read as no range ("dropped 7% to $2.3 billion"): the second number is a figure of its own.
                 second = cues().pattern.match(text, m.start("cur2") if m.group("cur2") else m.start("n2"), m.end())
@@ -217,9 +327,10 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                 if fig2 is not None:
                     out.append(fig2)
     out.sort(key=lambda f: int(f["span"]["start"]))
+    out = join_spans(out, doc)
+    carry_over(out, text)
     imply_units(out, doc)
     return out
-
 
 
 def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, str],
@@ -274,7 +385,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     glued = m.group("glued") if not percent else None
     if m.group("cur") in ("P", "PS") and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
         return None  # "P3,000" and "P14-million" are pesos, "PS2.7m" pounds; "P3" and "PS5" alone are labels
-    if m.group("sign") in ("-", "−") or regex.search(r"(?i)\bminus\s$", text[max(0, s - 6):s]):
+    minus = _MINUS_BEFORE.search(text, max(0, s - 6), s)
+    if m.group("sign") in ("-", "−") or minus:
         value, high = -value, (-high if high is not None else None)
         if high is not None:
             value, high = high, value
@@ -288,8 +400,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     if currency is None and words_only and value < 1:
         return None
     qualifier = "range" if n2 else "exact"
-    q = qualifier_before(text, s)
-    fig_start = s
+    q = qualifier_before(text, minus.start() if minus else s)  # "about minus 387 degrees"
+    fig_start = minus.start() if minus else s
     if q and not n2:
         qualifier, fig_start = q
     if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
@@ -310,7 +422,9 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         "place": _nearest(place_at.within(sentence, dateline), s),
         "date": _nearest(date_at.within(sentence, dateline), s),
         "span": {"start": fig_start, "end": e},
-        "direction": None if m.group("between") else change_direction(text, s, e, sentence.start_char),
+        # "between 5 and 10", "fell from 9 to 7" (the span it moved over) and "up from 2.4 million" (the level it
+        # started at) are no changes themselves.
+        "direction": None if m.group("between") else _direction(m, text, s, e, sentence.start_char, percent),
         "_implicit": unit is None,
         "_sent": sentence.start,
     }
@@ -318,20 +432,12 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
 
 
 
-def _ratio(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[str, Any] | None:
-    """`one in five children`: a share, as its fraction, counting the noun that follows."""
-    text = m.string
-    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-    if not a or not b or a >= b:
-        return None
-    s, e = m.span()
-    unit = unit_phrase(doc, s, e, terms)
-    if unit is None:
-        return None
-    sentence = sentence_at(doc, s)
-    return {"text": m.group(), "value": a / b, "qualifier": "exact", "high": None, "unit": unit, "direction": None,
-            "category": category(unit, None, False), "sentence": sentence_text(text, sentence, s), "place": None,
-            "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
+def _direction(m: regex.Match[str], text: str, s: int, e: int, floor: int, percent: bool) -> str | None:
+    """A change the words state; else a signed percentage ("Dow +0.2%", "DAX -1.6%") is one."""
+    stated = change_direction(text, s, e, floor)
+    if stated is None and percent and m.group("sign"):
+        return "up" if m.group("sign") == "+" else "down"
+    return stated
 
 
 def _nearest(candidates: list[tuple[int, Any]], position: int) -> Any:
@@ -363,6 +469,15 @@ class _Positions:
         lo, hi = bisect_left(self.starts, sentence.start_char), bisect_left(self.starts, sentence.end_char)
         return [c for c in self.items[lo:hi] if not skip[0] <= c[0] < skip[1]]
 
+
+
+def _is_score(m: regex.Match[str]) -> bool:
+    """Whether the match is a score or a tally ("a 9-2 lead"), which is no range and no figure."""
+    n1, n2 = m.group("n1"), m.group("n2")
+    if not (n1 and n2 and m.group("to") in ("-", "–")) or m.group("between") or m.group("cur") or m.group("pct"):
+        return False
+    score = _SCORE.fullmatch(m.string, m.start("n1"), m.end("n2"))
+    return score is not None and int(score.group(2)) <= int(score.group(1))
 
 
 def is_year(text: str) -> bool:

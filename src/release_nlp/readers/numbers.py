@@ -17,7 +17,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "ninety": 90}
 SCALES = {
     "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
-    "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "mln": 1e6, "mil": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5,
+    "crore": 1e7,
 }
 COLLECTIVES = {"dozen": 12, "dozens": 12, "score": 20, "scores": 20, "half": 0.5, "couple": 2, "pair": 2}
 VAGUE = {
@@ -78,14 +79,15 @@ def parse_number(text: str) -> float | None:
     value = _digits(t)
     if value is not None:
         return value
-    # "1.2 million", "6.6bn", "3m", "15M", "2.5 billion"
+    # "1.2 million", "6.6bn", "3m", "15M", "2.5 billion", "$1mil", "4 hundred million"
     m = regex.match(r"^(\d[\d,.\u00a0 ]*?)\s?-?"
-                    r"(k|m|mn|mln|bn|b|tn|million|billion|trillion|thousand|hundred|lakh|crore)$", t)
+                    r"(k|m|mil|mn|mln|bn|b|tn|million|billion|trillion|thousand|hundred|lakh|crore)"
+                    r"(?:\s(thousand|million|billion))?$", t)
     if m:
         base = _digits(m.group(1))
-        if base is not None:
-            return base * SCALES[m.group(2)]
-        return None
+        if base is None or (m.group(3) and m.group(2) != "hundred"):
+            return None
+        return base * SCALES[m.group(2)] * (SCALES[m.group(3)] if m.group(3) else 1)
     if t == "no":
         return 0.0
     words = [w for w in regex.split(r"[\s-]+", t) if w]
