@@ -20,6 +20,7 @@ def _module(name: str) -> ModuleType:
         spec = importlib.util.spec_from_file_location(f"training_{name}", TRAINING / f"{name}.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
         return module
     finally:
@@ -94,11 +95,19 @@ def test_trained_weights_are_shipped_with_the_title_label() -> None:
 
 
 @pytest.mark.integration
-def test_load_runs_the_trained_recogniser(nlp: object) -> None:
-    from spacy.language import Language
+def test_load_runs_the_trained_recogniser_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import release_nlp
+    from release_nlp.nlp.pipeline import TRAINED_NER_ENV
 
-    assert isinstance(nlp, Language)
+    monkeypatch.delenv("RELEASE_NLP_MODEL", raising=False)
+    monkeypatch.setenv(TRAINED_NER_ENV, "1")
+    nlp = release_nlp.load()
     assert "TITLE" in nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
-    doc = nlp("NAIROBI, 3 March 2025 – The Deputy Regional Director of the agency, Kofi Mensah, visited Garissa.")
+    doc = nlp("NAIROBI, 3 March 2025 – Lt. Col. Kofi Mensah, the deputy regional director, visited Garissa.")
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("Kofi Mensah") == "PERSON"
+    assert any(e.label_ == "TITLE" and e.text.endswith("Col.") for e in doc.ents)  # the rank before the name
+    release = doc._.release
+    assert [p.titles for p in release.people if p.name == "Kofi Mensah"] != [[]]
+    monkeypatch.delenv(TRAINED_NER_ENV)
+    assert "TITLE" not in release_nlp.load().get_pipe("ner").labels  # type: ignore[attr-defined]

@@ -30,9 +30,9 @@ from data import LABELS, REPO, SHARED, Document, documents, reserved, write_prov
 
 OUT = REPO / "models" / "ner"
 SEED = 0
-EPOCHS = 12
+EPOCHS = 10
 DROPOUT = 0.2
-SILVER_DOCS = 50
+SILVER_DOCS = 120
 KEEP = ("ner",)
 
 

