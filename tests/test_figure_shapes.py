@@ -133,6 +133,7 @@ def test_rates_keep_their_per_part(nlp: Language, sentence: str, unit: str) -> N
     ("The stall charges P2,500 a week.", (2500, "PHP per week")),
     ("The council set aside P12-million for roads.", (12e6, "PHP")),
     ("The shares closed at RM4.10 on Monday.", (4.1, "MYR")),
+    ("A Kowloon trust pledged HK$3.5 million to the clinic.", (3.5e6, "HKD")),
     ("The villa sold for $US2,450,000 last year.", (2.45e6, "USD")),
     ("The team ended with a .600 record.", (0.6, "record")),
     ("Overnight it fell to minus 14 degrees.", (-14, "degrees")),

@@ -282,3 +282,12 @@ def test_a_secretary_portfolio_is_no_organisation(nlp: Language) -> None:
     r = extract("Jobs bill passes\n\nThe bill was praised by Secretary of Labor Ann Varo and by the Norland Farm "
                 "Bureau on Monday.\n\nIt now goes to the House.", nlp=nlp)
     assert "Labor" not in {o.name for o in r.organisations}
+
+
+@pytest.mark.integration
+def test_a_towns_own_services_are_organisations() -> None:
+    release = extract(
+        "Grants for rural firefighters\n\nWASHINGTON, D.C. – Senator Ana Ruiz said today that the Dorvale "
+        "Volunteer Fire Department will receive $25,000 and the Kessler County Sheriff's Office $12,000.")
+    names = {o.name for o in release.organisations}
+    assert {"Dorvale Volunteer Fire Department", "Kessler County Sheriff's Office"} <= names

@@ -203,8 +203,15 @@ GOVERNMENT_OF = regex.compile(
     r"\p{Lu}[\p{L}'’-]+(?:(?: of| and|,)? \p{Lu}[\p{L}'’-]+){0,6}")
 
 
+# A town's own services, named by the town: "Dorvale Volunteer Fire Department", "Kent County Sheriff's Office".
+LOCAL_SERVICE = regex.compile(
+    r"\b(?:(?!The\b)\p{Lu}[\p{L}'’.-]+ ){1,4}(?:Volunteer |Municipal |Regional |Township |Community )?"
+    r"(?:Fire(?: and Rescue| & Rescue)?|Rescue|Ambulance|Emergency Medical|Police|Sheriff['’]s|Water|Public Works|"
+    r"Parks and Recreation|Health) (?:Department|Company|District|Squad|Service|Services|Office|Authority)\b")
+
+
 def governments(doc: Doc, text: str, is_country: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
-    """`Government of Nepal`, `the Italian Government`, `Municipality of Lorca`: (start, end) in the text.
+    """`Government of Nepal`, `the Italian Government`, `Municipality of Lorca`, a town's fire department.
 
     A government is named by its country (checked against the gazetteer) or by the nationality the
     model tags NORP; a municipality by the capitalised name of its town.
@@ -221,6 +228,8 @@ def governments(doc: Doc, text: str, is_country: Callable[[str], bool]) -> Itera
             yield m.start(), m.start() + len(" ".join(words[:cut]))
         else:
             yield m.start(), m.end()
+    for m in LOCAL_SERVICE.finditer(text):
+        yield m.start(), m.end()
     index = index_of(doc)
     for m in GOVERNMENT_WORD.finditer(text):  # the word is rare: find it in the text, not by walking every token
         token = index.token_at(m.start())
