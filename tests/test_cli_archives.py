@@ -184,23 +184,25 @@ def test_ctrl_c_says_how_to_resume(tmp_path: Path) -> None:
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(120):
+    total = 300
+    for n in range(total):
         (folder / f"r{n:03}.txt").write_text(UNDATED.format(n=n), encoding="utf-8")
     output = tmp_path / "out.jsonl"
     process = subprocess.Popen([*CLI, "extract", str(folder), "-o", str(output), "--batch-size", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
-    while (not output.exists() or not output.read_text(encoding="utf-8")) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    # Pressed once the run is well under way: a few records written, many to go.
+    while (not output.exists() or output.read_text(encoding="utf-8").count("\n") < 3) and time.monotonic() < deadline:
+        time.sleep(0.1)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
     assert "interrupted after" in stderr and "--resume" in stderr
     done = len(output.read_text(encoding="utf-8").splitlines())
-    assert 0 < done < 120
+    assert 0 < done < total
     resumed = run("extract", str(folder), "-o", str(output), "--resume")
     assert resumed.returncode == 0, resumed.stderr
-    assert len(output.read_text(encoding="utf-8").splitlines()) == 120
+    assert len(output.read_text(encoding="utf-8").splitlines()) == total
 
 
 def test_overwrite_never_cuts_off_a_run_still_writing_the_file(tmp_path: Path) -> None:
