@@ -188,8 +188,10 @@ def test_ctrl_c_says_how_to_resume(tmp_path: Path) -> None:
     for n in range(total):
         (folder / f"r{n:03}.txt").write_text(UNDATED.format(n=n), encoding="utf-8")
     output = tmp_path / "out.jsonl"
+    # As from a terminal: a shell starts background jobs with Ctrl-C ignored, and a child inherits that.
     process = subprocess.Popen([*CLI, "extract", str(folder), "-o", str(output), "--batch-size", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 240
     # Pressed once the run is well under way: a few records written, many to go.
     while (not output.exists() or output.read_text(encoding="utf-8").count("\n") < 3) and time.monotonic() < deadline:
