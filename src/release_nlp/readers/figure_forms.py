@@ -9,7 +9,7 @@ and the bound of the figure it restates.
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from spacy.tokens import Doc
@@ -18,9 +18,6 @@ from release_nlp.core.docindex import text_of
 from release_nlp.core.text import squash
 from release_nlp.readers.change import change_direction
 from release_nlp.readers.figure_cues import (
-    FRACTION,
-    SCIENTIFIC,
-    SHARE,
     SHARE_DENOMINATORS,
     qualifier_before,
     sentence_at,
@@ -46,18 +43,26 @@ def ratio_figure(doc: Doc, m: regex.Match[str], terms: dict[str, str]) -> dict[s
             "date": None, "span": {"start": s, "end": e}, "_implicit": False, "_sent": sentence.start}
 
 
-def shares_and_notations(doc: Doc, text: str, start: int, end: int, terms: dict[str, str]) -> list[dict[str, Any]]:
-    """Fractions, shares in words and scientific notation in `text[start:end]`.
+class FormMatches(NamedTuple):
+    """Matches of the fraction, share and scientific-notation finders in a release's body and notes."""
+
+    fractions: list[regex.Match[str]]
+    shares: list[regex.Match[str]]
+    notations: list[regex.Match[str]]
+
+
+def shares_and_notations(doc: Doc, forms: FormMatches, terms: dict[str, str]) -> list[dict[str, Any]]:
+    """Fractions, shares in words and scientific notation, from their matches (`figures.form_matches`).
 
     The finder pattern would read "1/16 of a pint" and "2.998×10−8 metres" as two numbers, and
     "two-thirds of the vote" or "half the homes" as none.
     """
     found: list[dict[str, Any]] = []
-    for m in FRACTION.finditer(text, start, end):
+    for m in forms.fractions:
         numerator, denominator = int(m.group("a")), int(m.group("b"))
         if 0 < numerator < denominator:
             found.append(whole_figure(doc, m.start(), m.end(), numerator / denominator, terms, of_phrase=True))
-    for m in SHARE.finditer(text, start, end):
+    for m in forms.shares:
         if m.group("half"):
             value = 0.5
         else:
@@ -69,7 +74,7 @@ def shares_and_notations(doc: Doc, text: str, start: int, end: int, terms: dict[
         share = whole_figure(doc, m.start(), m.end() - 1, value, terms, of_phrase=True)
         # A share is a proportion, like a percentage: it counts no new unit that later figures could imply.
         found.append({**share, "category": "percentage"})
-    for m in SCIENTIFIC.finditer(text, start, end):
+    for m in forms.notations:
         exponent = m.group("e1") or m.group("e2") or m.group("e3")
         exponent = exponent.translate(_SUPERSCRIPTS).replace("−", "-").replace("–", "-")
         found.append(whole_figure(doc, m.start(), m.end(), float(m.group("m")) * 10.0 ** int(exponent), terms))

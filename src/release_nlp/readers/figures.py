@@ -37,7 +37,7 @@ from release_nlp.readers.figure_cues import (
     sentence_text,
     token_at,
 )
-from release_nlp.readers.figure_forms import carry_over, join_spans, ratio_figure, shares_and_notations
+from release_nlp.readers.figure_forms import FormMatches, carry_over, join_spans, ratio_figure, shares_and_notations
 from release_nlp.readers.figure_units import (
     category,
     currency_after,
@@ -263,13 +263,24 @@ def cue_matches(doc: Doc) -> list[regex.Match[str]]:
     return found
 
 
+_FORMS: weakref.WeakKeyDictionary[Doc, FormMatches] = weakref.WeakKeyDictionary()
+
+
+def form_matches(doc: Doc) -> FormMatches:
+    """Fractions, shares and scientific notation in the body and notes, found once per doc (tagger and reader)."""
+    found = _FORMS.get(doc)
+    if found is None:
+        text = text_of(doc)
+        regions = SectionMap.of(doc, text).regions("body", "notes")
+        found = _FORMS[doc] = FormMatches(*([m for start, end in regions for m in finder.finditer(text, start, end)]
+                                            for finder in (FRACTION, SHARE, SCIENTIFIC)))
+    return found
+
+
 def figure_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where figures may be, for the tagger: the finder's matches, fractions, shares and scientific notation."""
-    text = text_of(doc)
     spans = [m.span() for m in cue_matches(doc) if not is_year(m.group())]
-    for start, end in SectionMap.of(doc, text).regions("body", "notes"):
-        for finder in (FRACTION, SHARE, SCIENTIFIC):
-            spans.extend(m.span() for m in finder.finditer(text, start, end))
+    spans.extend(m.span() for matches in form_matches(doc) for m in matches)
     return spans
 
 
@@ -292,12 +303,11 @@ def read_figures(doc: Doc, places: list[dict[str, Any]], dates: list[dict[str, A
                 out.append(fig)
                 date_chars.append(m.span())
     dated = Intervals(date_chars)
-    for start, end in sections.regions("body", "notes"):
-        for fig in shares_and_notations(doc, text, start, end, terms):
-            s, e = fig["span"]["start"], fig["span"]["end"]
-            if not any(dated.overlapping(s, e)):
-                out.append(fig)
-                date_chars.append((s, e))
+    for fig in shares_and_notations(doc, form_matches(doc), terms):
+        s, e = fig["span"]["start"], fig["span"]["end"]
+        if not any(dated.overlapping(s, e)):
+            out.append(fig)
+            date_chars.append((s, e))
     taken = Intervals(date_chars)
     place_at = _Positions.of([(m["start"], p["name"]) for p in places for m in p["mentions"]])
     date_at = _Positions.of([(d["span"]["start"], str(d["start"])) for d in dates if d.get("start")])
