@@ -28,6 +28,8 @@ from spacy.util import compounding, fix_random_seed, minibatch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import LABELS, REPO, SHARED, Document, documents, reserved, write_provenance
 
+from release_nlp.nlp.pipeline import model_name
+
 OUT = REPO / "models" / "ner"
 SEED = 0
 EPOCHS = 10
@@ -38,9 +40,6 @@ KEEP = ("ner",)
 
 def base_pipeline() -> Language:
     """The base pipeline's tokenizer and recogniser only (the name `release_nlp.load` would choose)."""
-    sys.path.insert(0, str(REPO / "src"))
-    from release_nlp.nlp.pipeline import model_name
-
     name = model_name()
     nlp = spacy.load(name)
     for pipe in list(nlp.pipe_names):
