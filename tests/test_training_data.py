@@ -111,3 +111,22 @@ def test_load_runs_the_trained_recogniser_when_asked(monkeypatch: pytest.MonkeyP
     assert [p.titles for p in release.people if p.name == "Kofi Mensah"] != [[]]
     monkeypatch.delenv(TRAINED_NER_ENV)
     assert "TITLE" not in release_nlp.load().get_pipe("ner").labels  # type: ignore[attr-defined]
+
+
+def test_the_environment_chooses_the_recogniser_weights(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from release_nlp.errors import ModelNotInstalled
+    from release_nlp.nlp.pipeline import TRAINED_NER_ENV, trained_weights
+
+    monkeypatch.delenv(TRAINED_NER_ENV, raising=False)
+    assert trained_weights({"use_trained_ner": False}) is None
+    shipped = trained_weights({"use_trained_ner": True, "trained_ner": "ner"})
+    assert shipped is not None and (shipped / "moves").is_file()
+    monkeypatch.setenv(TRAINED_NER_ENV, "0")
+    assert trained_weights({"use_trained_ner": True, "trained_ner": "ner"}) is None
+    monkeypatch.setenv(TRAINED_NER_ENV, "1")
+    assert trained_weights({"use_trained_ner": False, "trained_ner": "ner"}) == shipped
+    monkeypatch.setenv(TRAINED_NER_ENV, str(tmp_path))
+    assert trained_weights({"use_trained_ner": False}) == tmp_path
+    monkeypatch.setenv(TRAINED_NER_ENV, str(tmp_path / "absent"))
+    with pytest.raises(ModelNotInstalled, match="names no folder"):
+        trained_weights({"use_trained_ner": False})

@@ -48,6 +48,12 @@ class Document:
         return "test" if digest % TEST_SHARE == 0 else "train"
 
     @property
+    def validation(self) -> bool:
+        """One train document in five, held out only when choosing the training schedule (`train.py --validate`)."""
+        digest = int(hashlib.sha1(self.id.encode("utf-8")).hexdigest(), 16)
+        return self.split == "train" and (digest // TEST_SHARE) % 5 == 0
+
+    @property
     def path(self) -> Path:
         folder, stem = self.id.split("/", 1)
         if folder == "written":

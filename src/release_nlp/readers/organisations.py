@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import pairwise
 
 import regex
 from spacy.tokens import Doc, Span
@@ -23,6 +22,7 @@ from release_nlp.core.resources import load_json, load_jsonl
 from release_nlp.core.tags import is_adjective
 from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
+from release_nlp.readers.common_words import LowerCase, lower_case_of
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_names import (
@@ -380,7 +380,7 @@ def extract_organisations(
             return  # "Protection of Civilians (PoC) sites": a kind of site, not a body
         name = _tidy(cleaned, set(by_form))
         if not plausible_org(name) or (
-                not ent.text.isupper() and _written_as_topic(name, lower_pairs, known)):
+                not ent.text.isupper() and _written_as_topic(name, lower, known)):
             return
         full, acronym = canonical(name)
         if acronym is None:
@@ -395,7 +395,7 @@ def extract_organisations(
         rec.mentions.append((ent.text, ent.start_char, ent.end_char))
         covered.add(ent.start_char, ent.end_char)
 
-    lower_pairs = LowerPairs(text)
+    lower = lower_case_of(text)
     covered = Intervals()
     for name, start, end in plural_heads(text):
         if allowed(start):
@@ -451,31 +451,13 @@ def _names_a_kind_of_site(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in SITE_NOUNS
 
 
-class LowerPairs:
-    """Pairs of adjacent words the text writes in lower case ("port security"), read once, when first asked."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._pairs: set[tuple[str, str]] | None = None
-
-    def __contains__(self, pair: tuple[str, str]) -> bool:
-        if self._pairs is None:
-            words = LOWER_OR_OTHER.findall(self.text)
-            self._pairs = {(a, b) for a, b in pairwise(words) if a.islower() and b.islower()}
-        return pair in self._pairs
-
-
-LOWER_OR_OTHER = regex.compile(r"[\p{L}'’-]+|[^\s\p{L}]")
-
-
-def _written_as_topic(name: str, lower_pairs: LowerPairs, known: dict[str, KnownOrg]) -> bool:
-    """`Port Security is critical` where the release also writes "port security": a topic, not a body."""
+def _written_as_topic(name: str, lower: LowerCase, known: dict[str, KnownOrg]) -> bool:
+    """`Port Security is critical`, `Gender` as a heading, where the release also writes "port security", "gender"."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or fold(name) in known or any(
-            w.casefold() in ORG_WORDS or not w.isalpha() or w.isupper() for w in words):
+    if not 1 <= len(words) <= 3 or fold(name) in known or any(
+            w.casefold() in ORG_WORDS or not w.replace("-", "").isalpha() or w.isupper() for w in words):
         return False
-    folded = [w.casefold() for w in words]
-    return all(pair in lower_pairs for pair in pairwise(folded))
+    return lower.writes(name)
 
 
 @cache

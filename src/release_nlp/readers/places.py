@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
 from release_nlp.readers import gazetteer
+from release_nlp.readers.common_words import lower_case_of, opens_a_sentence_as_adverb, without_trailing_number
 from release_nlp.readers.organisations import ORG_WORDS
 from release_nlp.readers.sections import SectionMap
 
@@ -341,6 +342,7 @@ def read_places(
     """
     in_org = {c for _, s, e in org_spans for c in range(s, e)}
     storms = storm_names(text)
+    lower = lower_case_of(text)
     places = PlaceRecords()
     title = sections.title
     dateline = sections.dateline or {}
@@ -367,7 +369,9 @@ def read_places(
             continue  # "South Sudan AIDS Commission" is an organisation
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
-        candidates.append(ent)
+        if gazetteer.lookup(name) is None and (lower.writes(name) or opens_a_sentence_as_adverb(ent)):
+            continue  # "Malaria" beside "malaria"; "Sadly, ..."
+        candidates.append(without_trailing_number(ent))
     candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
     for _, s, e in matcher(doc):
         span = doc[s:e]

@@ -1,0 +1,62 @@
+"""Evidence that capitalised words are common words, or that words a recogniser took are not part of a name.
+
+A heading or a sentence start capitalises topics ("Malaria", "Port Security", "Gender-Based
+Violence"); a recogniser may then call them organisations or places. When the same release also
+writes the words in lower case ("malaria", "port security"), they are a topic, not a name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import pairwise
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span
+
+WORD_OR_OTHER = regex.compile(r"[\p{L}'’-]+|[^\s\p{L}]")
+
+
+class LowerCase:
+    """The lower-case words and adjacent word pairs of one text, read when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+        self._pairs: set[tuple[str, str]] | None = None
+
+    def _read(self) -> None:
+        words = WORD_OR_OTHER.findall(self.text)
+        self._words = {w for w in words if w.islower()}
+        self._pairs = {(a, b) for a, b in pairwise(words) if a.islower() and b.islower()}
+
+    def writes(self, name: str) -> bool:
+        """Whether the text also writes every word of `name` in lower case, as one word or in its pairs."""
+        if self._words is None:
+            self._read()
+        assert self._words is not None and self._pairs is not None
+        folded = [w.casefold() for w in name.split()]
+        if len(folded) == 1:
+            return folded[0] in self._words
+        return all(pair in self._pairs for pair in pairwise(folded))
+
+
+@lru_cache(maxsize=2)
+def lower_case_of(text: str) -> LowerCase:
+    """One reading per text, shared by the readers that ask (the organisation and the place reader)."""
+    return LowerCase(text)
+
+
+def opens_a_sentence_as_adverb(span: Span) -> bool:
+    """`Sadly,` `Noting,` `However,`: one word opening a sentence, set off by a comma, that reads as an adverb."""
+    word = span[0]
+    return len(span) == 1 and word.is_sent_start is not False and span.end < len(span.doc) and \
+        span.doc[span.end].text == "," and (word.lower_ in STOP_WORDS or word.lower_.endswith(("ly", "ing")))
+
+
+def without_trailing_number(span: Span) -> Span:
+    """`Ninewa 360,000`, a name the recogniser ran on into a figure, as `Ninewa`."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].like_num:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
