@@ -47,3 +47,17 @@ def test_a_title_elsewhere_in_the_sentence_or_beside_a_titled_person_is_not_take
     lind.titles = ["Director of Programmes"]
     add_model_titles(doc, [menon, lind], list(doc.ents))  # type: ignore[attr-defined]
     assert menon.titles == [] and lind.titles == ["Director of Programmes"]
+
+
+def test_a_name_the_recogniser_took_into_a_title_is_a_person(blank: Language) -> None:
+    from release_nlp.readers.model_titles import names_out_of_titles
+
+    text = ("A bill by Sens. Mara Lind and Joe Tabb passed; Head of Office Ruth K. Amani and the Minister of "
+            "Foreign Affairs Owen Pike spoke, as did the Minister of Foreign Affairs.")
+    doc = _with_ents(blank, text, [("Sens. Mara Lind", "TITLE"), ("Head of Office Ruth K. Amani", "TITLE"),
+                                   ("Minister of Foreign Affairs Owen Pike", "TITLE"),
+                                   ("Minister of Foreign Affairs.", "TITLE")])
+    ents = names_out_of_titles(doc, tuple(doc.ents))  # type: ignore[attr-defined]
+    assert [(e.text, e.label_) for e in ents] == [
+        ("Sens.", "TITLE"), ("Mara Lind", "PERSON"), ("Head of Office", "TITLE"), ("Ruth K. Amani", "PERSON"),
+        ("Minister of Foreign Affairs", "TITLE"), ("Owen Pike", "PERSON"), ("Minister of Foreign Affairs.", "TITLE")]

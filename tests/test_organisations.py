@@ -22,6 +22,7 @@ from release_nlp.readers.org_names import (
 from release_nlp.readers.organisations import (
     OrgRecord,
     _amount_or_code,
+    _place_and_its_kind,
     clean_org,
     known_org,
     merge_prefixes,
@@ -74,7 +75,8 @@ def test_determiners_ranks_and_unclosed_parentheses_are_trimmed(raw: str, clean:
 @pytest.mark.parametrize("name", [
     "Sustainable Development Goals", "Global Compact", "Media Contact", "El Niño", "Civil Society", "Governments",
     "Nationally Designated Authorities", "Local Authorities", "Co-Financing Policy", "Doctorate Degrees",
-    "Commission on Clean Rivers Act",
+    "Commission on Clean Rivers Act", "Field Logistics Simulation Training", "Massive Open Online Course",
+    "EUR 2.5 million", "USD 40,000", "€300,000", "P12-million",
 ])
 def test_goals_compacts_labels_weather_and_generic_plurals_are_no_organisations(name: str) -> None:
     assert not plausible_org(name)
@@ -82,7 +84,7 @@ def test_goals_compacts_labels_weather_and_generic_plurals_are_no_organisations(
 
 @pytest.mark.parametrize("name", [
     "Office of Legal Policy", "Afghan National Security Forces", "Committee on Local Authorities", "Oxfam",
-    "Ministry of Ports and Harbours",
+    "Ministry of Ports and Harbours", "G20", "Task Force 373", "Police Training Centre", "3rd Battalion",
 ])
 def test_named_units_and_forces_stay_organisations(name: str) -> None:
     assert plausible_org(name)
@@ -253,6 +255,14 @@ def test_a_body_before_a_lowercase_role_stays(nlp: Language) -> None:
 ])
 def test_plural_heads_give_one_body_per_subject(text: str, names: list[str]) -> None:
     assert [n for n, _, _ in plural_heads(text)] == names
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Oromia Region", True), ("Diyala Governorate", True), ("Garissa County", True),
+    ("Garissa County Government", False), ("Lakeshore Health District", False), ("Region", False),
+])
+def test_a_known_place_and_its_administrative_kind_is_no_body(name: str, expected: bool) -> None:
+    assert _place_and_its_kind(name) is expected
 
 
 @pytest.mark.parametrize("name", ["Tarlan del Norte", "Buriga del Sur", "Mindara Occidental"])

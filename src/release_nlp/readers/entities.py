@@ -24,7 +24,7 @@ from release_nlp.readers import gazetteer
 from release_nlp.readers.abbreviations import Definition, find_definitions
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
-from release_nlp.readers.model_titles import add_model_titles
+from release_nlp.readers.model_titles import add_model_titles, names_out_of_titles
 from release_nlp.readers.organisations import (
     ORG_WORDS,
     OrgRecord,
@@ -97,7 +97,7 @@ def read_entities(
         return sections.title is not None and sections.title[0] <= offset < sections.title[1]
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
-    ents = ents_of(doc)  # read once: each read makes a Span per entity
+    ents = names_out_of_titles(doc, ents_of(doc))  # read once: each read makes a Span per entity
     person_ents = [e for e in ents if e.label_ == "PERSON"]
     tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}

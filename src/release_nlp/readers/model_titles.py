@@ -14,10 +14,47 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from release_nlp.readers.people import PersonRecord
-from release_nlp.readers.roles import is_honorific
+from release_nlp.readers.roles import is_honorific, is_role_word
 
 TITLE = "TITLE"
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+_CONNECTORS = frozenset({"of", "for", "and", "&", "on", "to", "at", "in", "the"})
+
+
+def names_out_of_titles(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`Sens. Orrin Hatch`, `Chief of Mission Paul I. Norton` tagged TITLE whole: the name that ends it is a PERSON.
+
+    The name is the last two words, or three with an initial between ("Paul I. Norton"); its words are
+    capitalised, no role or honorific words, and the first does not follow a connector ("of Foreign Affairs").
+    """
+    if not any(e.label_ == TITLE for e in ents):
+        return ents
+    out: list[Span] = []
+    for ent in ents:
+        start = _name_at_end(doc, ent) if ent.label_ == TITLE else None
+        if start is None:
+            out.append(ent)
+        else:
+            out += [Span(doc, ent.start, start, label=TITLE), Span(doc, start, ent.end, label="PERSON")]
+    return tuple(out)
+
+
+def _name_at_end(doc: Doc, title: Span) -> int | None:
+    for size in (3, 2):
+        start = title.end - size
+        if start <= title.start or doc[start - 1].lower_ in _CONNECTORS:
+            continue
+        words = doc[start:title.end]
+        if size == 3 and not (len(words[1]) == 2 and words[1].text[0].isupper() and words[1].text[1] == "."):
+            continue
+        if all(_name_word(w.text) for i, w in enumerate(words) if not (size == 3 and i == 1)):
+            return start
+    return None
+
+
+def _name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and not word.isupper() and not is_role_word(word) \
+        and not is_honorific(word)
 
 
 def add_model_titles(doc: Doc, people: list[PersonRecord], ents: Sequence[Span]) -> None:

@@ -162,6 +162,8 @@ NOT_ORG_ENDINGS = frozenset({
     # goals, compacts, policies and labels: "Sustainable Development Goals", "Global Compact", "Media Contact"
     "goal", "goals", "compact", "policy", "policies", "agenda", "coverage", "contact", "contacts", "degree",
     "degrees", "doctorate", "technologies", "war",
+    # courses and meetings: "Emergency Logistics Simulation Training", "Massive Open Online Course"
+    "training", "course", "courses", "seminar", "webinar",
 })
 # Laws and instruments: never a body, even after one ("National Commission on Health Care Act").
 INSTRUMENTS = frozenset({"act", "bill", "law", "treaty", "convention", "agreement", "declaration", "compact"})
@@ -188,6 +190,9 @@ def _not_organisations() -> frozenset[str]:
 SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste|Centro)|Occidental|Oriental)$")
 
 
+MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|thousand|bn)\b")
+
+
 def plausible_org(name: str) -> bool:
     """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms)."""
     words = name.split()
@@ -207,6 +212,8 @@ def plausible_org(name: str) -> bool:
         return False
     if "/" in name and all(expand(part) for part in name.split("/")):
         return False  # "USG/ERC": a person's titles
+    if MONEY.search(name):
+        return False  # "EUR 1.5 million", "P14-million": an amount the recogniser ran into a name
     return not regex.fullmatch(r"[\d\W]+", name)
 
 
@@ -366,7 +373,7 @@ def extract_organisations(
             return  # "Director of EU Advocacy", "Assistant Secretary for Planning and Evaluation": a title's rest
         cleaned = clean_org(raw)
         if (is_place(cleaned) and cleaned not in defined) or fold(cleaned) in terms \
-                or _amount_or_code(text, ent.start_char, ent.end_char):
+                or _amount_or_code(text, ent.start_char, ent.end_char) or _place_and_its_kind(cleaned):
             return
         if fold(cleaned) in place_forms and not is_body(cleaned) and not is_acronym(cleaned):
             return
@@ -458,6 +465,15 @@ def _written_as_topic(name: str, lower: LowerCase, known: dict[str, KnownOrg]) -
             w.casefold() in ORG_WORDS or not w.replace("-", "").isalpha() or w.isupper() for w in words):
         return False
     return lower.writes(name)
+
+
+ADMIN_KINDS = frozenset({"region", "province", "governorate", "district", "county", "counties", "prefecture"})
+
+
+def _place_and_its_kind(name: str) -> bool:
+    """`Oromia Region`, `Diyala Governorate`: a known place and its administrative kind, no body."""
+    head, _, kind = name.rpartition(" ")
+    return kind.casefold() in ADMIN_KINDS and bool(head) and place_lookup(head) is not None
 
 
 @cache
