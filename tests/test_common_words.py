@@ -6,7 +6,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from release_nlp.readers.common_words import LowerCase, opens_a_sentence_as_adverb, without_trailing_number
+from release_nlp.readers.common_words import (
+    LowerCase,
+    opens_a_sentence_as_adverb,
+    reads_as_no_place,
+    without_trailing_number,
+)
 
 TEXT = ("Malaria\nCases of malaria rose after the rains, and gender-based violence referrals doubled.\n"
         "Gender-Based Violence\nPort Security is a priority: port security staff were trained.")
@@ -32,6 +37,15 @@ def test_a_sentence_opening_adverb_is_no_name(blank: Language) -> None:
     assert opens_a_sentence_as_adverb(words["Sadly"])
     assert opens_a_sentence_as_adverb(words["Noting"])
     assert not opens_a_sentence_as_adverb(words["Kibuye"])
+
+
+@pytest.mark.parametrize(("word", "no_place"), [
+    ("Counselor", True), ("Nepalis", True), ("Kenyan", True), ("Kibuye", False), ("Lower", False),
+    ("Charkh", False),  # shares letters with "Chad", but is no nationality
+])
+def test_a_role_or_a_people_is_no_place(blank: Language, word: str, no_place: bool) -> None:
+    doc = blank(f"The {word} team met in the hall.")
+    assert reads_as_no_place(Span(doc, 1, 2, label="GPE")) is no_place
 
 
 def test_a_figure_run_on_after_a_place_is_cut_off(blank: Language) -> None:

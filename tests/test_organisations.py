@@ -67,6 +67,12 @@ def is_place(name: str) -> bool:
     ("Clean Water Interstate (CWIR", "Clean Water Interstate"),
     ("the Lebanese Government’s", "Lebanese Government"),
     ("A Better Harvest Foundation", "A Better Harvest Foundation"),  # a capital A may begin a name
+    ("During COP31", "COP31"),
+    ("Following Lakeshore Relief Agency", "Lakeshore Relief Agency"),
+    ("Ministry of Water and Sanitation, Tel", "Ministry of Water and Sanitation"),
+    ("Coastal Aid Network Email:", "Coastal Aid Network"),
+    ("HIV/", "HIV"),
+    ("Fax Authority", "Fax Authority"),
 ])
 def test_determiners_ranks_and_unclosed_parentheses_are_trimmed(raw: str, clean: str) -> None:
     assert clean_org(raw) == clean

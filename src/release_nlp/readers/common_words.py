@@ -14,6 +14,9 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from release_nlp.readers.gazetteer import country_of_demonym
+from release_nlp.readers.roles import is_role_word
+
 WORD_OR_OTHER = regex.compile(r"[\p{L}'’-]+|[^\s\p{L}]")
 
 
@@ -60,3 +63,23 @@ def without_trailing_number(span: Span) -> Span:
     while end - span.start > 1 and span.doc[end - 1].like_num:
         end -= 1
     return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
+
+
+def reads_as_no_place(span: Span) -> bool:
+    """A word a recogniser took for an unknown place that is none: a sentence adverb, a role, a people.
+
+    `Sadly,` opening a sentence; `Counselor`; `Nepalis`, `Kenyan` (a nationality, singular or plural).
+    """
+    if len(span) != 1:
+        return False
+    word = span.text
+    return opens_a_sentence_as_adverb(span) or is_role_word(word) or _nationality(word) or (
+        word.endswith("s") and _nationality(word[:-1]))
+
+
+def _nationality(word: str) -> bool:
+    # The suffix first: the demonym lookup matches loosely on shared letters ("Charkh" would be Chad's).
+    return word.endswith(NATIONALITY_ENDINGS) and country_of_demonym(word) is not None
+
+
+NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")

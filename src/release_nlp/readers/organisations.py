@@ -113,7 +113,11 @@ class OrgRecord:
 
 LEADING_THE = regex.compile(r"^(?:the|The|THE)\s+")
 # "a National Committee ...", "Our Commission", "ABOUT CARE" (a section heading): the body is what follows.
-LEADING_DETERMINER = regex.compile(r"^(?:(?:a|an|(?i:our|its|their|this|that|about))\s+)+")
+# "During COP23", "Those the Commission": a preposition or pronoun that opened the sentence, not the name
+LEADING_DETERMINER = regex.compile(
+    r"^(?:(?:a|an|(?i:our|its|their|this|that|these|those|about|during|since|following|amid))\s+)+")
+# "Ministry of Labour, Tel.", "IOM Nepal Email": a contact block's label run on after the name
+TRAILING_CONTACT = regex.compile(r"(?<=\S),?\s+(?:Tel|Tél|Phone|Fax|Mob|Mobile|Cell|Email|E-mail)\.?:?$")
 # "Clean Air Interstate (CAIR": a definition the model cut inside its parenthesis.
 UNCLOSED_PAREN = regex.compile(r"\s*\([^()]*$")
 # "Sustainable Development Goals of ‘", "Development Partners for": a name the model cut after a joining word.
@@ -130,12 +134,12 @@ ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*"
 def clean_org(text: str) -> str:
     """`the Lebanese Government’s` -> `Lebanese Government`."""
     text = squash(strip_possessive(squash(text)))
-    text = DANGLING.sub("", UNCLOSED_PAREN.sub("", TRAILING_RANK.sub("", text)))
+    text = DANGLING.sub("", UNCLOSED_PAREN.sub("", TRAILING_RANK.sub("", TRAILING_CONTACT.sub("", text))))
     text = LEADING_THE.sub("", text)
     bare = LEADING_DETERMINER.sub("", text)
     if bare and bare[:1].isupper():
         text = LEADING_THE.sub("", bare)
-    return text.strip(" ,.;:-–\"“”‘’'")
+    return text.strip(" ,.;:/-–\"“”‘’'")
 
 
 def is_acronym(text: str) -> bool:

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
 from release_nlp.readers import gazetteer
-from release_nlp.readers.common_words import lower_case_of, opens_a_sentence_as_adverb, without_trailing_number
+from release_nlp.readers.common_words import lower_case_of, reads_as_no_place, without_trailing_number
 from release_nlp.readers.organisations import ORG_WORDS
 from release_nlp.readers.sections import SectionMap
 
@@ -369,8 +369,8 @@ def read_places(
             continue  # "South Sudan AIDS Commission" is an organisation
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
-        if gazetteer.lookup(name) is None and (lower.writes(name) or opens_a_sentence_as_adverb(ent)):
-            continue  # "Malaria" beside "malaria"; "Sadly, ..."
+        if gazetteer.lookup(name) is None and (lower.writes(name) or reads_as_no_place(ent)):
+            continue  # "Malaria" beside "malaria"; "Sadly, ..."; "Counselor"; "Nepalis"
         candidates.append(without_trailing_number(ent))
     candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
     for _, s, e in matcher(doc):
