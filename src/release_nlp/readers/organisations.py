@@ -167,7 +167,7 @@ NOT_ORG_ENDINGS = frozenset({
     "goal", "goals", "compact", "policy", "policies", "agenda", "coverage", "contact", "contacts", "degree",
     "degrees", "doctorate", "technologies", "war",
     # courses and meetings: "Emergency Logistics Simulation Training", "Massive Open Online Course"
-    "training", "course", "courses", "seminar", "webinar",
+    "training", "course", "courses", "seminar", "webinar", "framework", "frameworks",
 })
 # Laws and instruments: never a body, even after one ("National Commission on Health Care Act").
 INSTRUMENTS = frozenset({"act", "bill", "law", "treaty", "convention", "agreement", "declaration", "compact"})

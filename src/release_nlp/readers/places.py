@@ -19,7 +19,7 @@ from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
 from release_nlp.readers import gazetteer
 from release_nlp.readers.common_words import lower_case_of, reads_as_no_place, without_trailing_number
-from release_nlp.readers.organisations import ORG_WORDS
+from release_nlp.readers.organisations import NOT_ORG_ENDINGS, ORG_WORDS
 from release_nlp.readers.sections import SectionMap
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -365,8 +365,9 @@ def read_places(
         if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)):
             continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
-        if not any(w[:1].isupper() for w in words) or words[-1].casefold() in ORG_WORDS:
-            continue  # "South Sudan AIDS Commission" is an organisation
+        last = words[-1].casefold()
+        if not any(w[:1].isupper() for w in words) or last in ORG_WORDS or last in NOT_ORG_ENDINGS:
+            continue  # "South Sudan AIDS Commission" is an organisation, "Sendai Framework" a document
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
         if gazetteer.lookup(name) is None and (lower.writes(name) or reads_as_no_place(ent)):
