@@ -65,3 +65,9 @@ def test_a_title_case_heading_of_a_topic_is_no_organisation() -> None:
             "Gender-Based Violence\nPartners opened two safe spaces, as gender-based violence referrals doubled.\n")
     release = release_nlp.extract(text)
     assert [o.name for o in release.organisations] == ["Lakeside Health Office"]
+
+
+def test_web_and_mail_addresses_are_no_lower_case_use() -> None:
+    lower = LowerCase("Write to press@brightwater.org or see www.brightwater.org/news. Malaria and malaria.")
+    assert not lower.writes("Brightwater") and not lower.writes("News")
+    assert lower.writes("Malaria")

@@ -17,7 +17,8 @@ from spacy.tokens import Span
 from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.roles import is_role_word
 
-WORD_OR_OTHER = regex.compile(r"[\p{L}'’-]+|[^\s\p{L}]")
+# A word, or one other mark; the parts of web and e-mail addresses ("oxfam" in www.oxfam.org) are no words.
+WORD_OR_OTHER = regex.compile(r"(?<![.@/\p{L}])[\p{L}'’-]+(?![.@/]?\p{L})|[^\s\p{L}]")
 
 
 class LowerCase:
