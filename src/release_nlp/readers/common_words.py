@@ -78,9 +78,9 @@ def reads_as_no_place(span: Span) -> bool:
         word.endswith("s") and _nationality(word[:-1]))
 
 
+NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
+
+
 def _nationality(word: str) -> bool:
     # The suffix first: the demonym lookup matches loosely on shared letters ("Charkh" would be Chad's).
     return word.endswith(NATIONALITY_ENDINGS) and country_of_demonym(word) is not None
-
-
-NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
