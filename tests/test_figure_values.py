@@ -43,7 +43,9 @@ def test_scale_words_after_digits(text: str, want: float | None) -> None:
     # "sub-" bounds a number from above.
     ("The plant makes sub-5 nanometre chips.", [(5, None, "upper_bound", None)]),
     ("Scores were lower than 12 points.", [(12, None, "upper_bound", None)]),
-    ("The guard averaged 18.4 points a game.", [(18.4, None, "approximate", None)]),
+    # An average is stated as it is: exact, like any other statistic ("an estimated" is the approximate one).
+    ("The guard averaged 18.4 points a game.", [(18.4, None, "exact", None)]),
+    ("Homes sold after an average of 41 days.", [(41, None, "exact", None)]),
 ])
 def test_signs_and_bounds(nlp: Language, sentence: str, want: list[Row]) -> None:
     assert figures(nlp, sentence) == [(pytest.approx(v), h, q, d) for v, h, q, d in want]

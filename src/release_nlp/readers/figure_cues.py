@@ -90,7 +90,7 @@ def cues() -> Cues:
            (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)
               |(?P<g1>(?<=\d)(?-i:{glued}))(?=\s?(?:to|and|[-–—])\s?\d)
               |(?(between)(?P<u1>\s(?!to\b|and\b)\p{{L}}{{2,15}}(?:\s(?!to\b|and\b)\p{{L}}{{2,15}})?)
-                 (?=\s(?:to|and)\s)|(?!)))?
+                 (?=\s(?:to|and)\s\S{{0,4}}\d)|(?!)))?
            (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)(?!\s[-–—−]\S)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
               (?P<s2>{scale})?)?
         )

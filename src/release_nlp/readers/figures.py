@@ -47,7 +47,7 @@ from release_nlp.readers.figure_units import (
     unit_phrase,
     with_rate,
 )
-from release_nlp.readers.numbers import COLLECTIVES, SCALES, is_vague, parse_number
+from release_nlp.readers.numbers import COLLECTIVES, SCALES, is_vague, parse_number, vague_span
 from release_nlp.readers.patterns import MONTH, MONTHS, WEEKDAYS
 from release_nlp.readers.sections import SectionMap
 
@@ -91,6 +91,8 @@ _SCORE = regex.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%]|\s?(?:per
 
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     s, e = m.span()
+    while s < e and text[s].isspace():  # the optional currency's space may lead the match: "SINGAPORE: Two sisters"
+        s += 1
     n1 = m.group("n1") or ""
     # The line so far, read back at most 200 characters: enough for every cue below, and linear on
     # a run-on line of thousands of numbers.
@@ -414,7 +416,10 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     fig_start = minus.start() if minus else s
     if q and not n2:
         qualifier, fig_start = q
-    if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
+    magnitude = vague_span(vague) if vague and not q else None  # "up to hundreds of": the cue bounds it
+    if magnitude is not None:
+        qualifier, high = "range", magnitude[1]  # "tens of thousands": 10,000 to 100,000
+    elif vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
         qualifier = "approximate"
     unit = "%" if percent else (currency or glued or unit_phrase(doc, s, e if not m.group("u1") else first_end,
                                                                     terms))
