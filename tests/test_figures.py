@@ -42,6 +42,8 @@ FORMS = [
     # a number after a colon that ends a label or a dateline is read like any other
     ("KESTRAL BAY: Two fishermen were rescued.", [(2, "exact", "fishermen", None)]),
     ("Stock in hand: 4,500 tents.", [(4500, "exact", "tents", None)]),
+    # but a small number before a capital there marks an item, as at a line's start
+    ("Offices we rent: 9 Elm Street and the depot.", []),
     ("Over 900,000 internally displaced persons (IDPs) returned.",
      [(900000, "lower_bound", "internally displaced persons", None)]),
     ("More than 250 schools closed.", [(250, "lower_bound", "schools", None)]),

@@ -85,6 +85,7 @@ def cues() -> Cues:
         (?>(?P<by>(?<=\b(?i:by)\s))?)
         (?P<sign>(?<=[\s(])(?:[-−](?=\d[\d.,]*(?:%|\s\p{{L}}))|\+(?=\d{{1,3}}(?:\.\d+)?%)))?
         (?P<cur>(?-i:{cur}))?\s?
+        (?P<csign>(?<=[$€£¥])[-−](?=\d))?
         (?:(?P<vague>(?:{vague}))(?=\s+of\b)
           |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
            (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)

@@ -104,6 +104,8 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if not prefix.strip() and (_LIST_MARKER_AFTER.match(after) or (
             n1.isdigit() and len(n1) <= 2 and _CAPITAL_AFTER.match(after))):
         return True
+    if prefix.endswith(": ") and n1.isdigit() and len(n1) <= 2 and _CAPITAL_AFTER.match(after):
+        return True  # after a label, as at a line's start: "Rating: 4 Started well", "Sites: 9 Elm St"
     # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism", "the Kick Six".
     sentence_start = not prefix.strip() or bool(_SENTENCE_END_BEFORE.search(prefix))
     if n1[:1].isupper() and not n1[:1].isdigit() and not sentence_start and (
@@ -398,7 +400,7 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     if m.group("cur") in ("P", "PS") and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
         return None  # "P3,000" and "P14-million" are pesos, "PS2.7m" pounds; "P3" and "PS5" alone are labels
     minus = _MINUS_BEFORE.search(text, max(0, s - 6), s)
-    if m.group("sign") in ("-", "−") or minus:
+    if m.group("sign") in ("-", "−") or m.group("csign") or minus:  # "-5 yards", "$-50.8bn", "minus 40"
         value, high = -value, (-high if high is not None else None)
         if high is not None:
             value, high = high, value
