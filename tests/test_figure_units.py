@@ -33,6 +33,8 @@ def units(nlp: Language, sentence: str) -> list[tuple[float, str | None]]:
     # slash rates with units other than time, after a glued symbol
     ("fields of 12kV/cm near the wire", "12kV", "kV", True, "kV/cm"),
     ("a top speed of 90km/hr on the flat", "90km", "km", True, "km/hr"),
+    # a denominator keeps its power
+    ("a current density of 1.3A/cm2 at the plate", "1.3A", "A", True, "A/cm2"),
     # "per sq m": the abbreviated square measure is one denominator
     ("offices let at $75 per sq m last year", "$75", "USD", True, "USD per sq m"),
 ])
@@ -194,6 +196,8 @@ def test_currencies(nlp: Language, sentence: str, expected: list[tuple[float, st
     ("Rice exports rose by 3 percent while maize exports fell by 2.", [(3, "%"), (2, "%")]),
     # but a level after a change is no percentage, and no start of a change is one either
     ("Sales rose 12% from 1,200 a year earlier.", [(12, "%"), (1200, None)]),
+    # an implied unit keeps the rate printed after the bare number
+    ("The clinic saw 40 patients on Monday and 35 a day since.", [(40, "patients"), (35, "patients per day")]),
     # a level before its change in points or in a counted noun
     ("The Corvane index closed at 5120.44, up 31.06 points.", [(5120.44, "points"), (31.06, "points")]),
     ("The Corvane index closed at 5120.44, up 1.2%.", [(5120.44, None), (1.2, "%")]),

@@ -344,7 +344,7 @@ def with_rate(text: str, end: int, unit: str, money: bool) -> str:
         rest = rest[lead.end():] if lead is not None else rest
     slash = _SLASH.match(rest)
     if slash:
-        return f"{unit}/{slash['d']}"
+        return f"{unit}/{slash.group()[1:]}"  # with its power: "A/cm2"
     bracketed = _BRACKETED.match(rest)
     m = _PER.match(rest) or (_PER.match(rest, bracketed.end()) if bracketed else None)
     if m is None:
@@ -374,28 +374,32 @@ def imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
     before: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the figure just before
     for i, fig in enumerate(figures):
         implicit = fig.pop("_implicit")
+        rate = fig.pop("_rate", "")
         sentence_number = bisect_right(starts, fig.pop("_sent")) - 1
         after = figures[i + 1] if i + 1 < len(figures) else None
         same = before[1] if before is not None and before[0] == sentence_number and before[1].get("unit") else None
         if implicit and after is not None and after.get("unit") and _JOINED.fullmatch(
                 text, fig["span"]["end"], after["span"]["start"]):
             # "8 or $9", "280 million of the 1.5 billion shekels": one unit printed for both
-            fig["unit"] = after["unit"]
-            fig["category"] = after["category"]
+            _imply(fig, after, rate)
         elif implicit and same is not None and _compared(fig, same, text):
-            fig["unit"] = same["unit"]
-            fig["category"] = same["category"]
+            _imply(fig, same, rate)
         elif implicit and after is not None and after.get("unit") and after["direction"] is not None \
                 and after["category"] != "percentage" and _LEVEL_THEN_CHANGE.fullmatch(
                     text, fig["span"]["end"], after["span"]["start"]):
-            fig["unit"] = after["unit"]
-            fig["category"] = after["category"]
+            _imply(fig, after, rate)
         elif implicit and last is not None and sentence_number - last[0] <= 2:
-            fig["unit"] = last[1]["unit"]
-            fig["category"] = last[1]["category"]
+            _imply(fig, last[1], rate)
         if fig.get("unit") and fig["category"] not in ("money", "percentage") and not _duration(fig["unit"]):
             last = (sentence_number, fig)
         before = (sentence_number, fig)
+
+
+def _imply(fig: dict[str, Any], source: dict[str, Any], rate: str) -> None:
+    """Give a bare figure the unit of another, with the rate printed after the bare number: "20 per week"."""
+    unit = source["unit"]
+    fig["unit"] = f"{unit} {rate}" if rate and " per " not in unit and "/" not in unit else unit
+    fig["category"] = source["category"]
 
 
 # "up from 50", "compared with 63", "against 4.1": a level set beside the one before it.

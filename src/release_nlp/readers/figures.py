@@ -443,6 +443,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         # started at) are no changes themselves.
         "direction": None if m.group("between") else _direction(m, text, s, e, sentence.start_char, percent),
         "_implicit": unit is None,
+        # "an average of 20 per week": the rate of a bare number, for the unit it is given later
+        "_rate": with_rate(text, e, "", True).strip() if unit is None else "",
         "_sent": sentence.start,
     }
     return fig
