@@ -42,6 +42,10 @@ FORMS = [
     # a number after a colon that ends a label or a dateline is read like any other
     ("KESTRAL BAY: Two fishermen were rescued.", [(2, "exact", "fishermen", None)]),
     ("Stock in hand: 4,500 tents.", [(4500, "exact", "tents", None)]),
+    # the first end of a span of ages is an age too, and the second end of a span of years a year
+    ("The camp takes 5- to 7-year-old pupils.", []),
+    ("The fort was held between A.D. 1350 and 1420 and then lost.", []),
+    ("The fund grew from 1500 to 1800 members.", [(1500, "range", "members", 1800)]),
     # but a small number before a capital there marks an item, as at a line's start
     ("Offices we rent: 9 Elm Street and the depot.", []),
     ("Over 900,000 internally displaced persons (IDPs) returned.",

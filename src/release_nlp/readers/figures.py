@@ -69,14 +69,17 @@ _NAME_COMMA_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s$")
 _NAME_PAREN_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]+\s\($")  # "quarterback Jon Reyes (4)": a shirt number
 # A capitalised number word after a capitalised word inside a sentence: "the Kick Six", "the Big Ten".
 _NAME_WORD_BEFORE = regex.compile(r"\S\s\p{Lu}\p{Ll}+\s$")
-# A four-digit number after these words is a year even outside 1800-2100: "by 2150", "A.D. 1260".
+# A four-digit number after these words is a year even outside 1800-2100: "by 2150", "A.D. 1260", and the
+# second end of a span of years ("in A.D. 1350 and 1420").
 _YEAR_WORD_BEFORE = regex.compile(r"(?i)(?:\b(?:in|by|since|until|till|before|after|circa|from|through)"
-                                  r"|\bA\.?D\.?|\bB\.?C\.?E?)\s$")
+                                  r"|\bA\.?D\.?|\bB\.?C\.?E?|(?<![\d,.])\d{4}\s(?:and|to|or|until|through))\s$")
 _CODE_AFTER = regex.compile(r"(?i)^\s(?:zip|postcode|postal\scode|area\scode)\b")
 _POSSESSIVE_BEFORE = regex.compile(r"(?:['’]s|s['’])\s$")
 _TIME_WORDS = frozenset({"week", "day", "month", "year", "weekend"})
 _ORDINAL_SUFFIX_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 _AGE_AFTER = regex.compile(r"^-?\s?(?:year|month|week|day)s?-old")
+# The first end of a span of ages: "5- to 7-year-old pupils", "a 200,000 to-260,000 year-old bone".
+_AGE_SPAN_AFTER = regex.compile(r"(?:-?\s?(?:to|and|or)|\s?[-–])[\s-]?\d[\d,.]*[\s-]?(?:year|month|week|day)s?-old")
 _ORDINAL_WORD_AFTER = regex.compile(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b")
 _SLASH_YEAR_AFTER = regex.compile(r"^\)/\d")
 _CODE_TO_KEY_IN_BEFORE = regex.compile(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$")
@@ -138,7 +141,7 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if (s > 0 and text[s - 1] in "+#@:") or _ORDINAL_SUFFIX_AFTER.match(after):
         return True
     # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or _AGE_SPAN_AFTER.match(text, e, e + 30):
         return True
     # "Twenty First Century": a number word run into an ordinal is an ordinal.
     if not n1[:1].isdigit() and _ORDINAL_WORD_AFTER.match(after):
