@@ -116,6 +116,7 @@ def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
     ("Water there boils at 96°C.", [(96, "°C")]),
     ("The lake was 2.5° Celsius warmer.", [(2.5, "° Celsius")]),
     ("The sea was 1.3degF warmer.", [(1.3, "degF")]),
+    ("The sea was 0.7deg C warmer, the air 4° F.", [(0.7, "deg C"), (4, "° F")]),  # with a space before the scale
     ("The studio measures 28m2 in all.", [(28, "m2")]),
     # a symbol that ends the sentence leaves its full stop there
     ("Shares of Norvik closed at 212.5 p.", [(212.5, "p")]),
