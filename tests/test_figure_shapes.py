@@ -27,7 +27,7 @@ SHAPES: list[tuple[str, list[Row]]] = [
     ("Each panel delivers 3kW at noon.", [(3, None, "exact", "kW", None)]),
     ("Unemployment stood at 4.2pc in May.", [(4.2, None, "exact", "%", None)]),
     ("The hull is 52m (170ft) long.", [(52, None, "exact", "m", None), (170, None, "exact", "ft", None)]),
-    ("The old trains ran at 60 m.p.h. on the plain.", [(60, None, "exact", "m.p.h", None)]),
+    ("The old trains ran at 60 m.p.h. on the plain.", [(60, None, "exact", "mph", None)]),
     # ranges with a unit or a scale on each end
     ("Fees will rise between 3% and 4% next year.", [(3, 4, "range", "%", None)]),
     ("Rents run from 2 per cent to 2.5 per cent of income.", [(2, 2.5, "range", "%", None)]),

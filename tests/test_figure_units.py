@@ -25,11 +25,16 @@ def units(nlp: Language, sentence: str) -> list[tuple[float, str | None]]:
     # "a year earlier" is when, not how often
     ("up from $6.7 billion a year earlier", "$6.7 billion", "USD", True, "USD"),
     ("some 40 tonnes a day later", "40", "tonnes", False, "tonnes"),
+    # the symbol of a per part keeps its capitals; a capitalised word does not
+    ("gas at $3.10 per mmBTU on Monday", "$3.10", "USD", True, "USD per mmBTU"),
+    ("OIL AT $60 PER Barrel", "$60", "USD", True, "USD per barrel"),
     # a conversion in brackets sits between an amount and its rate
     ("4 billion crowns ($180 million) a year", "4 billion crowns", "CZK", True, "CZK per year"),
     # slash rates with units other than time, after a glued symbol
     ("fields of 12kV/cm near the wire", "12kV", "kV", True, "kV/cm"),
     ("a top speed of 90km/hr on the flat", "90km", "km", True, "km/hr"),
+    # a denominator keeps its power
+    ("a current density of 1.3A/cm2 at the plate", "1.3A", "A", True, "A/cm2"),
     # "per sq m": the abbreviated square measure is one denominator
     ("offices let at $75 per sq m last year", "$75", "USD", True, "USD per sq m"),
 ])
@@ -111,7 +116,10 @@ def test_bracketed_dollars_after_dollars_keep_the_named_dollar() -> None:
     ("Water there boils at 96°C.", [(96, "°C")]),
     ("The lake was 2.5° Celsius warmer.", [(2.5, "° Celsius")]),
     ("The sea was 1.3degF warmer.", [(1.3, "degF")]),
+    ("The sea was 0.7deg C warmer, the air 4° F.", [(0.7, "deg C"), (4, "° F")]),  # with a space before the scale
     ("The studio measures 28m2 in all.", [(28, "m2")]),
+    # a symbol that ends the sentence leaves its full stop there
+    ("Shares of Norvik closed at 212.5 p.", [(212.5, "p")]),
 ])
 def test_symbols_and_hyphenated_units(nlp: Language, sentence: str, expected: list[tuple[float, str]]) -> None:
     assert units(nlp, sentence) == expected
@@ -181,6 +189,19 @@ def test_currencies(nlp: Language, sentence: str, expected: list[tuple[float, st
     # one unit printed for a number and the figure it is joined to
     ("A ticket costs about 7 or $8 at the gate.", [(7, "USD"), (8, "USD")]),
     ("The town has spent 30 million of the 90 million rubles it was given.", [(30e6, "RUB"), (90e6, "RUB")]),
+    # a level compared with the one before it in its sentence is measured alike, money and percentages too
+    ("Turnout reached 61 per cent, up from 48 per cent and a record.", [(61, "%"), (48, "%")]),
+    ("The jobless rate eased to 5.5% in May against 5.9 in April.", [(5.5, "%"), (5.9, "%")]),
+    ("Grants came to $4 million, up from 3 million.", [(4e6, "USD"), (3e6, "USD")]),
+    # a change beside a change
+    ("Rice exports rose by 3 percent while maize exports fell by 2.", [(3, "%"), (2, "%")]),
+    # but a level after a change is no percentage, and no start of a change is one either
+    ("Sales rose 12% from 1,200 a year earlier.", [(12, "%"), (1200, None)]),
+    # an implied unit keeps the rate printed after the bare number
+    ("The clinic saw 40 patients on Monday and 35 a day since.", [(40, "patients"), (35, "patients per day")]),
+    # a level before its change in points or in a counted noun
+    ("The Corvane index closed at 5120.44, up 31.06 points.", [(5120.44, "points"), (31.06, "points")]),
+    ("The Corvane index closed at 5120.44, up 1.2%.", [(5120.44, None), (1.2, "%")]),
     # a duration is no antecedent of a later bare number
     ("Some 5,100 workers had no job for one year, and 2,300 for two years or more.",
      [(5100, "workers"), (1, "year"), (2300, "workers"), (2, "years")]),

@@ -39,11 +39,15 @@ def test_scale_words_after_digits(text: str, want: float | None) -> None:
                                                                (-0.6, None, "exact", "down")]),
     ("At noon the index stood +0.4% on the day.", [(0.4, None, "exact", "up")]),
     ("The team's net yardage was minus-5 yards.", [(-5, None, "exact", None)]),
+    ("The trade balance stood at $-50.8bn in April.", [(-50.8e9, None, "exact", None)]),  # the sign after the mark
+    ("The firm holds over than 60% of the market.", [(60, None, "lower_bound", None)]),  # a common non-native form
     ("Nights fall to about minus 40 degrees.", [(-40, None, "approximate", None)]),
     # "sub-" bounds a number from above.
     ("The plant makes sub-5 nanometre chips.", [(5, None, "upper_bound", None)]),
     ("Scores were lower than 12 points.", [(12, None, "upper_bound", None)]),
-    ("The guard averaged 18.4 points a game.", [(18.4, None, "approximate", None)]),
+    # An average is stated as it is: exact, like any other statistic ("an estimated" is the approximate one).
+    ("The guard averaged 18.4 points a game.", [(18.4, None, "exact", None)]),
+    ("Homes sold after an average of 41 days.", [(41, None, "exact", None)]),
 ])
 def test_signs_and_bounds(nlp: Language, sentence: str, want: list[Row]) -> None:
     assert figures(nlp, sentence) == [(pytest.approx(v), h, q, d) for v, h, q, d in want]
@@ -163,6 +167,8 @@ def test_converted_figures_share_the_bound(nlp: Language) -> None:
     ("The defence gave up 8 yards", None),  # "up" the particle of "gave up"
     ("The board turned down 8 offers", None),
     ("Prices rose to 8%", None),  # the level reached, not the change
+    ("The skater added a 8 metre jump to the routine", None),  # a thing added, which the number only describes
+    ("Exports rose a record 8%", "up"),
 ])
 def test_change_direction_words(text: str, want: str | None) -> None:
     assert change_direction(text, text.index("8"), len(text)) == want

@@ -33,8 +33,21 @@ FORMS = [
     ("Between 10,000-20,000 people fled.", [(10000, "range", "people", 20000)]),
     ("The plan covers between 5 and 10 million children.", [(5e6, "range", "children", 10e6)]),
     ("Shelters host 1,500–2,000 migrants.", [(1500, "range", "migrants", 2000)]),
-    ("Hundreds of families lost their homes.", [(100, "approximate", "families", None)]),
-    ("Tens of thousands of people marched.", [(1e4, "approximate", "people", None)]),
+    # a plural power of ten spans its order of magnitude; "dozens" spans none and stays approximate
+    ("Hundreds of families lost their homes.", [(100, "range", "families", 1000)]),
+    ("Tens of thousands of people marched.", [(1e4, "range", "people", 1e5)]),
+    ("Hundreds of thousands of goats died.", [(1e5, "range", "goats", 1e6)]),
+    ("Dozens of wells ran dry.", [(12, "approximate", "wells", None)]),
+    ("Up to thousands of tents may be needed.", [(1000, "approximate", "tents", None)]),
+    # a number after a colon that ends a label or a dateline is read like any other
+    ("KESTRAL BAY: Two fishermen were rescued.", [(2, "exact", "fishermen", None)]),
+    ("Stock in hand: 4,500 tents.", [(4500, "exact", "tents", None)]),
+    # the first end of a span of ages is an age too, and the second end of a span of years a year
+    ("The camp takes 5- to 7-year-old pupils.", []),
+    ("The fort was held between A.D. 1350 and 1420 and then lost.", []),
+    ("The fund grew from 1500 to 1800 members.", [(1500, "range", "members", 1800)]),
+    # but a small number before a capital there marks an item, as at a line's start
+    ("Offices we rent: 9 Elm Street and the depot.", []),
     ("Over 900,000 internally displaced persons (IDPs) returned.",
      [(900000, "lower_bound", "internally displaced persons", None)]),
     ("More than 250 schools closed.", [(250, "lower_bound", "schools", None)]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from release_nlp.readers.numbers import is_vague, parse_number
+from release_nlp.readers.numbers import is_vague, parse_number, vague_span
 
 CASES = [
     ("900,000", 900000), ("900 000", 900000), ("1.2 million", 1.2e6), ("6.6bn", 6.6e9), ("3m", 3e6),
@@ -29,3 +29,11 @@ def test_not_numbers(text: str) -> None:
 def test_vague_amounts() -> None:
     assert is_vague("tens of thousands")
     assert not is_vague("10,000")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("hundreds", (100, 1000)), ("Tens of thousands", (1e4, 1e5)), ("millions", (1e6, 1e7)),
+    ("dozens", None), ("scores", None), ("300", None),
+])
+def test_vague_span_is_an_order_of_magnitude(text: str, want: tuple[float, float] | None) -> None:
+    assert vague_span(text) == want

@@ -45,10 +45,10 @@ _CHANGE_NOUN_DOWN = ("drop|drops|decrease|decreases|decline|declines|fall|falls|
                      "lower")
 
 # Words the text may put between the verb and the number: "by", a qualifier ("nearly", "about"),
-# "an average of".
+# "an average of". A bare article is none: "added a 30 degree turn" adds a thing the number only describes.
 _FILLER = (r"(?:\s+(?:by|of|another|a\s+further|an\s+additional|a\s+whopping|an\s+average\s+of|on\s+average|"
            r"nearly|almost|about|around|some|roughly|approximately|more\s+than|over|under|just|only|less\s+than|"
-           r"as\s+much\s+as|up\s+to|at\s+least|a\s+record|a\s+sharp|a\s+modest|a\s+mere|an?))*")
+           r"as\s+much\s+as|up\s+to|at\s+least|a\s+record|a\s+sharp|a\s+modest|a\s+mere))*")
 _BEFORE = regex.compile(
     rf"(?i)(?<![\p{{L}}-])(?:{_PARTICLE_VERB}(?P<up>{_UP_VERBS})|{_PARTICLE_VERB}(?P<down>{_DOWN_VERBS})"
     rf"|(?P<upby>{_UP_BY})\s+by|(?P<downby>{_DOWN_BY})\s+by"

@@ -85,12 +85,13 @@ def cues() -> Cues:
         (?>(?P<by>(?<=\b(?i:by)\s))?)
         (?P<sign>(?<=[\s(])(?:[-−](?=\d[\d.,]*(?:%|\s\p{{L}}))|\+(?=\d{{1,3}}(?:\.\d+)?%)))?
         (?P<cur>(?-i:{cur}))?\s?
+        (?P<csign>(?<=[$€£¥])[-−](?=\d))?
         (?:(?P<vague>(?:{vague}))(?=\s+of\b)
           |(?P<n1>{num}|{wordnum})(?P<s1>{scale})?
            (?:(?P<pct1>\s?(?:%|per\s?cent\b|percent\b))(?=\s?(?:to|and|[-–—])\s?\d)
               |(?P<g1>(?<=\d)(?-i:{glued}))(?=\s?(?:to|and|[-–—])\s?\d)
               |(?(between)(?P<u1>\s(?!to\b|and\b)\p{{L}}{{2,15}}(?:\s(?!to\b|and\b)\p{{L}}{{2,15}})?)
-                 (?=\s(?:to|and)\s)|(?!)))?
+                 (?=\s(?:to|and)\s\S{{0,4}}\d)|(?!)))?
            (?:(?(by)(?(cur)(?!)|(?(s1)(?!)|))|)(?!\s[-–—−]\S)\s?(?P<to>[-–—](?=\s?(?-i:{cur})?\s?\d)|to|(?(between)and|(?!)))\s?(?P<cur2>(?-i:{cur}))?\s?(?P<n2>{num}|{wordnum})
               (?P<s2>{scale})?)?
         )

@@ -56,7 +56,7 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
         last = token_at(doc, symbol.end() - 1)  # "224 kW", "450 sq ft", "586 lb-ft": whatever the tagger says
         while last is not None and _glued_hyphen(doc, last.i):
             last = doc[last.i + 2]
-        return squash(text[symbol.start() + 1:last.idx + len(last) if last is not None else symbol.end()])
+        return _tidy(squash(text[symbol.start() + 1:last.idx + len(last) if last is not None else symbol.end()]))
     tokens: list[Token] = []
     t: Token | None = first
     after_of = of_a_number = False
@@ -121,7 +121,19 @@ def unit_phrase(doc: Doc, start_char: int, end_char: int, terms: dict[str, str])
     phrase = regex.sub(r"^(?:more|additional|other|further|new)\s+", "", phrase, flags=regex.IGNORECASE)
     if of_a_number and phrase.casefold() in cues().currency_words:
         return None  # "30 million of the 90 million rubles": the figure after it gives the currency
+    phrase = _tidy(phrase)
     return terms.get(phrase, phrase)
+
+
+# "m.p.h.", "k.p.h": a unit abbreviated letter by letter, written as its letters ("mph").
+_DOTTED = regex.compile(r"(?:\p{L}\.){2,}\p{L}?\.?")
+
+
+def _tidy(unit: str) -> str:
+    """A unit without the full stop that ends its sentence ("at 125.8 p.") or its dotted spelling ("80 m.p.h.")."""
+    if _DOTTED.fullmatch(unit):
+        return unit.replace(".", "")
+    return unit[:-1] if unit.endswith(".") and len(unit) > 1 else unit
 
 
 def _nounish(token: Token) -> bool:
@@ -315,6 +327,7 @@ _SLASH = regex.compile(r"/(?P<d>hr|h|sec|s|min|day|yr|year|month|week|km|cm|mm|m
                        r"(?![\p{L}])[²³23]?")
 # "9 billion shekels ($2.4 billion) a year": a conversion in brackets between an amount and its rate.
 _BRACKETED = regex.compile(r"\s?\([^()\n]{1,40}\)")
+_INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
 
 def with_rate(text: str, end: int, unit: str, money: bool) -> str:
@@ -331,12 +344,14 @@ def with_rate(text: str, end: int, unit: str, money: bool) -> str:
         rest = rest[lead.end():] if lead is not None else rest
     slash = _SLASH.match(rest)
     if slash:
-        return f"{unit}/{slash['d']}"
+        return f"{unit}/{slash.group()[1:]}"  # with its power: "A/cm2"
     bracketed = _BRACKETED.match(rest)
     m = _PER.match(rest) or (_PER.match(rest, bracketed.end()) if bracketed else None)
     if m is None:
         return unit
-    return f"{unit} per {squash(m['a'] or m['per']).casefold()}"
+    per = squash(m['a'] or m['per'])
+    # "per Barrel" in a headline is a barrel; "per mmBTU", "per MWh" keep the capitals that are the symbol.
+    return f"{unit} per {per if _INNER_CAPITAL.search(per) else per.casefold()}"
 
 
 
@@ -347,26 +362,64 @@ _JOINED = regex.compile(r"\s(?:or|of(?:\s(?:the|its|their|our|his|her))?)\s")
 def imply_units(figures: list[dict[str, Any]], doc: Doc) -> None:
     """`over 170,000 remain displaced`: the unit is that of the counted figure before it (within two sentences).
 
-    Money, percentages and durations are no such figure. A number joined by "or" or "of (the)" to the next
-    figure shares its unit, whatever it is.
+    Money, percentages and durations are no such figure, except in the figure's own sentence for a level
+    compared with the one before ("rose to 5% from 4", "sales of 3 million cars, up from 2 million") and for a
+    change beside another ("exports rose 2% but imports fell 1"). A number joined by "or" or "of (the)" to the
+    next figure shares its unit, whatever it is, and so does a level before its change in points or in a
+    counted noun ("closed at 5,120.4, up 31.1 points").
     """
     starts = index_of(doc).sent_starts
     text = text_of(doc)
     last: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the last counted figure
+    before: tuple[int, dict[str, Any]] | None = None  # (sentence number, figure) of the figure just before
     for i, fig in enumerate(figures):
         implicit = fig.pop("_implicit")
+        rate = fig.pop("_rate", "")
         sentence_number = bisect_right(starts, fig.pop("_sent")) - 1
         after = figures[i + 1] if i + 1 < len(figures) else None
+        same = before[1] if before is not None and before[0] == sentence_number and before[1].get("unit") else None
         if implicit and after is not None and after.get("unit") and _JOINED.fullmatch(
                 text, fig["span"]["end"], after["span"]["start"]):
             # "8 or $9", "280 million of the 1.5 billion shekels": one unit printed for both
-            fig["unit"] = after["unit"]
-            fig["category"] = after["category"]
+            _imply(fig, after, rate)
+        elif implicit and same is not None and _compared(fig, same, text):
+            _imply(fig, same, rate)
+        elif implicit and after is not None and after.get("unit") and after["direction"] is not None \
+                and after["category"] != "percentage" and _LEVEL_THEN_CHANGE.fullmatch(
+                    text, fig["span"]["end"], after["span"]["start"]):
+            _imply(fig, after, rate)
         elif implicit and last is not None and sentence_number - last[0] <= 2:
-            fig["unit"] = last[1]["unit"]
-            fig["category"] = last[1]["category"]
+            _imply(fig, last[1], rate)
         if fig.get("unit") and fig["category"] not in ("money", "percentage") and not _duration(fig["unit"]):
             last = (sentence_number, fig)
+        before = (sentence_number, fig)
+
+
+def _imply(fig: dict[str, Any], source: dict[str, Any], rate: str) -> None:
+    """Give a bare figure the unit of another, with the rate printed after the bare number: "20 per week"."""
+    unit = source["unit"]
+    fig["unit"] = f"{unit} {rate}" if rate and " per " not in unit and "/" not in unit else unit
+    fig["category"] = source["category"]
+
+
+# "up from 50", "compared with 63", "against 4.1": a level set beside the one before it.
+_COMPARED_BEFORE = regex.compile(r"(?i)\b(?:from|compared\s(?:with|to)|against|versus|vs\.?|than)\s$")
+# "5,120.4, up 31.1 points": a level, then the change that led to it.
+_LEVEL_THEN_CHANGE = regex.compile(r"(?i),?\s(?:up|down)\s(?:by\s)?")
+
+
+def _compared(fig: dict[str, Any], earlier: dict[str, Any], text: str) -> bool:
+    """Whether a bare figure is measured as the figure before it in its sentence.
+
+    So it is when a level is compared with a level ("to 6.7% from 6.29") or a change stands beside a change
+    ("rose by 2% but fell by 1").
+    """
+    if fig["direction"] is not None and earlier["direction"] is not None:
+        return True
+    start = fig["span"]["start"]
+    compared = fig["text"].casefold().startswith("from ") or bool(
+        _COMPARED_BEFORE.search(text, max(0, start - 20), start))
+    return compared and earlier["direction"] is None
 
 
 def _duration(unit: str) -> bool:

@@ -47,7 +47,7 @@ from release_nlp.readers.figure_units import (
     unit_phrase,
     with_rate,
 )
-from release_nlp.readers.numbers import COLLECTIVES, SCALES, is_vague, parse_number
+from release_nlp.readers.numbers import COLLECTIVES, SCALES, is_vague, parse_number, vague_span
 from release_nlp.readers.patterns import MONTH, MONTHS, WEEKDAYS
 from release_nlp.readers.sections import SectionMap
 
@@ -69,14 +69,17 @@ _NAME_COMMA_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s$")
 _NAME_PAREN_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]+\s\($")  # "quarterback Jon Reyes (4)": a shirt number
 # A capitalised number word after a capitalised word inside a sentence: "the Kick Six", "the Big Ten".
 _NAME_WORD_BEFORE = regex.compile(r"\S\s\p{Lu}\p{Ll}+\s$")
-# A four-digit number after these words is a year even outside 1800-2100: "by 2150", "A.D. 1260".
+# A four-digit number after these words is a year even outside 1800-2100: "by 2150", "A.D. 1260", and the
+# second end of a span of years ("in A.D. 1350 and 1420").
 _YEAR_WORD_BEFORE = regex.compile(r"(?i)(?:\b(?:in|by|since|until|till|before|after|circa|from|through)"
-                                  r"|\bA\.?D\.?|\bB\.?C\.?E?)\s$")
+                                  r"|\bA\.?D\.?|\bB\.?C\.?E?|(?<![\d,.])\d{4}\s(?:and|to|or|until|through))\s$")
 _CODE_AFTER = regex.compile(r"(?i)^\s(?:zip|postcode|postal\scode|area\scode)\b")
 _POSSESSIVE_BEFORE = regex.compile(r"(?:['’]s|s['’])\s$")
 _TIME_WORDS = frozenset({"week", "day", "month", "year", "weekend"})
 _ORDINAL_SUFFIX_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 _AGE_AFTER = regex.compile(r"^-?\s?(?:year|month|week|day)s?-old")
+# The first end of a span of ages: "5- to 7-year-old pupils", "a 200,000 to-260,000 year-old bone".
+_AGE_SPAN_AFTER = regex.compile(r"(?:-?\s?(?:to|and|or)|\s?[-–])[\s-]?\d[\d,.]*[\s-]?(?:year|month|week|day)s?-old")
 _ORDINAL_WORD_AFTER = regex.compile(r"^[\s-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b")
 _SLASH_YEAR_AFTER = regex.compile(r"^\)/\d")
 _CODE_TO_KEY_IN_BEFORE = regex.compile(r"(?i)\b(?:sms|text|dial|short\s?code)\s(?:(?:on|to|us\son)\s)?$")
@@ -91,6 +94,8 @@ _SCORE = regex.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%]|\s?(?:per
 
 def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     s, e = m.span()
+    while s < e and text[s].isspace():  # the optional currency's space may lead the match: "SINGAPORE: Two sisters"
+        s += 1
     n1 = m.group("n1") or ""
     # The line so far, read back at most 200 characters: enough for every cue below, and linear on
     # a run-on line of thousands of numbers.
@@ -102,6 +107,8 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if not prefix.strip() and (_LIST_MARKER_AFTER.match(after) or (
             n1.isdigit() and len(n1) <= 2 and _CAPITAL_AFTER.match(after))):
         return True
+    if prefix.endswith(": ") and n1.isdigit() and len(n1) <= 2 and _CAPITAL_AFTER.match(after):
+        return True  # after a label, as at a line's start: "Rating: 4 Started well", "Sites: 9 Elm St"
     # A number inside a title-cased name: "Sixteen Days of Activism", "the 16 Days of Activism", "the Kick Six".
     sentence_start = not prefix.strip() or bool(_SENTENCE_END_BEFORE.search(prefix))
     if n1[:1].isupper() and not n1[:1].isdigit() and not sentence_start and (
@@ -134,7 +141,7 @@ def _excluded(text: str, m: regex.Match[str], doc: Doc) -> bool:
     if (s > 0 and text[s - 1] in "+#@:") or _ORDINAL_SUFFIX_AFTER.match(after):
         return True
     # Ages used as names ("50-year-old"), and numbers inside names ("SDG 10", "Resolution 1244").
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or _AGE_SPAN_AFTER.match(text, e, e + 30):
         return True
     # "Twenty First Century": a number word run into an ordinal is an ordinal.
     if not n1[:1].isdigit() and _ORDINAL_WORD_AFTER.match(after):
@@ -396,7 +403,7 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     if m.group("cur") in ("P", "PS") and not (m.group("s1") or regex.search(r"[,.]", n1 or "")):
         return None  # "P3,000" and "P14-million" are pesos, "PS2.7m" pounds; "P3" and "PS5" alone are labels
     minus = _MINUS_BEFORE.search(text, max(0, s - 6), s)
-    if m.group("sign") in ("-", "−") or minus:
+    if m.group("sign") in ("-", "−") or m.group("csign") or minus:  # "-5 yards", "$-50.8bn", "minus 40"
         value, high = -value, (-high if high is not None else None)
         if high is not None:
             value, high = high, value
@@ -414,7 +421,10 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
     fig_start = minus.start() if minus else s
     if q and not n2:
         qualifier, fig_start = q
-    if vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
+    magnitude = vague_span(vague) if vague and not q else None  # "up to hundreds of": the cue bounds it
+    if magnitude is not None:
+        qualifier, high = "range", magnitude[1]  # "tens of thousands": 10,000 to 100,000
+    elif vague or (words_only and n1 and n1.casefold().startswith(("dozens", "hundreds", "thousands"))):
         qualifier = "approximate"
     unit = "%" if percent else (currency or glued or unit_phrase(doc, s, e if not m.group("u1") else first_end,
                                                                     terms))
@@ -436,6 +446,8 @@ def _figure(doc: Doc, m: regex.Match[str], taken: Intervals, terms: dict[str, st
         # started at) are no changes themselves.
         "direction": None if m.group("between") else _direction(m, text, s, e, sentence.start_char, percent),
         "_implicit": unit is None,
+        # "an average of 20 per week": the rate of a bare number, for the unit it is given later
+        "_rate": with_rate(text, e, "", True).strip() if unit is None else "",
         "_sent": sentence.start,
     }
     return fig

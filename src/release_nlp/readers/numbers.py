@@ -96,6 +96,17 @@ def parse_number(text: str) -> float | None:
     return _words(words)
 
 
+def vague_span(text: str) -> tuple[float, float] | None:
+    """`tens of thousands` is 10,000 up to 100,000: the order of magnitude a plural power of ten spans.
+
+    None for the vague amounts that span no power of ten (`dozens`, `scores`) and for every other text.
+    """
+    low = VAGUE.get(regex.sub(r"\s+", " ", text.casefold()).strip())
+    if low is None or low < 100:
+        return None
+    return float(low), float(low) * 10
+
+
 def is_vague(text: str) -> bool:
     """`hundreds`, `tens of thousands`: an order of magnitude rather than a number."""
     return regex.sub(r"\s+", " ", text.casefold()).strip() in VAGUE
