@@ -35,9 +35,9 @@ from release_nlp.nlp.pipeline import model_name
 
 OUT = REPO / "models" / "ner"
 SEED = 0
-EPOCHS = 10
+EPOCHS = 15
 DROPOUT = 0.2
-SILVER_DOCS = 120
+SILVER_DOCS = 300
 KEEP = ("ner",)
 
 
