@@ -22,6 +22,7 @@ from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import contains_word, fold, squash
 from release_nlp.readers import gazetteer
 from release_nlp.readers.abbreviations import Definition, find_definitions
+from release_nlp.readers.common_words import opens_a_sentence_as_adverb
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
 from release_nlp.readers.model_titles import add_model_titles, names_out_of_titles
@@ -97,7 +98,8 @@ def read_entities(
         return sections.title is not None and sections.title[0] <= offset < sections.title[1]
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
-    ents = names_out_of_titles(doc, ents_of(doc))  # read once: each read makes a Span per entity
+    ents = tuple(e for e in names_out_of_titles(doc, ents_of(doc))  # read once: each read makes a Span per entity
+                 if not (e.label_ == "PERSON" and opens_a_sentence_as_adverb(e)))  # "Sadly, ..." is no one
     person_ents = [e for e in ents if e.label_ == "PERSON"]
     tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}

@@ -194,6 +194,7 @@ def _not_organisations() -> frozenset[str]:
 SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste|Centro)|Occidental|Oriental)$")
 
 
+STORM_HEADS = frozenset({"typhoon", "hurricane", "cyclone", "tropical", "super-typhoon"})
 MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|thousand|bn)\b")
 
 
@@ -216,6 +217,8 @@ def plausible_org(name: str) -> bool:
         return False
     if "/" in name and all(expand(part) for part in name.split("/")):
         return False  # "USG/ERC": a person's titles
+    if words[0].casefold() in STORM_HEADS:
+        return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
     if MONEY.search(name):
         return False  # "EUR 1.5 million", "P14-million": an amount the recogniser ran into a name
     return not regex.fullmatch(r"[\d\W]+", name)
