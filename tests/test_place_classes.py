@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import release_nlp
+from release_nlp.readers.common_words import storm_names
 from release_nlp.readers.gazetteer import lookup
 from release_nlp.readers.places import (
     STORM,
@@ -18,7 +19,6 @@ from release_nlp.readers.places import (
     finish_places,
     places_tagged_otherwise,
     split_joined,
-    storm_names,
 )
 
 SMALL_PLACES = [

@@ -1,19 +1,21 @@
-"""Evidence that capitalised words are common words, or that words a recogniser took are not part of a name.
+"""Evidence that capitalised words name nothing a reader keeps, or name something else than they seem.
 
 A heading or a sentence start capitalises topics ("Malaria", "Port Security", "Gender-Based
 Violence"); a recogniser may then call them organisations or places. When the same release also
-writes the words in lower case ("malaria", "port security"), they are a topic, not a name.
+writes the words in lower case ("malaria", "port security"), they are a topic, not a name. Sentence
+adverbs, roles, nationalities, storms and languages are no places either.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from release_nlp.readers import gazetteer
 from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.roles import is_role_word
 
@@ -84,3 +86,25 @@ NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
 def _nationality(word: str) -> bool:
     # The suffix first: the demonym lookup matches loosely on shared letters ("Charkh" would be Chad's).
     return word.endswith(NATIONALITY_ENDINGS) and country_of_demonym(word) is not None
+
+
+_STORM = regex.compile(r"\b(?:Typhoon|Hurricane|Cyclone|Storm|Depression)\s+[‘'\"“]?(\p{Lu}\p{Ll}+)[’'\"”]?"
+                       r"(?:\s*\((\p{Lu}\p{Ll}+)\))?")
+
+
+def storm_names(text: str) -> frozenset[str]:
+    """Gazetteer keys of the storms a release names (`Typhoon Vinta (Tembin)`): no places."""
+    return frozenset(gazetteer.key(n) for m in _STORM.finditer(text) for n in m.groups() if n)
+
+
+@cache
+def language_names() -> frozenset[str]:
+    """Keys of the major languages' names (those with an ISO 639-1 code): `Nepali`, `Kinyarwanda` name no place.
+
+    The thousands of other ISO 639-3 names include names of towns and districts, so they are left out.
+    """
+    import pycountry
+
+    # "Nepali (macrolanguage)"
+    names = (gazetteer.PAREN.sub("", lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return frozenset(gazetteer.key(n) for n in names if " " not in n)

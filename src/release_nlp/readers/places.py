@@ -18,7 +18,13 @@ from spacy.util import filter_spans
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
 from release_nlp.readers import gazetteer
-from release_nlp.readers.common_words import lower_case_of, reads_as_no_place, without_trailing_number
+from release_nlp.readers.common_words import (
+    language_names,
+    lower_case_of,
+    reads_as_no_place,
+    storm_names,
+    without_trailing_number,
+)
 from release_nlp.readers.organisations import NOT_ORG_ENDINGS, ORG_WORDS
 from release_nlp.readers.sections import SectionMap
 
@@ -449,28 +455,6 @@ def _hometowns(doc: Doc, ents: Sequence[Span], sections: SectionMap) -> list[Spa
         if found is not None and found.kind in ("city", "region") and found.weight >= TOWN:
             out.append(doc[of + 1:end])
     return out
-
-
-_STORM = regex.compile(r"\b(?:Typhoon|Hurricane|Cyclone|Storm|Depression)\s+[‘'\"“]?(\p{Lu}\p{Ll}+)[’'\"”]?"
-                       r"(?:\s*\((\p{Lu}\p{Ll}+)\))?")
-
-
-def storm_names(text: str) -> frozenset[str]:
-    """Gazetteer keys of the storms a release names (`Typhoon Vinta (Tembin)`): no places."""
-    return frozenset(gazetteer.key(n) for m in _STORM.finditer(text) for n in m.groups() if n)
-
-
-@cache
-def language_names() -> frozenset[str]:
-    """Keys of the major languages' names (those with an ISO 639-1 code): `Nepali`, `Kinyarwanda` name no place.
-
-    The thousands of other ISO 639-3 names include names of towns and districts, so they are left out.
-    """
-    import pycountry
-
-    # "Nepali (macrolanguage)"
-    names = (gazetteer.PAREN.sub("", lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
-    return frozenset(gazetteer.key(n) for n in names if " " not in n)
 
 
 def _may_be_place(name: str, not_place_names: frozenset[str]) -> bool:
