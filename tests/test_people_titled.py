@@ -220,3 +220,16 @@ def test_a_place_before_a_body_the_release_names(name: str, known: set[str], tid
     from release_nlp.readers.organisations import _tidy
 
     assert _tidy(name, known) == tidy
+
+
+def test_an_initialled_name_tagged_as_an_organisation_is_a_person(blank: Language) -> None:
+    from release_nlp.readers.entities import _people_tagged_otherwise
+
+    text = "Support came from Mirel T. Vasko and the Harbor A. Trust, and Orla Dunn of the Port Office."
+    doc = blank(text)
+    spans = []
+    for words in ("Mirel T. Vasko", "Harbor A. Trust", "Orla Dunn"):
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label="ORG"))
+    doc.ents = spans
+    assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Mirel T. Vasko"]

@@ -125,6 +125,12 @@ def test_a_known_region_of_the_release_country(blank: Language) -> None:
     assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Badghis"]
 
 
+def test_a_region_s_whole_name_taken_for_a_person(blank: Language) -> None:
+    words = "families in South Sudan fled Western Bahr el Ghazal , and Ayen Deng helped ."
+    doc = _doc(blank, words, [(2, 4, "GPE"), (5, 9, "PERSON"), (11, 13, "PERSON")])
+    assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Western Bahr el Ghazal"]
+
+
 def test_a_person_span_cut_short_of_a_province(blank: Language) -> None:
     words = "floods in the Philippines hit Lanao del Norte and more ."
     doc = _doc(blank, words, [(3, 4, "GPE"), (5, 6, "PERSON")])

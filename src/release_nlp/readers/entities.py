@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -308,6 +309,9 @@ def _acronym_in_context(text: str, span: Span) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
 
+MIDDLE_INITIAL = regex.compile(r"\p{Lu}\.")
+
+
 def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     """Names the model tagged ORG or GPE that a title appositive shows to be people.
 
@@ -325,7 +329,8 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             start += 1
         name = doc[start:comma]
         words = name.text.split()
-        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(
+                w.isupper() and not MIDDLE_INITIAL.fullmatch(w) for w in words):
             continue
         if any(w.casefold() in ORG_WORDS for w in words) or gazetteer.lookup(name.text) or known_org(name.text):
             continue
@@ -334,7 +339,10 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             has_head(doc[max(0, ent.start - 2):start].text) or _is_style(doc[start - 1].text)) \
             and not any(is_role_word(w) for w in words)
         role_after = comma + 1 < len(doc) and doc[comma].text in (",", "(") and any(has_head(w) for w in after)
-        if role_before or role_after:
+        # "Lerey A. Panes": a first name, a middle initial and a surname is a person's name wherever it stands
+        initialled = len(name) == 3 and MIDDLE_INITIAL.fullmatch(name[1].text) is not None and not any(
+            is_role_word(w) for w in words)
+        if role_before or role_after or initialled:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 

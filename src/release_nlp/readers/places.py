@@ -223,7 +223,9 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if single_name and ent.label_ == "PERSON" and (as_place > as_other or (as_place == as_other and found)):
             return True  # the model itself reads the name as a place as often as not (and the gazetteer agrees)
         # A town's name is often a given name too ("Melissa", "Elizabeth"): only a region is read so.
-        if found is not None and found.kind == "region" and found.country_code in countries and single_name:
+        # A region's whole multi-word name is no one's name ("Western Bahr el Ghazal" in a South Sudan release).
+        if found is not None and found.kind == "region" and found.country_code in countries and (
+                single_name or (len(ent) > 2 and gazetteer.key(text) in gazetteer.gazetteer())):
             return True
         return single_name and listed_with_place(ent)
 
