@@ -42,6 +42,7 @@ def test_a_sentence_opening_adverb_is_no_name(blank: Language) -> None:
 @pytest.mark.parametrize(("word", "no_place"), [
     ("Counselor", True), ("Nepalis", True), ("Kenyan", True), ("Kibuye", False), ("Lower", False),
     ("Charkh", False),  # shares letters with "Chad", but is no nationality
+    ("Nebraskans", True), ("Californian", True), ("Medan", False),
 ])
 def test_a_role_or_a_people_is_no_place(blank: Language, word: str, no_place: bool) -> None:
     doc = blank(f"The {word} team met in the hall.")

@@ -71,7 +71,8 @@ def without_trailing_number(span: Span) -> Span:
 def reads_as_no_place(span: Span) -> bool:
     """A word a recogniser took for an unknown place that is none: a sentence adverb, a role, a people.
 
-    `Sadly,` opening a sentence; `Counselor`; `Nepalis`, `Kenyan` (a nationality, singular or plural).
+    `Sadly,` opening a sentence; `Counselor`; `Nepalis`, `Kenyan`, `Nebraskans` (a nationality or a
+    state's people, singular or plural).
     """
     if len(span) != 1:
         return False
@@ -80,12 +81,22 @@ def reads_as_no_place(span: Span) -> bool:
         word.endswith("s") and _nationality(word[:-1]))
 
 
+def names_roles(name: str) -> bool:
+    """`Commissioners`, `Directors`: one word that is a role in the plural names holders, not a body or a person."""
+    return " " not in name and name.endswith("s") and is_role_word(name[:-1])
+
+
 NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
 
 
 def _nationality(word: str) -> bool:
     # The suffix first: the demonym lookup matches loosely on shared letters ("Charkh" would be Chad's).
-    return word.endswith(NATIONALITY_ENDINGS) and country_of_demonym(word) is not None
+    if not word.endswith(NATIONALITY_ENDINGS):
+        return False
+    if country_of_demonym(word) is not None:
+        return True
+    found = gazetteer.lookup(word[:-1]) if word.endswith("an") else None  # "Nebraskan", "Californian"
+    return found is not None and found.kind in ("country", "region", "multi_country")
 
 
 _STORM = regex.compile(r"\b(?:Typhoon|Hurricane|Cyclone|Storm|Depression)\s+[‘'\"“]?(\p{Lu}\p{Ll}+)[’'\"”]?"

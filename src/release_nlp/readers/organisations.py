@@ -22,7 +22,7 @@ from release_nlp.core.resources import load_json, load_jsonl
 from release_nlp.core.tags import is_adjective
 from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
-from release_nlp.readers.common_words import LowerCase, lower_case_of
+from release_nlp.readers.common_words import LowerCase, lower_case_of, names_roles
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_names import (
@@ -205,7 +205,7 @@ def plausible_org(name: str) -> bool:
         return False
     if not any(w[:1].isupper() for w in words):
         return False
-    if len(words) == 1 and is_role_word(words[0]) and not is_acronym(name):
+    if len(words) == 1 and (is_role_word(words[0]) or names_roles(name)) and not is_acronym(name):
         return False
     if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES or SPANISH_PLACE_END.search(name):
         return False
