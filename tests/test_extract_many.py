@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -121,3 +122,24 @@ def test_silent_by_default() -> None:
     out = subprocess.run([sys.executable, "-c", script, TEXTS[0]], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "done"
     assert out.stderr == ""
+
+
+def test_long_texts_run_alone_and_the_rest_in_groups_of_bounded_length(blank: Language) -> None:
+    from release_nlp.nlp import many
+
+    seen: list[list[int]] = []
+    real_pipe = blank.pipe
+
+    def recording_pipe(texts: Any, batch_size: int = 1, **kwargs: Any) -> Any:
+        texts = list(texts)
+        seen.append([len(t) for t in texts])
+        return real_pipe(texts, batch_size=batch_size, **kwargs)
+
+    blank.pipe = recording_pipe  # type: ignore[method-assign]
+    short, long = "a " * 500, "b " * (many.LONG_TEXT // 2 + 10)
+    texts = [short] * 3 + [long] + [short] * (many.GROUP_CHARS // 1000 + 2)
+    docs = list(many.pipe_in_groups(blank, texts))
+    assert [d.text for d in docs] == texts  # every text, in order
+    assert seen[0] == [1000] * 3 and seen[1] == [len(long)]  # the long one alone
+    assert all(sum(group) <= many.GROUP_CHARS for group in seen if len(group) > 1)
+    assert sum(len(group) for group in seen) == len(texts)

@@ -29,6 +29,7 @@ from typing import Any
 from release_nlp.errors import DocumentTimeout
 from release_nlp.io.sources import Document
 from release_nlp.nlp.limits import time_limit
+from release_nlp.nlp.many import pipe_in_groups
 from release_nlp.nlp.process_pool import die_with_parent
 
 __all__ = ["DocumentTimeout", "Outcome", "Summary", "extract_batch", "run"]
@@ -100,7 +101,7 @@ def extract_batch(nlp: Any, docs: list[Document], timeout: float | None) -> list
         # Docs are made inside the memory zone, so the strings they add to the vocab are freed after it.
         with time_limit(limit, "; raise --timeout to allow more"), nlp.memory_zone():
             made = [make_doc(nlp, docs[i].text or "", docs[i].format, published=docs[i].published) for i in indexes]
-            return [release_json(d) for d in nlp.pipe(made, batch_size=len(made) or 1)]
+            return [release_json(d) for d in pipe_in_groups(nlp, made)]
 
     try:
         for i, release in zip(ready, run_docs(ready, timeout * len(ready) if timeout else None), strict=True):

@@ -6,6 +6,7 @@ Shared by the calling process and the forked workers of `process_pool.py`, which
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from spacy.language import Language
@@ -18,6 +19,28 @@ OnError = Literal["raise", "record", "skip"]
 ON_ERROR = ("raise", "record", "skip")
 # One input: its text and the issue date the caller knows (or None).
 Item = tuple[str, dt.date | str | None]
+# The statistical components pad a batch to its longest text, so one long release in a batch costs memory
+# for every text in it: a long one runs alone, the others in groups of bounded total length.
+LONG_TEXT = 8_000
+GROUP_CHARS = 32_000
+
+
+def pipe_in_groups(nlp: Language, made: Sequence[str | Doc]) -> Iterator[Doc]:
+    """`nlp.pipe(made)`, in order, in groups bounded by length (see LONG_TEXT)."""
+    group: list[str | Doc] = []
+    size = 0
+    for item in made:
+        length = len(item) if isinstance(item, str) else len(item.text)
+        if group and (size + length > GROUP_CHARS or length > LONG_TEXT):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(item)
+        size += length
+        if length > LONG_TEXT:
+            yield from nlp.pipe(group, batch_size=1)
+            group, size = [], 0
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
 
 
 def extract_batch(nlp: Language, start: int, items: list[Item], fmt: str, on_error: OnError) -> list[Release | Failure]:
@@ -29,8 +52,7 @@ def extract_batch(nlp: Language, start: int, items: list[Item], fmt: str, on_err
     the one at fault, so a good batch costs what it always did.
     """
     if on_error == "raise":
-        return [doc._.release for doc in nlp.pipe((to_pipe(nlp, t, fmt, published=p) for t, p in items),
-                                                    batch_size=len(items) or 1)]
+        return [doc._.release for doc in pipe_in_groups(nlp, [to_pipe(nlp, t, fmt, published=p) for t, p in items])]
     results: list[Release | Failure | None] = [None] * len(items)
     ready: list[tuple[int, str | Doc]] = []
     for i, (text, published) in enumerate(items):
@@ -39,7 +61,7 @@ def extract_batch(nlp: Language, start: int, items: list[Item], fmt: str, on_err
         except Exception as err:
             results[i] = _failure(start + i, err)
     try:
-        docs = list(nlp.pipe((made for _, made in ready), batch_size=len(ready) or 1))
+        docs = list(pipe_in_groups(nlp, [made for _, made in ready]))
         for (i, _), doc in zip(ready, docs, strict=True):
             results[i] = doc._.release
     except Exception:
