@@ -49,6 +49,16 @@ def test_a_role_or_a_people_is_no_place(blank: Language, word: str, no_place: bo
     assert reads_as_no_place(Span(doc, 1, 2, label="GPE")) is no_place
 
 
+def test_a_group_named_before_its_members_and_a_hyphenated_role_are_no_place(blank: Language) -> None:
+    doc = blank("Forces detained two Zarqa leaders near Velmor after the Secretary-General spoke.")
+    senior = blank("They sought a Zarqa senior commander.")
+    assert reads_as_no_place(Span(senior, 3, 4, label="GPE"))
+    assert reads_as_no_place(Span(doc, 3, 4, label="GPE"))
+    assert not reads_as_no_place(Span(doc, 6, 7, label="GPE"))
+    role = next(t.i for t in doc if t.text == "Secretary")
+    assert reads_as_no_place(Span(doc, role, role + 3, label="GPE"))  # "Secretary", "-", "General"
+
+
 def test_a_figure_run_on_after_a_place_is_cut_off(blank: Language) -> None:
     doc = blank("displaced in Kibuye 2,400 and in Lower Mpala 12 000")
     assert without_trailing_number(Span(doc, 2, 4, label="GPE")).text == "Kibuye"

@@ -71,14 +71,21 @@ def without_trailing_number(span: Span) -> Span:
 def reads_as_no_place(span: Span) -> bool:
     """A word a recogniser took for an unknown place that is none: a sentence adverb, a role, a people.
 
-    `Sadly,` opening a sentence; `Counselor`; `Nepalis`, `Kenyan`, `Nebraskans` (a nationality or a
-    state's people, singular or plural).
+    `Sadly,` opening a sentence; `Counselor`, `Secretary-General`; `Nepalis`, `Kenyan`, `Nebraskans` (a
+    nationality or a state's people, singular or plural); `Haqqani` before "leaders" or "network".
     """
-    if len(span) != 1:
-        return False
     word = span.text
-    return opens_a_sentence_as_adverb(span) or is_role_word(word) or _nationality(word) or (
-        word.endswith("s") and _nationality(word[:-1]))
+    if " " in word:
+        return False
+    after = [t.text for t in span.doc[span.end:span.end + 2] if t.is_lower]  # "a Haqqani senior leader"
+    return opens_a_sentence_as_adverb(span) or all(is_role_word(part) for part in word.split("-")) or (
+        _nationality(word) or (word.endswith("s") and _nationality(word[:-1]))
+        or not GROUP_MEMBERS.isdisjoint(after))
+
+
+# "Haqqani leaders", "Zarqa network": the word names a group its members belong to, not a place.
+GROUP_MEMBERS = frozenset({"network", "leader", "leaders", "fighters", "militants", "insurgents", "militia",
+                           "commander", "commanders", "facilitator", "facilitators", "members", "faction"})
 
 
 def names_roles(name: str) -> bool:
