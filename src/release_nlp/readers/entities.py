@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,7 +25,7 @@ from release_nlp.readers.abbreviations import Definition, find_definitions
 from release_nlp.readers.common_words import opens_a_sentence_as_adverb
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
-from release_nlp.readers.model_titles import add_model_titles, names_out_of_titles
+from release_nlp.readers.model_titles import MIDDLE_INITIAL, add_model_titles, names_out_of_titles
 from release_nlp.readers.organisations import (
     ORG_WORDS,
     OrgRecord,
@@ -307,9 +306,6 @@ def _acronym_in_context(text: str, span: Span) -> bool:
     sentence = text[line_start:line_end if line_end >= 0 else min(len(text), window_end)]
     letters = [c for c in sentence if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
-
-
-MIDDLE_INITIAL = regex.compile(r"\p{Lu}\.")
 
 
 def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from spacy.tokens import Doc, Span
 
 from release_nlp.readers.people import PersonRecord
@@ -18,6 +19,7 @@ from release_nlp.readers.roles import is_honorific, is_role_word
 
 TITLE = "TITLE"
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+MIDDLE_INITIAL = regex.compile(r"\p{Lu}\.")  # "Paul I. Norton"
 _CONNECTORS = frozenset({"of", "for", "and", "&", "on", "to", "at", "in", "the"})
 
 
@@ -45,7 +47,7 @@ def _name_at_end(doc: Doc, title: Span) -> int | None:
         if start <= title.start or doc[start - 1].lower_ in _CONNECTORS:
             continue
         words = doc[start:title.end]
-        if size == 3 and not (len(words[1]) == 2 and words[1].text[0].isupper() and words[1].text[1] == "."):
+        if size == 3 and not MIDDLE_INITIAL.fullmatch(words[1].text):
             continue
         if all(_name_word(w.text) for i, w in enumerate(words) if not (size == 3 and i == 1)):
             return start

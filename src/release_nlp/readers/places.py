@@ -369,7 +369,7 @@ def read_places(
         if ent.start_char in in_org or ent.start_char in person_chars or "\n" in ent.text:
             continue
         name = ent.text
-        found = gazetteer.lookup(name) if ent.label_ == "FAC" else None
+        found = gazetteer.lookup(name)
         if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)):
             continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
@@ -378,7 +378,7 @@ def read_places(
             continue  # "South Sudan AIDS Commission" is an organisation, "Sendai Framework" a document
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
-        if gazetteer.lookup(name) is None and (lower.writes(name) or reads_as_no_place(ent)):
+        if found is None and (lower.writes(name) or reads_as_no_place(ent)):
             continue  # "Malaria" beside "malaria"; "Sadly, ..."; "Counselor"; "Nepalis"
         candidates.append(without_trailing_number(ent))
     candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
