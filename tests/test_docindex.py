@@ -25,6 +25,15 @@ def test_offsets_and_sentence_starts_match_the_doc() -> None:
     assert index_of(nlp.make_doc("")).sent_starts == [0]
 
 
+def test_token_starting_at_finds_only_token_starts() -> None:
+    doc = spacy.blank("en").make_doc(TEXT)
+    index = index_of(doc)
+    for token in doc:
+        assert index.token_starting_at(token.idx) == token.i
+    assert index.token_starting_at(doc[0].idx + 1) is None  # inside "Relief"
+    assert index.token_starting_at(len(TEXT) + 5) is None
+
+
 def test_text_is_the_docs_text_and_the_tokenizers_input() -> None:
     nlp = spacy.blank("en")
     doc = nlp.make_doc(TEXT)

@@ -158,3 +158,15 @@ def test_title_and_organisation_split(phrase: str, names: list[str], titles: lis
 
     for order in (names, names[::-1]):  # the answer must not depend on the order names come in
         assert split_title_org(phrase, [(n, 0, len(n)) for n in order]) == (titles, org)
+
+
+def test_surnames_are_found_as_whole_words_in_any_case_surname_by_surname() -> None:
+    from release_nlp.readers.people import PersonRecord, _surname_hits
+
+    okafor, lind = PersonRecord("Ada Okafor"), PersonRecord("Per Lind")
+    text = "LIND spoke first. Okafor agreed, Lindqvist did not, and Lind-Berg left; then Okafor and Lind."
+    hits = _surname_hits(text, {"Okafor": okafor, "Lind": lind})
+    assert [(surname, text[s:e]) for surname, _, (s, e) in hits] == [
+        ("Okafor", "Okafor"), ("Okafor", "Okafor"), ("Lind", "LIND"), ("Lind", "Lind")]
+    assert hits[0][1] is okafor and hits[2][1] is lind
+    assert _surname_hits(text, {}) == []

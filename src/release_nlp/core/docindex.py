@@ -73,6 +73,11 @@ class DocIndex:
             i += 1
         return doc[i] if i < len(doc) else None
 
+    def token_starting_at(self, char: int) -> int | None:
+        """Index of the token that starts exactly at `char`, if one does."""
+        i = bisect_right(self.token_starts, char) - 1
+        return i if i >= 0 and self.token_starts[i] == char else None
+
     def token_index(self, char: int) -> int:
         """Index of the token containing `char` (or the one before it)."""
         return max(0, bisect_right(self.token_starts, char) - 1)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -74,9 +75,10 @@ def _break_sentences_at_lines(doc: Doc, title: tuple[int, int] | None) -> None:
     Set through one array: `Token.is_sent_start = ...` checks the whole doc for a parse each time,
     which is quadratic on a release of thousands of lines.
     """
-    starts = [token.i for token in doc[1:]
-              if not token.is_space and doc[token.i - 1].is_space
-              and ("\n" in doc[token.i - 1].text or "\u2028" in doc[token.i - 1].text)]
+    # Candidates from the doc's array (a Token object per word costs more): a word after a space token.
+    space = doc.to_array(IS_SPACE).astype(bool)
+    after_space = numpy.flatnonzero(~space[1:] & space[:-1]) + 1
+    starts = [i for i in after_space.tolist() if "\n" in doc[i - 1].text or "\u2028" in doc[i - 1].text]
     if title:
         span = doc.char_span(title[1], title[1], alignment_mode="expand")
         if span is not None and 0 < span.start < len(doc) and not doc[span.start].is_space:

@@ -74,6 +74,7 @@ TENSE_MARKER = regex.compile(rf"(?P<future>{_FUTURE})|\b(?:was|were|had|did|told
 # Words the model folds into a DATE entity that are not part of the date.
 TRIM = regex.compile(r"^(?:the\s+course\s+of|the\s+end\s+of|the\s+start\s+of|beginning\s+in|starting\s+in)\s+",
                      regex.IGNORECASE)
+_CODE_GOES_ON = regex.compile(r"[-/]\w")  # after a date: "2011-05-S-104" is a reference code
 
 
 def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -114,7 +115,7 @@ def read_dates(doc: Doc, dateparser_fallback: bool = True) -> tuple[list[dict[st
         trimmed = TRIM.sub("", raw)
         start += len(raw) - len(trimmed)
         # A reference code ("2011-05-S-104") is no date.
-        if regex.match(r"^[-/]\w", text[end:end + 2]) or (start > 0 and text[start - 1] in "-/"):
+        if _CODE_GOES_ON.match(text, end) or (start > 0 and text[start - 1] in "-/"):
             continue
         night_match = OVERNIGHT.match(text, start)
         if night_match and night_match.end() == end:

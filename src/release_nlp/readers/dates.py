@@ -286,6 +286,15 @@ _YEARLESS = regex.compile(rf"^(?!.*\b(?:1[89]|20)\d\d\b)(?!.*\b(?:last|next|this
                           rf".*\b(?:{_MONTH_ALT}|spring|summer|autumn|fall|winter)\b")
 
 
+_POSSESSIVE = regex.compile(r"(?:'s|s')$")
+_SPAN_LEAD = regex.compile(r"^(?:over|for|during|in|within|throughout|across|since)\s+")
+_THIS_PERIOD = regex.compile(r"^(?:this|current|last|previous|next)\s(?:week|month|year)$")
+_PAST_PERIODS = regex.compile(r"^(?:the\s)?(?:past|last|next|coming)\s\d*\s?\w*\s?(?:days|weeks|months|years)")
+_TWO_FULL_DATES = regex.compile(rf"^(?:between\s|from\s)?(?P<a>.+?\d{{4}}){_TO}(?P<b>.+\d{{4}})$")
+_DIGIT = regex.compile(r"\d")
+_MONTH_WORD = regex.compile(rf"\b{_M}")
+
+
 def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback: bool = True,
             tense: str | None = None) -> Resolved | None:
     """Resolve a date expression; `None` when it names no calendar date, range, month or year.
@@ -293,7 +302,7 @@ def resolve(text: str, reference: dt.date | None = None, *, dateparser_fallback:
     `tense` ("past" or "future"), read from the sentence, places a yearless month or day: "in August"
     said in March of what happened is last August; "in January" said in November of plans is next January.
     """
-    norm = regex.sub(r"(?:'s|s')$", "", _norm(text))  # "last year's", "last month's"
+    norm = _POSSESSIVE.sub("", _norm(text))  # "last year's", "last month's"
     if not norm or len(norm) > 80:
         return None
     relative = resolve_relative(_PREPOSITIONS.sub("", norm), reference, tense)
@@ -327,10 +336,10 @@ def _shift_years(result: Resolved, years: int) -> Resolved:
 
 
 def _resolve(norm: str, text: str, reference: dt.date | None, dateparser_fallback: bool) -> Resolved | None:
-    span = regex.sub(r"^(?:over|for|during|in|within|throughout|across|since)\s+", "", norm)
-    if not regex.match(r"^(?:this|current|last|previous|next)\s(?:week|month|year)$", span) and (
+    span = _SPAN_LEAD.sub("", norm)
+    if not _THIS_PERIOD.match(span) and (
         DURATION.match(span)
-        or regex.match(r"^(?:the\s)?(?:past|last|next|coming)\s\d*\s?\w*\s?(?:days|weeks|months|years)", span)
+        or _PAST_PERIODS.match(span)
     ):
         return Resolved(None, None, "other", duration=True)
     candidates = [norm]
@@ -344,14 +353,14 @@ def _resolve(norm: str, text: str, reference: dt.date | None, dateparser_fallbac
                 result: Resolved | None = build(m, reference)
                 return result
     # "between 3 May 2004 and 9 June 2005": two full dates, each with its own month and year.
-    both = regex.match(rf"^(?:between\s|from\s)?(?P<a>.+?\d{{4}}){_TO}(?P<b>.+\d{{4}})$", norm)
+    both = _TWO_FULL_DATES.match(norm)
     if both:
         a = _resolve(both["a"], both["a"], reference, False)
         b = _resolve(both["b"], both["b"], reference, False)
         grains = {a.granularity, b.granularity} if a and b else set()
         if a and b and a.start and b.end and a.start <= b.end and grains <= {"day", "month"}:
             return Resolved(a.start, b.end, "month" if "month" in grains else "day")
-    if dateparser_fallback and regex.search(r"\d", norm) and regex.search(rf"\b{_M}", norm):
+    if dateparser_fallback and _DIGIT.search(norm) and _MONTH_WORD.search(norm):
         parsed = _dateparser().get_date_data(text)
         if parsed and parsed.date_obj and parsed.period == "day":
             day = parsed.date_obj.date()

@@ -330,6 +330,12 @@ _BRACKETED = regex.compile(r"\s?\([^()\n]{1,40}\)")
 _INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
 
+@lru_cache(maxsize=1024)
+def _unit_lead(unit: str) -> regex.Pattern[str]:
+    """The unit's words as they follow a number, spaced any way."""
+    return regex.compile(r"[\s-]*(?:" + regex.escape(unit).replace("\\ ", r"\s+") + ")")
+
+
 def with_rate(text: str, end: int, unit: str, money: bool) -> str:
     """`$58 per barrel`, `800,000 barrels a day`, `3 km/h`: the unit with the thing it is counted per.
 
@@ -337,8 +343,7 @@ def with_rate(text: str, end: int, unit: str, money: bool) -> str:
     """
     rest = text[end:end + 80]
     if not money:
-        words = regex.escape(unit).replace("\\ ", r"\s+")
-        lead = regex.match(rf"[\s-]*(?:{words})", rest)
+        lead = _unit_lead(unit).match(rest)
         if lead is None and not rest.startswith("/"):
             return unit
         rest = rest[lead.end():] if lead is not None else rest

@@ -201,6 +201,9 @@ DIRECTION = regex.compile(
 )
 
 
+_NAME_AND_KIND = regex.compile(r"^(.+?) (\w+)$")
+
+
 def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool = False) -> Gazetted | None:
     """The most likely reading of `name`, preferring readings in `context_countries` (and cities, if asked)."""
     k = key(name)
@@ -215,7 +218,7 @@ def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool =
         return Gazetted(name, kind, inner.country_code, inner.weight)
     if not readings:
         # "Khost province", "Manduzai district", "Kakuma camp": a name plus its kind.
-        m = regex.match(r"^(.+?) (\w+)$", k)
+        m = _NAME_AND_KIND.match(k)
         if m and m.group(2) in KIND_WORDS:
             suffix_kind = KIND_WORDS[m.group(2)]
             readings = table.get(m.group(1))

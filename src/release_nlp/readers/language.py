@@ -31,13 +31,14 @@ def _stopwords() -> dict[str, frozenset[str]]:
 def detect(text: str, sample: int = 6000) -> str:
     """ISO 639-1 code of the language the text is most likely in (`en` when unsure)."""
     head = text[:sample]
-    letters = [c for c in head if c.isalpha()]
-    if not letters:
-        return "en"
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
-    if latin < 0.5 * len(letters):
-        counts = Counter(lang for lang, pattern in SCRIPTS for _ in pattern.finditer(head))
-        return counts.most_common(1)[0][0] if counts else "und"
+    if not head.isascii():  # ASCII is Latin script: the per-character count is for the rest
+        letters = [c for c in head if c.isalpha()]
+        if not letters:
+            return "en"
+        latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+        if latin < 0.5 * len(letters):
+            counts = Counter(lang for lang, pattern in SCRIPTS for _ in pattern.finditer(head))
+            return counts.most_common(1)[0][0] if counts else "und"
     words = [w.casefold() for w in WORD.findall(head)]
     if len(words) < 20:
         return "en"  # too little to tell: treat short texts as English

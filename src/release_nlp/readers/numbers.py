@@ -30,12 +30,22 @@ NUMBER_WORD = sorted([*UNITS, *TENS, *SCALES, *COLLECTIVES], key=len, reverse=Tr
 DIGITS = regex.compile(r"^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".500"
 
 
+_SEPARATORS = regex.compile(r"[,\u00a0\u202f ]")
+_SPACES = regex.compile(r"\s+")
+_LEADING_POINT = regex.compile(r"^\.\d")
+_WORD_BREAKS = regex.compile(r"[\s-]+")
+# "1.2 million", "6.6bn", "3m", "15M", "2.5 billion", "$1mil", "4 hundred million"
+_SCALED = regex.compile(r"^(\d[\d,.\u00a0 ]*?)\s?-?"
+                        r"(k|m|mil|mn|mln|bn|b|tn|million|billion|trillion|thousand|hundred|lakh|crore)"
+                        r"(?:\s(thousand|million|billion))?$")
+
+
 def _digits(text: str) -> float | None:
     text = text.strip()
     if not DIGITS.match(text):
         return None
     try:
-        return float(regex.sub(r"[,\u00a0\u202f ]", "", text))
+        return float(_SEPARATORS.sub("", text))
     except ValueError:
         # `regex` knows digits of newer Unicode versions than this Python's float() does (U+10D40).
         return None
@@ -70,8 +80,8 @@ def _words(words: list[str]) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """The value of a number as printed, with its scale word; None when it is no number."""
-    t = regex.sub(r"\s+", " ", text.casefold().replace("‑", "-")).strip(" ,").rstrip(".")
-    t = t if regex.match(r"^\.\d", t) else t.lstrip(" .,")
+    t = _SPACES.sub(" ", text.casefold().replace("‑", "-")).strip(" ,").rstrip(".")
+    t = t if _LEADING_POINT.match(t) else t.lstrip(" .,")
     if not t:
         return None
     if t in VAGUE:
@@ -80,9 +90,7 @@ def parse_number(text: str) -> float | None:
     if value is not None:
         return value
     # "1.2 million", "6.6bn", "3m", "15M", "2.5 billion", "$1mil", "4 hundred million"
-    m = regex.match(r"^(\d[\d,.\u00a0 ]*?)\s?-?"
-                    r"(k|m|mil|mn|mln|bn|b|tn|million|billion|trillion|thousand|hundred|lakh|crore)"
-                    r"(?:\s(thousand|million|billion))?$", t)
+    m = _SCALED.match(t)
     if m:
         base = _digits(m.group(1))
         if base is None or (m.group(3) and m.group(2) != "hundred"):
@@ -90,7 +98,7 @@ def parse_number(text: str) -> float | None:
         return base * SCALES[m.group(2)] * (SCALES[m.group(3)] if m.group(3) else 1)
     if t == "no":
         return 0.0
-    words = [w for w in regex.split(r"[\s-]+", t) if w]
+    words = [w for w in _WORD_BREAKS.split(t) if w]
     if words and words[0] == "no":
         return None
     return _words(words)
@@ -101,7 +109,7 @@ def vague_span(text: str) -> tuple[float, float] | None:
 
     None for the vague amounts that span no power of ten (`dozens`, `scores`) and for every other text.
     """
-    low = VAGUE.get(regex.sub(r"\s+", " ", text.casefold()).strip())
+    low = VAGUE.get(_SPACES.sub(" ", text.casefold()).strip())
     if low is None or low < 100:
         return None
     return float(low), float(low) * 10
@@ -109,4 +117,4 @@ def vague_span(text: str) -> tuple[float, float] | None:
 
 def is_vague(text: str) -> bool:
     """`hundreds`, `tens of thousands`: an order of magnitude rather than a number."""
-    return regex.sub(r"\s+", " ", text.casefold()).strip() in VAGUE
+    return _SPACES.sub(" ", text.casefold()).strip() in VAGUE

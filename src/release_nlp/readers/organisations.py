@@ -221,7 +221,7 @@ def plausible_org(name: str) -> bool:
         return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
     if MONEY.search(name):
         return False  # "EUR 1.5 million", "P14-million": an amount the recogniser ran into a name
-    return not regex.fullmatch(r"[\d\W]+", name)
+    return not _NO_LETTERS.fullmatch(name)
 
 
 def _headed_body(words: list[str]) -> bool:
@@ -236,7 +236,7 @@ STATE_WEIGHT = 1e8  # the gazetteer's weight of first-level regions (states, pro
 
 def _tidy(name: str, known_forms: set[str]) -> str:
     """`ICRC Geneva` -> `ICRC`, `Ghormach Taliban` -> `Taliban`, `WFP - Food` -> `WFP`, `... 2018` -> `...`."""
-    name = regex.sub(r"\s+(?:19|20)\d\d$", "", name)
+    name = _TRAILING_YEAR.sub("", name)
     head, sep, _ = name.partition(" - ")
     if sep:
         head = _tidy(head, known_forms)
@@ -371,7 +371,7 @@ def extract_organisations(
             return  # "International Day for the Elimination of ...": an observance, not a body
         # Joined fields ("Planning and Evaluation") complete a title too; a lone name ("Director of Cordaid") is a body.
         # So does a minister's or secretary's portfolio ("Secretary of Labor").
-        joined_fields = (regex.search(r" (?:and|&) ", raw) is not None
+        joined_fields = (_JOINED.search(raw) is not None
                          or (ent.start >= 2 and doc[ent.start - 2].lower_ in ("secretary", "minister"))) \
             and not is_body(raw) and ent[0].lower_ != "the" and not is_acronym(raw)
         if (is_area(raw) or joined_fields) and ent.start >= 2 \
@@ -497,19 +497,26 @@ def _us_state_codes() -> frozenset[str]:
     return frozenset(s.code[3:] for s in pycountry.subdivisions if s.country_code == "US" and s.parent_code is None)
 
 
+_NO_LETTERS, _TRAILING_YEAR = regex.compile(r"[\d\W]+"), regex.compile(r"\s+(?:19|20)\d\d$")
+_JOINED = regex.compile(r" (?:and|&) ")
+# Searched in the few characters before a name: "5,000 EUR", "Bethel, AK".
+_DIGIT_AT_END, _TOWN_COMMA_AT_END = regex.compile(r"\d\s?$"), regex.compile(r"\p{L},\s$")
+_GLUED_AMOUNT, _US_LEAD = regex.compile(r"\p{Lu}{1,3}\$?\d[\d,.]*"), regex.compile(r"^(?:U\.?S\.?|United States)\s+")
+_STATE_CODE_AFTER = regex.compile(r",\s(\p{Lu}\p{Lu})\b(?!\s?\p{Ll})")
 AMOUNT_AFTER = regex.compile(r"\s?(?:\d|-?(?:million|billion|thousand|bn|m)\b)", regex.IGNORECASE)
 
 
 def _amount_or_code(text: str, start: int, end: int) -> bool:
     """`EUR 5 million`, `5,000 EUR`, `P14-million`, `Bethel, AK`: money and postal codes, not bodies."""
     name = text[start:end]
-    if name in _currency_codes() and (AMOUNT_AFTER.match(text, end) or regex.search(r"\d\s?$", text[:start])):
+    amount_before = _DIGIT_AT_END.search(text, max(0, start - 3), start)
+    if name in _currency_codes() and (AMOUNT_AFTER.match(text, end) or amount_before):
         return True
-    if regex.fullmatch(r"\p{Lu}{1,3}\$?\d[\d,.]*", name) and AMOUNT_AFTER.match(text, end):
+    if _GLUED_AMOUNT.fullmatch(name) and AMOUNT_AFTER.match(text, end):
         return True  # "P14-million": a currency letter glued to a figure
-    if name in _us_state_codes() and regex.search(r"\p{L},\s$", text[:start]):
+    if name in _us_state_codes() and _TOWN_COMMA_AT_END.search(text, max(0, start - 4), start):
         return True  # "Bethel, AK"
-    return bool(regex.match(r",\s(\p{Lu}\p{Lu})\b(?!\s?\p{Ll})", text[end:end + 5])) and \
+    return bool(_STATE_CODE_AFTER.match(text[end:end + 5])) and \
         text[end + 2:end + 4] in _us_state_codes() and not name.isupper()
 
 
@@ -543,7 +550,7 @@ def merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
 
 
 def _initials(name: str) -> str:
-    words = regex.sub(r"^(?:U\.?S\.?|United States)\s+", "", name).split()
+    words = _US_LEAD.sub("", name).split()
     return "".join(w[0] for w in words if w.casefold() not in ("of", "for", "and", "the", "on", "&", "in"))
 
 

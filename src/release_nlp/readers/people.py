@@ -193,9 +193,12 @@ def _compound_ranks(styles: list[str]) -> list[str]:
     return out
 
 
+_NO_NAME_CHARACTER = regex.compile(r"[\d@/#_]")
+
+
 def _plausible_name(name: str, styled: bool = False) -> bool:
     words = name.split()
-    if not words or len(words) > 5 or regex.search(r"[\d@/#_]", name):
+    if not words or len(words) > 5 or _NO_NAME_CHARACTER.search(name):
         return False
     if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return False
@@ -451,28 +454,42 @@ def _find_surname_mentions(text: str, people: list[PersonRecord], allowed: Calla
             surnames.setdefault(words[-1], []).append(person)
     styled = _style_before()
     covered = Intervals((s, e) for p in people for _, s, e in p.mentions)  # no stretch of text is two mentions
-    for surname, owners in surnames.items():
-        if len(owners) != 1:
+    unique = {name: owners[0] for name, owners in surnames.items() if len(owners) == 1}
+    for surname, person, (s, e) in _surname_hits(text, unique):
+        # "Ms Szabados": a style just before the surname belongs to the mention.
+        window = max(0, s - STYLE_REACH)
+        style = styled.search(text[window:s])
+        if style is not None and (style.start() > 0 or window == 0 or not _is_name_char(text[window - 1])):
+            s = window + style.start()
+        if not text[e - len(surname):e][0].isupper() or not allowed(s):
             continue
-        person = owners[0]
-        pattern = regex.compile(rf"(?<![\w-]){regex.escape(surname)}(?![\w-])", regex.IGNORECASE)
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            # "Ms Szabados": a style just before the surname belongs to the mention.
-            window = max(0, s - STYLE_REACH)
-            style = styled.search(text[window:s])
-            if style is not None and (style.start() > 0 or window == 0 or not _is_name_char(text[window - 1])):
-                s = window + style.start()
-            if not text[e - len(surname):e][0].isupper() or not allowed(s):
-                continue
-            if next(covered.overlapping(s, e), None) is not None:
-                continue
-            mention = text[s:e]
-            person.mentions.append((mention, s, e))
-            covered.add(s, e)
-            if mention not in person.aliases and mention != person.name:
-                person.aliases.append(mention)
+        if next(covered.overlapping(s, e), None) is not None:
+            continue
+        mention = text[s:e]
+        person.mentions.append((mention, s, e))
+        covered.add(s, e)
+        if mention not in person.aliases and mention != person.name:
+            person.aliases.append(mention)
+    for person in unique.values():
         person.mentions.sort(key=lambda mention: mention[1])
+
+
+def _surname_hits(text: str, owners: dict[str, PersonRecord]) -> list[tuple[str, PersonRecord, tuple[int, int]]]:
+    """Where each surname stands as a word, in any case: surname by surname, each in text order.
+
+    One pattern for all surnames, not one per surname: compiling a pattern costs more than the search.
+    """
+    if not owners:
+        return []
+    by_fold: dict[str, list[str]] = {}
+    for surname in owners:
+        by_fold.setdefault(surname.casefold(), []).append(surname)
+    alternatives = "|".join(regex.escape(surname) for surname in sorted(owners, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", regex.IGNORECASE)
+    rank = {surname: i for i, surname in enumerate(owners)}
+    hits = [(surname, owners[surname], m.span()) for m in pattern.finditer(text)
+            for surname in by_fold.get(m.group().casefold(), ())]
+    return sorted(hits, key=lambda hit: (rank[hit[0]], hit[2]))
 
 
 def _resolve(name: str, people: list[PersonRecord]) -> PersonRecord | None:

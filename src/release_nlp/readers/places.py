@@ -10,8 +10,11 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
+import numpy
 import regex
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -407,12 +410,20 @@ def read_places(
     return places
 
 
+@cache
+def _kind_hashes() -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
+    """The string ids of `PLACE_KIND_AFTER`, as spaCy's arrays hold them (the same in every vocab)."""
+    strings = StringStore()
+    return numpy.array([strings.add(word) for word in PLACE_KIND_AFTER], dtype=numpy.uint64)
+
+
 def _untagged_before_kind(doc: Doc, sections: SectionMap) -> list[Span]:
     """`in Pul-e Alam district`, `Nad ‘Ali district`: a known town or region before its kind word, untagged."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in PLACE_KIND_AFTER or tok.i == 0 or doc[tok.i - 1].ent_type_ \
-                or not sections.is_content(tok.idx):
+    # Found in the doc's array of lower-case forms: a Token object per word costs more.
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _kind_hashes())).tolist():
+        tok = doc[i]
+        if tok.i == 0 or doc[tok.i - 1].ent_type_ or not sections.is_content(tok.idx):
             continue
         start = tok.i
         while start > 0 and tok.i - start < 5 and not doc[start - 1].ent_type_ and (

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from release_nlp.core.docindex import text_of
+from release_nlp.core.docindex import index_of, text_of
 from release_nlp.readers import gazetteer
 from release_nlp.readers.organisations import ORG_WORDS, known_org
 from release_nlp.readers.roles import has_head, is_honorific, is_role_word
 
 NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # a "WORK_OF_ART" may be a name misread
 COMPLEMENTS = frozenset({"for", "of", "to", "in"})
+CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
 TITLE_RUN = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})
 
 
@@ -33,8 +36,16 @@ def names_after_titles(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             found = _name_after_place(doc, ent, lower)
             if found is not None:
                 out.append(found)
+    # Every name word starts with a capital and a small letter: only those tokens are visited.
+    index = index_of(doc)
+    starts = (index.token_starting_at(m.start()) for m in CAPITALISED.finditer(text_of(doc)))
     i = 1
-    while i < len(doc) - 1:
+    for k in starts:
+        if k is None or k < i:
+            continue
+        if k >= len(doc) - 1:
+            break
+        i = k
         tok = doc[i]
         if tok.ent_type_ not in NAMED_KINDS and _name_word(tok, lower) and _age_follows(doc, i + 1) and (
                 not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start):
@@ -62,7 +73,9 @@ def _age_follows(doc: Doc, i: int) -> bool:
 
 def _lower_words(doc: Doc) -> frozenset[str]:
     """Words the release also writes in lower case: no name is made of them."""
-    return frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+    marks = doc.to_array([IS_LOWER, IS_ALPHA, LOWER])  # from the arrays: a Token object per word costs more
+    strings = doc.vocab.strings
+    return frozenset(strings[int(h)] for h in set(marks[(marks[:, 0] == 1) & (marks[:, 1] == 1), 2].tolist()))
 
 
 def _name_word(tok: Token, lower: frozenset[str]) -> bool:
