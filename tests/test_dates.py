@@ -91,3 +91,26 @@ def test_calendar_date_for_datelines() -> None:
     assert parse_calendar_date("May 28, 2011") == dt.date(2011, 5, 28)
     assert parse_calendar_date("Thursday, November 16, 2017") == dt.date(2017, 11, 16)
     assert parse_calendar_date("November 27") is None  # no year and no reference: not guessed
+
+
+def test_the_date_finders_guards_change_no_match() -> None:
+    """The first-character guards and simple case folding only skip positions no date can start at."""
+    import regex
+
+    from release_nlp.readers import datefinder
+
+    text = ("On Tuesday, 3 March 2025 the office opened; from May 2024 to June 2025 and between 3 May 2004 and "
+            "9 June 2005, 12 - 15 March 2018, January-March, Sept. 30, 2019 and 2021-04-05. Four years ago, late "
+            "last July, earlier this month, in the 20th century, on Christmas Eve and in FY 2016/17; LAST YEAR "
+            "and Last Summer too. Wed. 4 Feb, thu 5 feb, -3 March, x12 May.")
+    for pattern in (datefinder.FULL_DATE, datefinder.RANGE, datefinder.NAMED):
+        unguarded = regex.compile(pattern.pattern.replace("(?-f)", "").replace(patterns_guard(pattern.pattern), ""),
+                                  regex.V1)
+        found = [m.span() for m in pattern.finditer(text)]
+        assert found == [m.span() for m in unguarded.finditer(text)]
+        assert found
+
+
+def patterns_guard(pattern: str) -> str:
+    """The leading `(?=[...])` guard of a pattern, or nothing."""
+    return pattern[:pattern.index(")") + 1] if pattern.startswith("(?=[") else ""
