@@ -1,12 +1,14 @@
 """Per-label precision, recall and F1 of the base and the trained recogniser on the test split.
 
-    python models/training/evaluate.py     # writes models/training/evaluation.json, prints a table
+    python models/training/evaluate.py                    # the shipped weights: writes evaluation.json, prints a table
+    python models/training/evaluate.py --weights DIR      # a trial run's weights: prints the table only
 
 A predicted span counts when its label and its token extent equal a gold span's (exact match).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -65,8 +67,12 @@ def table(result: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    result = measure([d for d in documents() if d.split == "test"], OUT)
-    RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--weights", type=Path, default=OUT, help="the recogniser's weights (default: shipped)")
+    args = parser.parse_args()
+    result = measure([d for d in documents() if d.split == "test"], args.weights)
+    if args.weights.resolve() == OUT.resolve():  # the record describes the shipped weights only
+        RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(table(result))
 
 
