@@ -497,7 +497,7 @@ def _us_state_codes() -> frozenset[str]:
     return frozenset(s.code[3:] for s in pycountry.subdivisions if s.country_code == "US" and s.parent_code is None)
 
 
-_NO_LETTERS, _TRAILING_YEAR = regex.compile(r"[\d\W]+"), regex.compile(r"\s+(?:19|20)\d\d$")
+_NO_LETTERS, _TRAILING_YEAR = regex.compile(r"[\d\W]+"), regex.compile(r"(?<!\s)\s+(?:19|20)\d\d$")
 _JOINED = regex.compile(r" (?:and|&) ")
 # Searched in the few characters before a name: "5,000 EUR", "Bethel, AK".
 _DIGIT_AT_END, _TOWN_COMMA_AT_END = regex.compile(r"\d\s?$"), regex.compile(r"\p{L},\s$")
