@@ -170,3 +170,17 @@ def test_surnames_are_found_as_whole_words_in_any_case_surname_by_surname() -> N
         ("Okafor", "Okafor"), ("Okafor", "Okafor"), ("Lind", "LIND"), ("Lind", "Lind")]
     assert hits[0][1] is okafor and hits[2][1] is lind
     assert _surname_hits(text, {}) == []
+
+
+@pytest.mark.parametrize("name", ["Coast Bulletin", "Stranded Seafarers Migrants", "Distinguished Members",
+                                  "Valley Herald"])
+def test_a_span_ending_in_a_publication_or_group_noun_is_no_person(name: str) -> None:
+    from release_nlp.readers.people import _plausible_name
+
+    assert not _plausible_name(name)
+
+
+def test_surnames_that_are_also_words_stay_names() -> None:
+    from release_nlp.readers.people import _plausible_name
+
+    assert _plausible_name("Emily Post") and _plausible_name("Robert Burns")

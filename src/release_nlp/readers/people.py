@@ -206,6 +206,8 @@ def _plausible_name(name: str, styled: bool = False) -> bool:
         return False
     if words[0].casefold() in vocabulary().not_person_heads:
         return False
+    if len(words) > 1 and words[-1].casefold() in vocabulary().not_person_tails:
+        return False
     if len(words) == 1 and name.isupper() and len(name) <= 4:
         return False  # "CET", "UN": a code, not a name
     return not (len(words) > 1 and name.isupper())

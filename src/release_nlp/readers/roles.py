@@ -22,6 +22,7 @@ class Vocabulary:
     head_words: frozenset[str]
     head_parts: frozenset[str]  # heads split at hyphens only: "vice-president" -> "vice", "president"
     not_person_heads: frozenset[str]
+    not_person_tails: frozenset[str]  # "Coast Bulletin", "Stranded Seafarers": a publication or a group
     areas: frozenset[str]
     plural_styles: dict[str, str | None]  # "sens." -> "Senator": a style shared by a list of names
 
@@ -40,6 +41,7 @@ def vocabulary() -> Vocabulary:
         head_words=frozenset(w for h in heads for w in regex.split(r"[\s-]+", h)),
         head_parts=frozenset(part for h in heads for part in h.split("-")),
         not_person_heads=frozenset(w.casefold() for w in data["not_person_heads"]),
+        not_person_tails=frozenset(w.casefold() for w in data["not_person_tails"]),
         areas=frozenset(w.casefold() for w in data["areas"]),
         plural_styles={k.casefold(): v for k, v in data.get("plural_styles", {}).items() if not k.startswith("_")},
     )
