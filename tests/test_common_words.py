@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from release_nlp.readers.common_words import (
     LowerCase,
+    group_names,
     opens_a_sentence_as_adverb,
     reads_as_no_place,
     without_trailing_number,
@@ -57,6 +58,17 @@ def test_a_group_named_before_its_members_and_a_hyphenated_role_are_no_place(bla
     assert not reads_as_no_place(Span(doc, 6, 7, label="GPE"))
     role = next(t.i for t in doc if t.text == "Secretary")
     assert reads_as_no_place(Span(doc, role, role + 3, label="GPE"))  # "Secretary", "-", "General"
+
+
+def test_a_group_name_shown_once_is_no_place_anywhere_in_the_release(blank: Language) -> None:
+    doc = blank("Troops arrested a Velsari Network financier in Orbak. Later, Velsari activity rose near Orbak.")
+    mentions = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text in ("Velsari", "Orbak")]
+    assert [reads_as_no_place(m) for m in mentions] == [True, False, True, False]
+    assert group_names(doc) == {"Velsari"}
+    plain = blank("Velsari activity rose near Orbak.")  # no member noun: nothing shows a group
+    assert group_names(plain) == frozenset()
+    places = blank("The Orbak district leader met Chairman Brant and members of the Velsari senior leadership.")
+    assert group_names(places) == {"Velsari"}
 
 
 def test_a_figure_run_on_after_a_place_is_cut_off(blank: Language) -> None:

@@ -85,6 +85,13 @@ def test_a_country_alone_is_no_person_unless_part_of_a_name() -> None:
     assert [m.name for m in _without_groups_and_topics(text, mentions)] == ["Ana Jordan", "Jordan"]
 
 
+def test_a_word_the_release_uses_as_a_group_name_is_no_person() -> None:
+    text = "A Velsari network facilitator was held. Velsari fighters fled. Omar Velsari, a farmer, spoke."
+    mentions = [NameMention(n, n, 0, 1, 0, 1, [], []) for n in ("Velsari", "Omar Velsari", "Tarek")]
+    kept = _without_groups_and_topics(text, mentions, frozenset({"Velsari"}))
+    assert [m.name for m in kept] == ["Omar Velsari", "Tarek"]
+
+
 def test_a_first_name_cut_short_is_the_one_person_it_shortens() -> None:
     sasse = PersonRecord("Benjamin Sasse")
     assert PeopleIndex([sasse]).resolve("Ben") is sasse

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from release_nlp.readers import gazetteer
 from release_nlp.readers.gazetteer import country_of_demonym
@@ -77,15 +77,37 @@ def reads_as_no_place(span: Span) -> bool:
     word = span.text
     if " " in word:
         return False
-    after = [t.text for t in span.doc[span.end:span.end + 2] if t.is_lower]  # "a Haqqani senior leader"
     return opens_a_sentence_as_adverb(span) or all(is_role_word(part) for part in word.split("-")) or (
         _nationality(word) or (word.endswith("s") and _nationality(word[:-1]))
-        or not GROUP_MEMBERS.isdisjoint(after))
+        or word in group_names(span.doc))
 
 
-# "Haqqani leaders", "Zarqa network": the word names a group its members belong to, not a place.
-GROUP_MEMBERS = frozenset({"network", "leader", "leaders", "fighters", "militants", "insurgents", "militia",
-                           "commander", "commanders", "facilitator", "facilitators", "members", "faction"})
+# "Haqqani leaders", "Zarqa Network": the word names a group its members belong to, not a place.
+GROUP_MEMBERS = frozenset({"network", "leader", "leaders", "leadership", "fighters", "militants", "insurgents",
+                           "militia", "commander", "commanders", "facilitator", "facilitators", "members",
+                           "faction", "cell", "cells", "operatives", "loyalists"})
+
+# Words between a group's name and its member noun; no others ("Zharay district leader" names a place).
+RANKS = frozenset({"senior", "top", "key", "mid-level", "suspected", "former", "local"})
+
+
+@lru_cache(maxsize=2)
+def group_names(doc: Doc) -> frozenset[str]:
+    """Capitalised words this release uses as a group's name, before a member noun somewhere in it.
+
+    One sense per release: once "a Haqqani network facilitator" or "Haqqani senior leaders" shows the
+    word names a group, "Haqqani activity" elsewhere in the release names no place and no person.
+    """
+    names = set()
+    for token in doc:
+        if token.lower_ not in GROUP_MEMBERS:
+            continue
+        i = token.i - 1
+        if i > 0 and doc[i].lower_ in RANKS:  # "a Haqqani senior leader"
+            i -= 1
+        if i >= 0 and doc[i].is_title and doc[i].is_alpha:
+            names.add(doc[i].text)
+    return frozenset(names)
 
 
 def names_roles(name: str) -> bool:

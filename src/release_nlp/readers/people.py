@@ -31,6 +31,7 @@ from release_nlp.readers.appositives import (
     right_appositive,
     split_title_org,
 )
+from release_nlp.readers.common_words import group_names
 from release_nlp.readers.roles import expand, has_head, is_honorific, is_role_word, vocabulary
 
 
@@ -238,7 +239,7 @@ def extract_people(
                 mentions.append(m)
     # One mention per stretch of text: a name tagged otherwise may also be the model's PERSON.
     mentions = list({(m.start, m.end): m for m in reversed(mentions)}.values())[::-1]
-    mentions = _without_groups_and_topics(text, mentions)
+    mentions = _without_groups_and_topics(text, mentions, group_names(doc))
     shared_styles = _list_styles(doc, mentions)
     # Fullest names first, so short forms find their person.
     order = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
@@ -308,13 +309,15 @@ def _is_country(name: str) -> bool:
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*")
 
 
-def _without_groups_and_topics(text: str, mentions: list[NameMention]) -> list[NameMention]:
+def _without_groups_and_topics(text: str, mentions: list[NameMention],
+                               groups: frozenset[str] = frozenset()) -> list[NameMention]:
     """Mentions less the groups and topics the model took for people.
 
     A topic's words are all words the release also writes in lower case ("Gender", "Global
     Humanitarian Needs"); a people's name is a plural whose singular names a country or is used as
     an adjective ("Nepalis", "the Yazidi community ... Yazidis"); a country's name alone is no person
-    unless it is part of a person's name here ("Jordan" of "Ana Jordan"). A styled mention ("Mr. Brown") stays.
+    unless it is part of a person's name here ("Jordan" of "Ana Jordan"); nor is a word the release uses
+    as a group's name (`groups`: "Haqqani" of "the Haqqani network"). A styled mention ("Mr. Brown") stays.
     """
     # E-mail and web addresses write names in lower case: their words do not count.
     prose = " ".join(w for w in text.split() if "@" not in w and "://" not in w and not w.startswith("www."))
@@ -341,7 +344,8 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention]) -> list[N
         words = m.name.split()
         if all(w.casefold() in lower for w in words):
             return True
-        return len(words) == 1 and (group(words[0]) or (words[0] not in name_words and country(words[0])))
+        return len(words) == 1 and (group(words[0]) or words[0] in groups
+                                    or (words[0] not in name_words and country(words[0])))
 
     return [m for m in mentions if not dropped(m)]
 
