@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Span
 from release_nlp.readers.abbreviations import find_definitions
 from release_nlp.readers.appositives import predicate_title
 from release_nlp.readers.organisations import OrgRecord, extract_organisations, merge_prefixes
-from release_nlp.readers.people import NameMention, PeopleIndex, PersonRecord, _peel, _without_groups_and_topics
+from release_nlp.readers.people import (
+    NameMention,
+    PeopleIndex,
+    PersonRecord,
+    _peel,
+    _without_common_words,
+    _without_groups_and_topics,
+)
 from release_nlp.readers.titled_names import names_after_titles
 
 from .test_people import person, release
@@ -90,6 +97,18 @@ def test_a_word_the_release_uses_as_a_group_name_is_no_person() -> None:
     mentions = [NameMention(n, n, 0, 1, 0, 1, [], []) for n in ("Velsari", "Omar Velsari", "Tarek")]
     kept = _without_groups_and_topics(text, mentions, frozenset({"Velsari"}))
     assert [m.name for m in kept] == ["Omar Velsari", "Tarek"]
+
+
+def test_a_one_word_name_the_tagger_reads_as_a_common_word_is_no_person(blank: Language) -> None:
+    doc = blank("Shortly after noon, Maren Tovik spoke. Tovik said Admiral Quell agreed. Brisk winds blew.")
+    tags = {"Shortly": "RB", "Tovik": "NNP", "Quell": "NN", "Brisk": "JJ"}
+    for token in doc:
+        token.tag_ = tags.get(token.text, "")
+    alone = [t for t in doc if t.text in ("Shortly", "Tovik", "Quell", "Brisk") and doc[t.i - 1].text != "Maren"]
+    mentions = [NameMention(t.text, t.text, t.i, t.i + 1, t.i, t.i + 1, [], []) for t in alone]
+    mentions.append(NameMention("Maren Tovik", "Maren Tovik", 4, 6, 4, 6, [], []))
+    kept = [m.name for m in _without_common_words(doc, mentions)]
+    assert kept == ["Tovik", "Quell", "Maren Tovik"]  # "Quell", a common noun to the tagger, has a role
 
 
 def test_a_first_name_cut_short_is_the_one_person_it_shortens() -> None:

@@ -119,6 +119,15 @@ def test_places_before_a_shared_kind_word(blank: Language) -> None:
     assert found == {"Torvik", "Kesso", "Brel"}  # not the organisation before "district chief"
 
 
+def test_a_group_name_the_model_reads_as_a_place_elsewhere_stays_no_place(blank: Language) -> None:
+    words = "a Velsari network facilitator fled to Orbak ; Velsari activity rose near Orbak , said Velsari"
+    doc = _doc(blank, words, [(1, 2, "GPE"), (6, 7, "GPE"), (8, 9, "GPE"), (12, 13, "GPE"), (15, 16, "PERSON")])
+    assert places_tagged_otherwise(doc, list(doc.ents)) == []
+    unnamed = _doc(blank, words.replace("network", "team"), list(
+        (e.start, e.end, e.label_) for e in doc.ents))
+    assert [e.text for e in places_tagged_otherwise(unnamed, list(unnamed.ents))] == ["Velsari"]
+
+
 def test_a_known_region_of_the_release_country(blank: Language) -> None:
     words = "Forces in Afghanistan met the greater Badghis elders , and Smith spoke ."
     doc = _doc(blank, words, [(2, 3, "GPE"), (6, 7, "PERSON"), (10, 11, "PERSON")])

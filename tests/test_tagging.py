@@ -59,11 +59,12 @@ def test_figures_where_the_figure_reader_does_not_read_are_not_chosen(blank: Lan
     assert "Trucks" not in words
 
 
-def test_a_one_word_organisation_is_chosen(blank: Language) -> None:
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_one_word_organisation_or_person_is_chosen(blank: Language, label: str) -> None:
     doc = blank(TEXT)
     oxfam = next(t.i for t in doc if t.text == "Oxfam")
     assert not tagging.tokens_to_tag(doc)[oxfam]
-    doc.ents = [Span(doc, oxfam, oxfam + 1, label="ORG")]
+    doc.ents = [Span(doc, oxfam, oxfam + 1, label=label)]
     assert tagging.tokens_to_tag(doc)[oxfam]
 
 

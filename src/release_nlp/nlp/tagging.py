@@ -1,11 +1,12 @@
 """Part-of-speech tags only where a rule reads them.
 
 Our rules read tags in two places: the words after a number (is it a count of something, and
-of what: "900,000 internally displaced persons") and one-word organisation names ("International"
-is an adjective, not an organisation). Tagging the whole release costs the shared tok2vec of the
-statistical pipeline, a quarter of its time. Tagging only the words after a figure in the body and
-notes, where the figure reader reads (the same places, `figures.figure_spans`; dates already read are
-no figures), and one-word organisations, each with the few words of context the tagger's
+of what: "900,000 internally displaced persons") and one-word organisation and person names
+("International" is an adjective, not an organisation; "Shortly" an adverb, not a person). Tagging
+the whole release costs the shared tok2vec of the statistical pipeline, a quarter of its time.
+Tagging only the words after a figure in the body and notes, where the figure reader reads (the same
+places, `figures.figure_spans`; dates already read are no figures), and one-word organisations and
+people, each with the few words of context the tagger's
 network sees, gives those words exactly the tags they would have had, for a fraction of the time.
 
 The statistical `tok2vec` and `tagger` stay in the pipeline, disabled (so a saved pipeline keeps
@@ -49,7 +50,7 @@ def tokens_to_tag(doc: Doc) -> bytearray:
         end = min(len(doc), index.token_index(max(start, stop - 1)) + 1 + UNIT_REACH)
         wanted[first:end] = b"\x01" * (end - first)
     for ent in ents_of(doc):
-        if ent.label_ == "ORG" and len(ent) == 1:
+        if ent.label_ in ("ORG", "PERSON") and len(ent) == 1:
             wanted[ent.start] = 1
     return wanted
 

@@ -239,7 +239,7 @@ def extract_people(
                 mentions.append(m)
     # One mention per stretch of text: a name tagged otherwise may also be the model's PERSON.
     mentions = list({(m.start, m.end): m for m in reversed(mentions)}.values())[::-1]
-    mentions = _without_groups_and_topics(text, mentions, group_names(doc))
+    mentions = _without_common_words(doc, _without_groups_and_topics(text, mentions, group_names(doc)))
     shared_styles = _list_styles(doc, mentions)
     # Fullest names first, so short forms find their person.
     order = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
@@ -348,6 +348,30 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention],
                                     or (words[0] not in name_words and country(words[0])))
 
     return [m for m in mentions if not dropped(m)]
+
+
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _without_common_words(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """Mentions less one-word ones the tagger, reading their context, calls no proper noun.
+
+    Capitals alone make a recogniser see a name in a sentence's first word ("Taken together, ...",
+    "Shortly after ...", "Intelligence reports show ..."); the tagger reads such a word as a participle,
+    an adverb or a common noun. A word that is part of a longer name here, a styled or titled mention
+    ("Mr. Brown", "Admiral Spruance") and an untagged word (no tagger ran) stay.
+    """
+    name_words = {w for m in mentions if len(m.name.split()) > 1 for w in m.name.split()}
+
+    def common(m: NameMention) -> bool:
+        if m.name_end - m.name_start != 1 or m.styles or m.honorifics or m.name in name_words:
+            return False
+        if m.name_start > 0 and is_role_word(doc[m.name_start - 1].text):
+            return False
+        tag = doc[m.name_start].tag_
+        return bool(tag) and tag not in PROPER_NOUN_TAGS
+
+    return [m for m in mentions if not common(m)]
 
 
 PARTY_TAG = regex.compile(r"^(?:[DRI]|\p{Lu}[\p{Ll}.]{0,4}|\p{Lu}{2}|[-,.()]|and|&)$")

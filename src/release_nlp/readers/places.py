@@ -22,6 +22,7 @@ from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
 from release_nlp.readers import gazetteer
 from release_nlp.readers.common_words import (
+    group_names,
     language_names,
     lower_case_of,
     reads_as_no_place,
@@ -115,6 +116,7 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     tagged: Counter[tuple[str, bool]] = Counter((e.text, e.label_ in ("GPE", "LOC")) for e in ents)
     # "Craig said": a name that speaks is a person wherever else it stands ("from Craig's home state").
     speakers = {e.text for e in ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ in SPEECH}
+    groups = group_names(doc)  # "Haqqani" of "a Haqqani network facilitator", unless a known place
     place_at: dict[int, bool] = {e.start: True for e in ents if e.label_ in PLACE_LABELS}
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
@@ -192,7 +194,7 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
 
     def reads_as_place(ent: Span) -> bool:
         text = ent.text
-        if text in speakers:
+        if text in speakers or (text in groups and gazetteer.lookup(text) is None):
             return False
         before = token(ent.start - 1)
         acronym = _is_acronym(text)
