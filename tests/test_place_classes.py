@@ -222,3 +222,19 @@ def test_untagged_places_before_a_kind_word_and_after_a_persons_of(blank: Langua
     sections = SectionMap.of(doc, doc.text)
     assert [s.text for s in _untagged_before_kind(doc, sections)] == ["Pul - e Alam"]
     assert [s.text for s in _hometowns(doc, list(doc.ents), sections)] == ["Kandahar"]
+
+
+def test_a_word_the_tagger_reads_as_common_is_no_place_unless_a_kind_word_follows(blank: Language) -> None:
+    from spacy.matcher import PhraseMatcher
+
+    from release_nlp.readers.places import read_places
+    from release_nlp.readers.sections import SectionMap
+
+    words = "Following the storm , aid reached Velmorabad district and Korvask ."
+    doc = _doc(blank, words, [(0, 1, "GPE"), (6, 7, "GPE"), (9, 10, "GPE")])
+    tags = {"Following": "VBG", "Velmorabad": "JJ", "Korvask": "NNP"}
+    for token in doc:
+        token.tag_ = tags.get(token.text, "")
+    sections = SectionMap((0,), (len(doc.text),), ("body",), None, None, None)
+    places = read_places(doc, list(doc.ents), doc.text, sections, PhraseMatcher(blank.vocab), [], set())
+    assert sorted(record["name"] for record in places.values()) == ["Korvask", "Velmorabad"]

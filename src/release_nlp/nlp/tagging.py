@@ -1,13 +1,14 @@
 """Part-of-speech tags only where a rule reads them.
 
 Our rules read tags in two places: the words after a number (is it a count of something, and
-of what: "900,000 internally displaced persons") and one-word organisation and person names
-("International" is an adjective, not an organisation; "Shortly" an adverb, not a person). Tagging
-the whole release costs the shared tok2vec of the statistical pipeline, a quarter of its time.
-Tagging only the words after a figure in the body and notes, where the figure reader reads (the same
-places, `figures.figure_spans`; dates already read are no figures), and one-word organisations and
-people, each with the few words of context the tagger's
-network sees, gives those words exactly the tags they would have had, for a fraction of the time.
+of what: "900,000 internally displaced persons") and one-word names: organisations, people, and
+places the gazetteer does not know ("International" is an adjective, not an organisation;
+"Shortly" an adverb, not a person; "Following" a preposition, not a place). Tagging the whole
+release costs the shared tok2vec of the statistical pipeline, a quarter of its time. Tagging only
+the words after a figure in the body and notes, where the figure reader reads (the same places,
+`figures.figure_spans`; dates already read are no figures), and those one-word names, each with the
+few words of context the tagger's network sees, gives those words exactly the tags they would have
+had, for a fraction of the time.
 
 The statistical `tok2vec` and `tagger` stay in the pipeline, disabled (so a saved pipeline keeps
 their weights); this component runs them on a small doc made of the chosen words and their context
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from release_nlp.core.docindex import ents_of, index_of, text_of
 from release_nlp.nlp.partial import PartialRunner
+from release_nlp.readers import gazetteer
 from release_nlp.readers.figures import figure_spans
 
 # "1,000 tonnes of food aid": the words after a figure that the unit rules may read (a unit phrase is
@@ -31,6 +33,7 @@ UNIT_REACH = 12
 # The shared tok2vec sees four tokens either side (MaxoutWindowEncoder, window 1, depth 4) and the
 # tagger none: with this much context around them, chosen tokens get exactly their whole-text tags.
 CONTEXT = 4
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def tokens_to_tag(doc: Doc) -> bytearray:
@@ -50,7 +53,8 @@ def tokens_to_tag(doc: Doc) -> bytearray:
         end = min(len(doc), index.token_index(max(start, stop - 1)) + 1 + UNIT_REACH)
         wanted[first:end] = b"\x01" * (end - first)
     for ent in ents_of(doc):
-        if ent.label_ in ("ORG", "PERSON") and len(ent) == 1:
+        if len(ent) == 1 and (ent.label_ in ("ORG", "PERSON") or (
+                ent.label_ in PLACE_LABELS and gazetteer.lookup(ent.text) is None)):
             wanted[ent.start] = 1
     return wanted
 

@@ -72,7 +72,7 @@ def reads_as_no_place(span: Span) -> bool:
     """A word a recogniser took for an unknown place that is none: a sentence adverb, a role, a people.
 
     `Sadly,` opening a sentence; `Counselor`, `Secretary-General`; `Nepalis`, `Kenyan`, `Nebraskans` (a
-    nationality or a state's people, singular or plural); `Haqqani` before "leaders" or "network".
+    nationality or a state's people, singular or plural); `Haqqani` of "Haqqani leaders".
     """
     word = span.text
     if " " in word:
@@ -80,6 +80,19 @@ def reads_as_no_place(span: Span) -> bool:
     return opens_a_sentence_as_adverb(span) or all(is_role_word(part) for part in word.split("-")) or (
         _nationality(word) or (word.endswith("s") and _nationality(word[:-1]))
         or word in group_names(span.doc))
+
+
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def tagged_as_common_word(span: Span) -> bool:
+    """One word the tagger, reading its context, calls no proper noun ("Following", "Photo", "Grateful").
+
+    Capitals alone make a recogniser see a name in a sentence's or a caption's first word. False when the
+    word has no tag (no tagger ran on it).
+    """
+    tag = span[0].tag_ if len(span) == 1 else ""
+    return bool(tag) and tag not in PROPER_NOUN_TAGS
 
 
 # "Haqqani leaders", "Zarqa Network": the word names a group its members belong to, not a place.

@@ -31,7 +31,7 @@ from release_nlp.readers.appositives import (
     right_appositive,
     split_title_org,
 )
-from release_nlp.readers.common_words import group_names
+from release_nlp.readers.common_words import group_names, tagged_as_common_word
 from release_nlp.readers.roles import expand, has_head, is_honorific, is_role_word, vocabulary
 
 
@@ -350,9 +350,6 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention],
     return [m for m in mentions if not dropped(m)]
 
 
-PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
-
-
 def _without_common_words(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions less one-word ones the tagger, reading their context, calls no proper noun.
 
@@ -368,8 +365,7 @@ def _without_common_words(doc: Doc, mentions: list[NameMention]) -> list[NameMen
             return False
         if m.name_start > 0 and is_role_word(doc[m.name_start - 1].text):
             return False
-        tag = doc[m.name_start].tag_
-        return bool(tag) and tag not in PROPER_NOUN_TAGS
+        return tagged_as_common_word(doc[m.name_start:m.name_end])
 
     return [m for m in mentions if not common(m)]
 

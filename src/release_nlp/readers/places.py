@@ -27,6 +27,7 @@ from release_nlp.readers.common_words import (
     lower_case_of,
     reads_as_no_place,
     storm_names,
+    tagged_as_common_word,
     without_trailing_number,
 )
 from release_nlp.readers.organisations import NOT_ORG_ENDINGS, ORG_WORDS
@@ -383,8 +384,9 @@ def read_places(
             continue  # "South Sudan AIDS Commission" is an organisation, "Sendai Framework" a document
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
-        if found is None and (lower.writes(name) or reads_as_no_place(ent)):
-            continue  # "Malaria" beside "malaria"; "Sadly, ..."; "Counselor"; "Nepalis"
+        common = tagged_as_common_word(ent) and not (ent.end < len(doc) and doc[ent.end].lower_ in PLACE_KIND_AFTER)
+        if found is None and (lower.writes(name) or reads_as_no_place(ent) or common):
+            continue  # "Malaria" beside "malaria"; "Sadly, ..."; "Counselor"; "Nepalis"; "Following" (not "X district")
         candidates.append(without_trailing_number(ent))
     candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
     for _, s, e in matcher(doc):
