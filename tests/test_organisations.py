@@ -84,6 +84,7 @@ def test_determiners_ranks_and_unclosed_parentheses_are_trimmed(raw: str, clean:
     "Commission on Clean Rivers Act", "Field Logistics Simulation Training", "Massive Open Online Course",
     "EUR 2.5 million", "USD 40,000", "€300,000", "P12-million", "Coastal Resilience Framework", "Typhoon Lorna",
     "Tropical Storm Ana", "Commissioners", "Directors", "ENDS",  # the mark that closes a release's text
+    "NAMAs", "SDGs", "MRAPs",  # an acronym in the plural names a kind of thing
 ])
 def test_goals_compacts_labels_weather_and_generic_plurals_are_no_organisations(name: str) -> None:
     assert not plausible_org(name)
@@ -308,3 +309,12 @@ def test_a_towns_own_services_are_organisations() -> None:
         "Volunteer Fire Department will receive $25,000 and the Kessler County Sheriff's Office $12,000.")
     names = {o.name for o in release.organisations}
     assert {"Dorvale Volunteer Fire Department", "Kessler County Sheriff's Office"} <= names
+
+
+def test_a_name_cut_short_before_the_word_act_is_a_law_not_a_body(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = "The Velmar Child Safety Act passed. The Velmar Child Safety Board met. The UN Convention was cited."
+    doc = tagged(blank, text, ("Velmar Child Safety", "ORG"), ("Velmar Child Safety Board", "ORG"), ("UN", "ORG"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    assert sorted(r.name for r in records) == ["United Nations", "Velmar Child Safety Board"]  # an acronym stays

@@ -195,6 +195,7 @@ SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste
 
 
 STORM_HEADS = frozenset({"typhoon", "hurricane", "cyclone", "tropical", "super-typhoon"})
+PLURAL_ACRONYM = regex.compile(r"\p{Lu}{2,}s")
 MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|thousand|bn)\b")
 
 
@@ -219,8 +220,8 @@ def plausible_org(name: str) -> bool:
         return False  # "USG/ERC": a person's titles
     if words[0].casefold() in STORM_HEADS:
         return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
-    if MONEY.search(name):
-        return False  # "EUR 1.5 million", "P14-million": an amount the recogniser ran into a name
+    if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name):
+        return False  # "EUR 1.5 million": an amount run into a name; "NAMAs", "SDGs": a kind of thing
     return not _NO_LETTERS.fullmatch(name)
 
 
@@ -390,8 +391,9 @@ def extract_organisations(
         if looks_like_official(raw):
             officials.append((raw, ent.start_char, ent.end_char))
             return
-        if _names_a_kind_of_site(doc, ent.end) and not is_body(cleaned) and not is_acronym(cleaned):
-            return  # "Protection of Civilians (PoC) sites": a kind of site, not a body
+        if (_names_a_kind_of_site(doc, ent.end) or (ent.end < len(doc) and doc[ent.end].is_title and doc[
+                ent.end].lower_ in INSTRUMENTS)) and not is_body(cleaned) and not is_acronym(cleaned):
+            return  # "Protection of Civilians (PoC) sites"; "Child Safety" of "the Child Safety Act": no body
         name = _tidy(cleaned, set(by_form))
         if not plausible_org(name) or (
                 not ent.text.isupper() and _written_as_topic(name, lower, known)):
