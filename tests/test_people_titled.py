@@ -241,6 +241,8 @@ def test_a_first_name_with_an_age(blank: Language) -> None:
     ("Gardez the Commission", {"commission"}, "Commission"),  # "In Gardez the Commission met ...": two phrases
     ("Virginia Tobacco Commission", {"tobacco commission"}, "Virginia Tobacco Commission"),  # a state's own body
     ("Zaranj Administration", {"administration"}, "Zaranj Administration"),  # a body word names no group
+    ("Velmar Joint Command- Afghanistan", {"velmar joint command"}, "Velmar Joint Command"),  # a dash set apart
+    ("Velmar Joint Command-Afghanistan", {"velmar joint command"}, "Velmar Joint Command-Afghanistan"),
 ])
 def test_a_place_before_a_body_the_release_names(name: str, known: set[str], tidy: str) -> None:
     from release_nlp.readers.organisations import _tidy

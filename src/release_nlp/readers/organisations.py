@@ -196,6 +196,7 @@ SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste
 
 STORM_HEADS = frozenset({"typhoon", "hurricane", "cyclone", "tropical", "super-typhoon"})
 PLURAL_ACRONYM = regex.compile(r"\p{Lu}{2,}s")
+DASH_APART = regex.compile(r"\s?[-–—]\s")  # a dash set apart, unlike the hyphen of "Al-Fallujah"
 MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|thousand|bn)\b")
 
 
@@ -238,9 +239,9 @@ STATE_WEIGHT = 1e8  # the gazetteer's weight of first-level regions (states, pro
 def _tidy(name: str, known_forms: set[str]) -> str:
     """`ICRC Geneva` -> `ICRC`, `Ghormach Taliban` -> `Taliban`, `WFP - Food` -> `WFP`, `... 2018` -> `...`."""
     name = _TRAILING_YEAR.sub("", name)
-    head, sep, _ = name.partition(" - ")
-    if sep:
-        head = _tidy(head, known_forms)
+    dash = DASH_APART.search(name)  # "WFP - Food", "ISAF Joint Command- Afghanistan"
+    if dash:
+        head = _tidy(name[:dash.start()], known_forms)
         if fold(head) in known_forms or known_org(head) is not None:
             return head
     head, sep, tail = name.partition("/")
