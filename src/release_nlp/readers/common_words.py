@@ -8,6 +8,7 @@ adverbs, roles, nationalities, storms and languages are no places either.
 
 from __future__ import annotations
 
+import weakref
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -104,13 +105,18 @@ GROUP_MEMBERS = frozenset({"network", "leader", "leaders", "leadership", "fighte
 RANKS = frozenset({"senior", "top", "key", "mid-level", "suspected", "former", "local"})
 
 
-@lru_cache(maxsize=2)
+_GROUP_NAMES: weakref.WeakKeyDictionary[Doc, frozenset[str]] = weakref.WeakKeyDictionary()  # frees each doc
+
+
 def group_names(doc: Doc) -> frozenset[str]:
     """Capitalised words this release uses as a group's name, before a member noun somewhere in it.
 
     One sense per release: once "a Haqqani network facilitator" or "Haqqani senior leaders" shows the
     word names a group, "Haqqani activity" elsewhere in the release names no place and no person.
     """
+    found = _GROUP_NAMES.get(doc)
+    if found is not None:
+        return found
     names = set()
     for token in doc:
         if token.lower_ not in GROUP_MEMBERS:
@@ -120,7 +126,8 @@ def group_names(doc: Doc) -> frozenset[str]:
             i -= 1
         if i >= 0 and doc[i].is_title and doc[i].is_alpha:
             names.add(doc[i].text)
-    return frozenset(names)
+    found = _GROUP_NAMES[doc] = frozenset(names)
+    return found
 
 
 def names_roles(name: str) -> bool:
