@@ -173,8 +173,9 @@ def test_surnames_are_found_as_whole_words_in_any_case_surname_by_surname() -> N
 
 
 @pytest.mark.parametrize("name", ["Coast Bulletin", "Stranded Seafarers Migrants", "Distinguished Members",
-                                  "Valley Herald", "Law No", "Decree No."])
-def test_a_span_ending_in_a_publication_or_group_noun_or_a_number_sign_is_no_person(name: str) -> None:
+                                  "Valley Herald", "Law No", "Decree No.", "Rivermouth Foundation",
+                                  "Tallin Community Centre", "Lakeside Declaration", "Velmar Corps"])
+def test_a_span_ending_in_a_publication_group_body_or_document_noun_is_no_person(name: str) -> None:
     from release_nlp.readers.people import _plausible_name
 
     assert not _plausible_name(name)
