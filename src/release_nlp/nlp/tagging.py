@@ -26,6 +26,7 @@ from release_nlp.core.docindex import ents_of, index_of, text_of
 from release_nlp.nlp.partial import PartialRunner
 from release_nlp.readers import gazetteer
 from release_nlp.readers.figures import figure_spans
+from release_nlp.readers.places import PLACE_LABELS
 
 # "1,000 tonnes of food aid": the words after a figure that the unit rules may read (a unit phrase is
 # at most eight words, plus "of" and line-break tokens).
@@ -33,7 +34,6 @@ UNIT_REACH = 12
 # The shared tok2vec sees four tokens either side (MaxoutWindowEncoder, window 1, depth 4) and the
 # tagger none: with this much context around them, chosen tokens get exactly their whole-text tags.
 CONTEXT = 4
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def tokens_to_tag(doc: Doc) -> bytearray:
