@@ -14,6 +14,11 @@ def is_noun(token: Token) -> bool:
     return token.tag_.startswith("NN")
 
 
+def is_proper_noun(token: Token) -> bool:
+    """NNP, NNPS."""
+    return token.tag_ in ("NNP", "NNPS")
+
+
 def is_adjective(token: Token) -> bool:
     """JJ, JJR, JJS."""
     return token.tag_.startswith("JJ")

@@ -16,6 +16,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from release_nlp.core.tags import is_proper_noun
 from release_nlp.readers import gazetteer
 from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.roles import is_role_word
@@ -83,17 +84,13 @@ def reads_as_no_place(span: Span) -> bool:
         or word in group_names(span.doc))
 
 
-PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
-
-
 def tagged_as_common_word(span: Span) -> bool:
     """One word the tagger, reading its context, calls no proper noun ("Following", "Photo", "Grateful").
 
     Capitals alone make a recogniser see a name in a sentence's or a caption's first word. False when the
     word has no tag (no tagger ran on it).
     """
-    tag = span[0].tag_ if len(span) == 1 else ""
-    return bool(tag) and tag not in PROPER_NOUN_TAGS
+    return len(span) == 1 and bool(span[0].tag_) and not is_proper_noun(span[0])
 
 
 # "Haqqani leaders", "Zarqa Network": the word names a group its members belong to, not a place.
