@@ -104,6 +104,12 @@ SPLITS = [
     # A name the model cut after a connector is completed from the phrase.
     ("Chair of the Development Partners for Health in Freedonia", ["Development Partners for"], ["Chair"],
      "Development Partners for Health in Freedonia"),
+    # Untagged bodies named by their head noun, "in" inside the name; a one-word office stays in the title.
+    ("Principal Secretary of the State Treasury", [], ["Principal Secretary"], "State Treasury"),
+    ("Chair of the Donor Partners for Education in Freedonia", [], ["Chair"],
+     "Donor Partners for Education in Freedonia"),
+    ("Secretary of the Treasury", [], ["Secretary of the Treasury"], None),
+    ("Head of Office in Tarsus", [], ["Head of Office in Tarsus"], None),
     # A leading body wins over a "for" complement.
     ("UNDP coordinator for the Green Farms Programme", ["UNDP", "Green Farms Programme"],
      ["coordinator for the Green Farms Programme"], "UNDP"),

@@ -27,7 +27,8 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "el", "bin", 
 APPOSITIVE_STOP = frozenset({",", ";", ".", "(", ")", ":", "“", "”", '"', "–", "—"})
 # Head nouns of a named body, beyond the organisation reader's: "Senate Republican Conference".
 BODY_WORDS = ORG_WORDS | {"conference", "delegation", "embassy", "consulate", "caucus", "taskforce", "cabinet",
-                          "chamber", "commission", "secretariat", "observatory", "laboratory", "agency"}
+                          "chamber", "commission", "secretariat", "observatory", "laboratory", "agency",
+                          "treasury", "partners", "consortium", "tribunal", "league", "cooperative"}
 SPEECH_VERBS = frozenset({
     "said", "says", "say", "added", "adds", "stated", "states", "noted", "notes", "explained", "explains",
     "continued", "emphasized", "emphasised", "stressed", "told", "remarked", "declared", "announced",
@@ -253,7 +254,7 @@ def _plausible_body(text: str) -> bool:
 
 NAMED_BODY = regex.compile(
     r"^(?P<title>.+?)(?<=\S)\s++(?:of|from|at)\s++(?:the\s+)?"
-    r"(?P<body>[\p{Lu}\d][\p{L}\d'’.&-]*+(?:,?\s+(?:(?:of|for|on|and|the|&)\s+){0,2}[\p{Lu}\d][\p{L}\d'’.&-]*+){0,12})$"
+    r"(?P<body>[\p{Lu}\d][\p{L}\d'’.&-]*+(?:,?\s+(?:(?:of|for|on|in|and|the|&)\s+){0,2}[\p{Lu}\d][\p{L}\d'’.&-]*+){0,12})$"
 )
 
 
@@ -272,7 +273,9 @@ def _named_body_complement(phrase: str) -> tuple[str, str] | None:
     first_run = next((i for i, w in enumerate(words) if w.casefold() in ("of", "for", "on", "in") or w.endswith(",")),
                      len(words))
     head_noun = words[max(0, first_run - 1)].strip(",").casefold()
-    fixed_title = f"{title.split()[-1]} of {body}".casefold() in vocabulary().heads  # "Chief of Mission"
+    # "Chief of Mission", "Head of Office in Erbil": a fixed title, not a body.
+    fixed_title = any(f"{title.split()[-1]} of {' '.join(words[:n])}".casefold() in vocabulary().heads
+                      for n in {len(words), first_run})
     if len(words) < 2 or head_noun not in BODY_WORDS or fixed_title:
         return None
     return title, body
