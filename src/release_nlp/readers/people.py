@@ -376,7 +376,8 @@ PARTY_TAG = regex.compile(r"^(?:[DRI]|\p{Lu}[\p{Ll}.]{0,4}|\p{Lu}{2}|[-,.()]|and
 def _list_styles(doc: Doc, mentions: list[NameMention]) -> dict[int, list[str]]:
     """Titles that a plural style gives every name of the list it opens, by mention start.
 
-    `Sens. Alan Pike, D-Ore., and Ruth Maddox`, `The Commissioners are: A (Chair), B and C`.
+    `Sens. Alan Pike, D-Ore., and Ruth Maddox`, `The Commissioners are: A (Chair), B and C`. A member
+    with a role of their own in brackets holds that, the more precise one, instead.
     """
     plural = vocabulary().plural_styles
     shared: dict[int, list[str]] = {}
@@ -390,9 +391,17 @@ def _list_styles(doc: Doc, mentions: list[NameMention]) -> dict[int, list[str]]:
                 PARTY_TAG.match(doc[i].text) or _role_in_brackets(doc, i) for i in range(previous_end, m.start)):
             current = None
         if current:
-            shared[m.start] = [current]
+            shared[m.start] = [_own_role(doc, m.end) or current]
         previous_end = m.end
     return shared
+
+
+def _own_role(doc: Doc, end: int) -> str | None:
+    """`A (Vice Chair)`: the role in brackets right after a listed name."""
+    if not _role_in_brackets(doc, end + 1):
+        return None
+    close = next((i for i in range(end + 2, min(end + 6, len(doc))) if doc[i].text == ")"), None)
+    return doc[end + 1:close].text if close is not None else None
 
 
 def _role_in_brackets(doc: Doc, i: int) -> bool:
