@@ -238,3 +238,24 @@ def test_a_word_the_tagger_reads_as_common_is_no_place_unless_a_kind_word_follow
     sections = SectionMap((0,), (len(doc.text),), ("body",), None, None, None)
     places = read_places(doc, list(doc.ents), doc.text, sections, PhraseMatcher(blank.vocab), [], set())
     assert sorted(record["name"] for record in places.values()) == ["Korvask", "Velmorabad"]
+
+
+def test_a_state_is_one_place_under_its_abbreviation_and_its_name() -> None:
+    # The party tags of US releases ("D-Mich.", "R-N.Y.") abbreviate states in news style.
+    places = _places(("Mich.", 2), ("Michigan", 1), ("N.Y.", 1), ("Tenn", 1))
+    found = {p["name"]: (p["country_code"], len(p["mentions"])) for p in finish_places(places)}
+    assert found == {"Michigan": ("US", 3), "N.Y.": ("US", 1), "Tenn": ("US", 1)}
+    assert lookup("N.Y.") == lookup("New York", ["US"])  # the state, not the city
+
+
+def test_a_district_named_after_its_province_stays_apart() -> None:
+    places = _places(("Khost province", 1), ("Khost district", 2), ("Kabul", 1))
+    assert {p["name"] for p in finish_places(places)} == {"Khost province", "Khost district", "Kabul"}
+    places = _places(("Alaska", 2), ("Alaska Region", 1), ("VA", 1))  # a forest region; Veterans Affairs
+    found = {p["name"]: (len(p["mentions"]), p["kind"]) for p in finish_places(places)}
+    assert found == {"Alaska": (2, "region"), "Alaska Region": (1, "region"), "VA": (1, "other")}
+
+
+def test_an_abbreviation_that_is_a_town_abroad_stays_the_town_there() -> None:
+    places = _places(("Nigeria", 2), ("Lagos", 1), ("Ore", 1))
+    assert {p["name"]: p["country_code"] for p in finish_places(places)}["Ore"] == "NG"

@@ -37,6 +37,18 @@ APOSTROPHES = regex.compile(r"['’`ʿʾ]")
 NON_WORD = regex.compile(r"[^\w]+")
 
 
+def one_place_by_name(name: str, reading: Gazetted) -> bool:
+    """Whether every name read as `reading` is one place: "Mich." and "Michigan".
+
+    Countries, multi-country regions and waters are; so is a US state under its name or abbreviation, but
+    not a place named after it ("Alaska Region"), nor a district after its province ("Khost district").
+    """
+    if reading.kind in ("country", "multi_country", "water"):
+        return True
+    return reading.weight == US_STATE and (key(name) == key(reading.name)
+                                           or name.strip().rstrip(".") in _abbreviated_states())
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def key(name: str) -> str:
     """Accent-free, case-folded, punctuation-light key for matching place names."""
@@ -91,12 +103,13 @@ def gazetteer() -> dict[str, tuple[Gazetted, ...]]:
     for state in gc.get_us_states().values():
         # Above other first-level regions of the same name: in English-language releases "Montana" is
         # the state, not the Bulgarian province.
-        add(state["name"], Gazetted(state["name"], "region", "US", 2e8))
+        add(state["name"], Gazetted(state["name"], "region", "US", US_STATE))
     for county in gc.get_us_counties():
         add(county["name"], Gazetted(county["name"], "region", "US", 5e4))
     return {k: tuple(sorted(v, key=lambda g: -g.weight)) for k, v in table.items()}
 
 
+US_STATE = 2e8  # a US state's weight: above other first-level regions of the same name
 PAREN = regex.compile(r"(?<!\s)\s*[(\[][^()\[\]]*[)\]]")  # linear on runs of spaces or brackets
 CITY_SET = "cities5000.json"
 
@@ -204,11 +217,18 @@ DIRECTION = regex.compile(
 _NAME_AND_KIND = regex.compile(r"^(.+?) (\w+)$")
 
 
+@cache
+def _abbreviated_states() -> dict[str, tuple[Gazetted]]:
+    """US states abbreviated in news style, case as written ("Mich" is Michigan; "VA" is Veterans Affairs)."""
+    table = load_json("place_aliases.json")["us_state_abbreviations"]
+    return {a.rstrip("."): (Gazetted(name, "region", "US", US_STATE),) for a, name in table.items()}
+
+
 def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool = False) -> Gazetted | None:
     """The most likely reading of `name`, preferring readings in `context_countries` (and cities, if asked)."""
     k = key(name)
     table = gazetteer()
-    readings = table.get(k)
+    readings = table.get(k) or _abbreviated_states().get(name.strip().rstrip("."))
     suffix_kind = None
     if not readings and (part := DIRECTION.match(k)):
         inner = lookup(part.group(1), context_countries)

@@ -541,7 +541,7 @@ def _context_without(countries: Counter[str], own: gazetteer.Gazetted | None, me
 
 
 def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """One record per place with its country, read against the release's other places."""
+    """One record per place (a US state under both its names: "Mich.", "Michigan") with its country."""
     readings = {k: gazetteer.lookup(p["name"]) for k, p in places.items()}
     countries: Counter[str] = Counter()
     for k, g in readings.items():
@@ -584,7 +584,7 @@ def finish_places(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             ident = ("?", k)
         else:
             kind, code = g.kind, g.country_code
-            ident = (g.kind, g.name) if g.kind in ("country", "multi_country", "water") else ("?", k)
+            ident = (g.kind, g.name) if gazetteer.one_place_by_name(place["name"], g) else ("?", k)
         if ident in merged:
             rec = merged[ident]
             rec["mentions"].extend(place["mentions"])
