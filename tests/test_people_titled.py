@@ -261,3 +261,27 @@ def test_an_initialled_name_tagged_as_an_organisation_is_a_person(blank: Languag
         spans.append(doc.char_span(start, start + len(words), label="ORG"))
     doc.ents = spans
     assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Mirel T. Vasko"]
+
+
+def test_the_body_a_person_serves_is_an_organisation_of_the_release() -> None:
+    from release_nlp.readers.entities import _bodies_named_as_affiliations
+
+    text = ("Ama Owusu, Chair of the Donor Partners for Education in Freedonia, met Ivo Marek of Freedonia "
+            "and Li Wen of the Alder Trust Fund, which the Alder Trust runs, and Eli Roth of the Tamsi Group.")
+    people = [PersonRecord("Ama Owusu", organisation="Donor Partners for Education in Freedonia"),
+              PersonRecord("Ivo Marek", organisation="Freedonia"),  # a place
+              PersonRecord("Li Wen", organisation="Alder Trust Fund"),  # a longer form of a body found
+              PersonRecord("Eli Roth", organisation="Tamsi Group"),  # found as it is
+              PersonRecord("Ana Ruiz", organisation="Ruritania Council")]  # not written as such
+    found = _bodies_named_as_affiliations(people, [OrgRecord("Alder Trust"), OrgRecord("Tamsi Group")], text)
+    at = text.index("Donor")
+    assert [(o.name, o.mentions) for o in found] == [
+        ("Donor Partners for Education in Freedonia", [("Donor Partners for Education in Freedonia", at, at + 41)])]
+
+
+def test_an_affiliation_written_in_full_is_the_record_of_its_acronym() -> None:
+    from release_nlp.readers.entities import _canonical_affiliations
+
+    people = [PersonRecord("Rafe Tor", organisation="International Security Assistance Force Joint Command")]
+    _canonical_affiliations(people, [OrgRecord("ISAF Joint Command", acronym="IJC")])
+    assert people[0].organisation == "IJC"

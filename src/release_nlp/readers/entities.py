@@ -22,6 +22,7 @@ from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import contains_word, fold, squash
 from release_nlp.readers import gazetteer
 from release_nlp.readers.abbreviations import Definition, find_definitions
+from release_nlp.readers.appositives import BODY_WORDS
 from release_nlp.readers.common_words import opens_a_sentence_as_adverb
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
@@ -172,6 +173,7 @@ def read_entities(
     org_records = _without_people(org_records, people)  # "... and Ana Ruiz at UNAIDS, Tel: ...": read from contacts
     _members_of_their_body(people, org_records)
     _canonical_affiliations(people, org_records)
+    org_records += _bodies_named_as_affiliations(people, org_records, text)
     if issuer_affiliation:
         _affiliate_to_publisher(people, org_records, quotes, text[sections.title[0]:sections.title[1]]
                                 if sections.title else "")
@@ -206,11 +208,33 @@ def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -
         if person.organisation:
             key = fold(clean_org(person.organisation))
             rec = next((o for o in orgs if key in o.forms() and not _ends_in_rank(o.name)), None)
+            if rec is None and (known := known_org(person.organisation)) is not None:  # its full name
+                rec = next((o for o in orgs if fold(known.name) in o.forms()), None)
             if rec is None and key in ORG_WORDS:
                 of_kind = [o for o in orgs if fold(o.name).split()[0] == key and len(o.name.split()) > 1]
                 rec = of_kind[0] if len(of_kind) == 1 else None
             if rec is not None:
                 person.organisation = rec.acronym or rec.name
+
+
+def _bodies_named_as_affiliations(people: list[PersonRecord], orgs: list[OrgRecord], text: str) -> list[OrgRecord]:
+    """`Chair of the Donor Partners for Education`: the body a person serves is an organisation of the release.
+
+    Read from the title or contact line when no recogniser tagged it; only a name of several words with a
+    body word in it, which is no place and no longer or shorter form of an organisation already found.
+    """
+    found: list[OrgRecord] = []
+    for person in people:
+        name = person.organisation
+        at = text.find(name) if name else -1
+        if name is None or at < 0 or len(name.split()) < 2 or gazetteer.lookup(name) is not None \
+                or not any(w.casefold() in BODY_WORDS for w in name.split()):
+            continue
+        forms = [f for o in orgs + found for f in (o.name, o.acronym) if f]
+        if any(contains_word(name, f) or contains_word(f, name) for f in forms):
+            continue
+        found.append(OrgRecord(name, mentions=[(name, at, at + len(name))]))
+    return found
 
 
 MEMBER_OF = {"commissioner": "commission", "commissioners": "commission", "councillor": "council",
