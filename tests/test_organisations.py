@@ -146,6 +146,15 @@ def test_a_name_whose_subject_is_a_list_is_read_whole(blank: Language) -> None:
     assert extend_name_list(doc, office, has_head).text == "Office of Youth and Family Support"
 
 
+def test_a_subject_the_model_took_for_a_place_stays_in_the_name_unless_it_is_one(blank: Language) -> None:
+    text = "The Ministry of Rural Roads, Bridges and Ferries met the Ministry of Health, Nepal and India."
+    doc = tagged(blank, text, ("Ministry of Rural Roads", "ORG"), ("Bridges", "GPE"), ("Ministry of Health", "ORG"),
+                 ("Nepal", "GPE"), ("India", "GPE"))
+    roads, health = (e for e in doc.ents if e.label_ == "ORG")
+    assert extend_name_list(doc, roads, has_head).text == "Ministry of Rural Roads, Bridges and Ferries"
+    assert extend_name_list(doc, health, has_head).text == "Ministry of Health"
+
+
 def test_a_name_cut_at_its_head_takes_its_complement(blank: Language) -> None:
     text = "It is funded by the Federal Ministry for Coasts, Rivers and Inland Waters (FMCR) of Norland."
     doc = tagged(blank, text, ("Federal Ministry", "ORG"))

@@ -18,6 +18,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from release_nlp.core.docindex import index_of
+from release_nlp.readers.gazetteer import lookup
 
 # Heads whose `of`/`on`/`for` complement can be a list of subjects ("Committee on Commerce, Science, and
 # Transportation"): bodies of a government or an organisation.
@@ -181,8 +182,9 @@ def _list_item(doc: Doc, start: int, is_role: Callable[[str], bool]) -> int:
                 and _list_word(doc[k + 1]):
             k += 1  # "Veterans' Affairs"
             continue
-        if not _list_word(token) or token.ent_type_ not in ITEM_ENTS or is_role(token.text):
-            break
+        if not _list_word(token) or is_role(token.text) or (
+                token.ent_type_ not in ITEM_ENTS and not (token.ent_type_ == "GPE" and lookup(token.text) is None)):
+            break  # "..., Nepal and India" lists places; "..., Bridges and Ferries" only looks like one
         if token.ent_iob_ == "B" and token.ent_type_ == "ORG" and k > start:
             break  # another organisation begins
         k += 1
