@@ -259,3 +259,5 @@ def test_a_district_named_after_its_province_stays_apart() -> None:
 def test_an_abbreviation_that_is_a_town_abroad_stays_the_town_there() -> None:
     places = _places(("Nigeria", 2), ("Lagos", 1), ("Ore", 1))
     assert {p["name"]: p["country_code"] for p in finish_places(places)}["Ore"] == "NG"
+    places = _places(("Oregon", 1), ("Ore.", 1))  # with its dot, as in "(D-Ore.)"
+    assert {p["name"]: len(p["mentions"]) for p in finish_places(places)} == {"Oregon": 2}

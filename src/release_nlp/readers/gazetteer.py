@@ -46,7 +46,7 @@ def one_place_by_name(name: str, reading: Gazetted) -> bool:
     if reading.kind in ("country", "multi_country", "water"):
         return True
     return reading.weight == US_STATE and (key(name) == key(reading.name)
-                                           or name.strip().rstrip(".") in _abbreviated_states())
+                                           or abbreviated_state(name) is not None)
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -224,11 +224,17 @@ def _abbreviated_states() -> dict[str, tuple[Gazetted]]:
     return {a.rstrip("."): (Gazetted(name, "region", "US", US_STATE),) for a, name in table.items()}
 
 
+def abbreviated_state(name: str) -> tuple[Gazetted] | None:
+    """The US state `name` abbreviates in news style ("Mich.", "N.Y", "Ore."), case as written."""
+    return _abbreviated_states().get(name.strip().rstrip("."))
+
+
 def lookup(name: str, context_countries: Iterable[str] = (), prefer_city: bool = False) -> Gazetted | None:
     """The most likely reading of `name`, preferring readings in `context_countries` (and cities, if asked)."""
     k = key(name)
     table = gazetteer()
-    readings = table.get(k) or _abbreviated_states().get(name.strip().rstrip("."))
+    state = abbreviated_state(name)
+    readings = (state if state and name.rstrip().endswith(".") else None) or table.get(k) or state  # "Ore." vs "Ore"
     suffix_kind = None
     if not readings and (part := DIRECTION.match(k)):
         inner = lookup(part.group(1), context_countries)

@@ -281,7 +281,7 @@ _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 @lru_cache(maxsize=NAME_CACHE)
 def _clean_place_name(name: str) -> str:
     name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
-    return _FINAL_STOP.sub("", name)
+    return name if gazetteer.abbreviated_state(name) else _FINAL_STOP.sub("", name)  # "(D-Ore.)" is Oregon
 
 
 class PlaceRecords(dict[str, dict[str, Any]]):
