@@ -61,3 +61,27 @@ def test_a_name_the_recogniser_took_into_a_title_is_a_person(blank: Language) ->
     assert [(e.text, e.label_) for e in ents] == [
         ("Sens.", "TITLE"), ("Mara Lind", "PERSON"), ("Head of Office", "TITLE"), ("Ruth K. Amani", "PERSON"),
         ("Minister of Foreign Affairs", "TITLE"), ("Owen Pike", "PERSON"), ("Minister of Foreign Affairs.", "TITLE")]
+
+
+def test_an_office_with_no_name_beside_it_is_an_unnamed_official(blank: Language) -> None:
+    from release_nlp.readers.entities import _unnamed_offices
+
+    text = ("The team met the Minister of Water and Sanitation. Minister of Roads Dr. Ana Ruiz, Ivo Marek, the "
+            "Minister of Trade, and the Director of Ports, Li Wen, spoke. The Governor said so. We thank the "
+            "Member States for their support.")
+    doc = _with_ents(blank, text, [("Minister of Water and Sanitation", "TITLE"), ("Minister of Roads", "TITLE"),
+                                   ("Ana Ruiz", "PERSON"), ("Ivo Marek", "PERSON"), ("Minister of Trade", "TITLE"),
+                                   ("Director of Ports", "TITLE"), ("Li Wen", "PERSON"), ("Governor", "TITLE"),
+                                   ("Member States for their support", "TITLE")])
+    offices = _unnamed_offices(doc, list(doc.ents))  # type: ignore[attr-defined]
+    assert [t for t, _, _ in offices] == ["Minister of Water and Sanitation"]
+
+
+def test_a_hometown_tagged_into_a_name_is_cut_off(blank: Language) -> None:
+    from release_nlp.readers.model_titles import names_without_hometowns
+
+    text = "Khadija Amin of Sarband said so, as did Kofi of Tamale and Ana Ruiz of the city council."
+    doc = _with_ents(blank, text, [("Khadija Amin of Sarband", "PERSON"), ("Kofi of Tamale", "PERSON"),
+                                   ("Ana Ruiz of the city council", "PERSON")])
+    names = names_without_hometowns(doc, tuple(doc.ents))  # type: ignore[attr-defined]
+    assert [e.text for e in names] == ["Khadija Amin", "Kofi of Tamale", "Ana Ruiz of the city council"]

@@ -26,7 +26,12 @@ from release_nlp.readers.appositives import BODY_WORDS
 from release_nlp.readers.common_words import opens_a_sentence_as_adverb
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
-from release_nlp.readers.model_titles import MIDDLE_INITIAL, add_model_titles, names_out_of_titles
+from release_nlp.readers.model_titles import (
+    MIDDLE_INITIAL,
+    add_model_titles,
+    names_out_of_titles,
+    names_without_hometowns,
+)
 from release_nlp.readers.organisations import (
     ORG_WORDS,
     OrgRecord,
@@ -34,6 +39,7 @@ from release_nlp.readers.organisations import (
     extract_organisations,
     known_org,
     known_orgs,
+    looks_like_official,
     merge_prefixes,
 )
 from release_nlp.readers.people import PersonRecord, extract_people
@@ -45,7 +51,7 @@ from release_nlp.readers.places import (
     places_tagged_otherwise,
     read_places,
 )
-from release_nlp.readers.roles import has_head, is_role_word, vocabulary
+from release_nlp.readers.roles import has_head, is_honorific, is_role_word, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
 from release_nlp.readers.titled_names import names_after_titles
@@ -99,7 +105,7 @@ def read_entities(
         return sections.title is not None and sections.title[0] <= offset < sections.title[1]
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
-    ents = tuple(e for e in names_out_of_titles(doc, ents_of(doc))  # read once: each read makes a Span per entity
+    ents = tuple(e for e in names_without_hometowns(doc, names_out_of_titles(doc, ents_of(doc)))  # read once
                  if not (e.label_ == "PERSON" and opens_a_sentence_as_adverb(e)))  # "Sadly, ..." is no one
     person_ents = [e for e in ents if e.label_ == "PERSON"]
     tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
@@ -193,9 +199,37 @@ def read_entities(
         "places": finish_places(places),
         "quotes": quotes,
         "contacts": contacts,
-        "officials": [{"text": squash(t), "start": s, "end": e} for t, s, e in officials],
+        "officials": [{"text": squash(t), "start": s, "end": e}
+                      for t, s, e in sorted(officials + _unnamed_offices(doc, ents), key=lambda o: o[1])],
         "terms": [{"short": d.short, "long": d.long} for d in definitions],
     }
+
+
+OFFICE_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on"})
+
+
+def _unnamed_offices(doc: Doc, ents: Sequence[Span]) -> list[tuple[str, int, int]]:
+    """`the Minister of Environment` tagged TITLE with no name beside it: an office, held by no one named.
+
+    Beside a name means right before it (honorifics between), or set off by a comma on either side.
+    """
+    starts = {e.start for e in ents if e.label_ == "PERSON"}
+    ends = {e.end for e in ents if e.label_ == "PERSON"}
+    out = []
+    for e in ents:
+        words = {t.lower_ for t in e if not t.text[:1].isupper()}
+        if e.label_ != "TITLE" or not looks_like_official(e.text) or not {"of", "for"} & words \
+                or not words <= OFFICE_CONNECTORS:  # "Member States for their commitment": the model ran on
+            continue
+        after = e.end
+        while after < len(doc) and is_honorific(doc[after].text):
+            after += 1
+        before = e.start - (1 if e.start > 0 and doc[e.start - 1].lower_ == "the" else 0)
+        if after in starts or (after < len(doc) and doc[after].text == "," and after + 1 in starts) \
+                or (before > 0 and doc[before - 1].text == "," and before - 1 in ends):
+            continue
+        out.append((e.text, e.start_char, e.end_char))
+    return out
 
 
 def _canonical_affiliations(people: list[PersonRecord], orgs: list[OrgRecord]) -> None:

@@ -41,6 +41,21 @@ def names_out_of_titles(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def names_without_hometowns(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`Khadija Amin of Sarband` tagged PERSON whole: the name ends before "of" (the town is read as a place).
+
+    Only a full name (two capitalised words or more) before "of" and one to three capitalised words after it.
+    """
+    out = []
+    for ent in ents:
+        of = next((t.i for t in ent if t.lower_ == "of"), None) if ent.label_ == "PERSON" else None
+        if of is not None and of - ent.start >= 2 and 1 <= ent.end - of - 1 <= 3 \
+                and all(t.text[:1].isupper() for t in ent if t.i != of):
+            ent = Span(doc, ent.start, of, label="PERSON")
+        out.append(ent)
+    return tuple(out)
+
+
 def _name_at_end(doc: Doc, title: Span) -> int | None:
     for size in (3, 2):
         start = title.end - size
