@@ -8,7 +8,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from release_nlp.nlp.blas import use_numpy_blas
-from release_nlp.nlp.pipeline import model_name
+from release_nlp.nlp.pipeline import model_name, pipeline_config, trained_weights, use_trained_recogniser
 
 from .conftest import EXAMPLES
 
@@ -37,6 +37,9 @@ def test_loaded_pipeline_uses_numpy_blas(nlp: Language) -> None:
 @pytest.mark.integration
 def test_same_entities_and_tags_as_blis(nlp: Language) -> None:
     reference = spacy.load(model_name(), exclude=["lemmatizer", "parser", "attribute_ruler"])
+    weights = trained_weights(pipeline_config()["statistical"])
+    if weights is not None:  # the same recogniser weights as the pipeline under test
+        use_trained_recogniser(reference, model_name(), weights)
     assert not _uses_numpy(reference, "ner")
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     assert texts

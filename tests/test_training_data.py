@@ -95,12 +95,12 @@ def test_trained_weights_are_shipped_with_the_title_label() -> None:
 
 
 @pytest.mark.integration
-def test_load_runs_the_trained_recogniser_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_runs_the_trained_recogniser_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     import release_nlp
     from release_nlp.nlp.pipeline import TRAINED_NER_ENV
 
     monkeypatch.delenv("RELEASE_NLP_MODEL", raising=False)
-    monkeypatch.setenv(TRAINED_NER_ENV, "1")
+    monkeypatch.delenv(TRAINED_NER_ENV, raising=False)
     nlp = release_nlp.load()
     assert "TITLE" in nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
     doc = nlp("NAIROBI, 3 March 2025 – Lt. Col. Kofi Mensah, the deputy regional director, visited Garissa.")
@@ -109,7 +109,7 @@ def test_load_runs_the_trained_recogniser_when_asked(monkeypatch: pytest.MonkeyP
     assert any(e.label_ == "TITLE" and e.text.endswith("Col.") for e in doc.ents)  # the rank before the name
     release = doc._.release
     assert [p.titles for p in release.people if p.name == "Kofi Mensah"] != [[]]
-    monkeypatch.delenv(TRAINED_NER_ENV)
+    monkeypatch.setenv(TRAINED_NER_ENV, "0")  # en_core_web_sm's own recogniser, when asked
     assert "TITLE" not in release_nlp.load().get_pipe("ner").labels  # type: ignore[attr-defined]
 
 
