@@ -327,3 +327,30 @@ def test_a_name_cut_short_before_the_word_act_is_a_law_not_a_body(blank: Languag
     doc = tagged(blank, text, ("Velmar Child Safety", "ORG"), ("Velmar Child Safety Board", "ORG"), ("UN", "ORG"))
     records, _ = extract_organisations(doc, lambda _: True, [], set())
     assert sorted(r.name for r in records) == ["United Nations", "Velmar Child Safety Board"]  # an acronym stays
+
+
+@pytest.mark.parametrize(("tagged_as", "name"), [
+    ("Lumo Bank organized the Clean Water Hackathon", "Lumo Bank"),
+    ("Assembly’s seventy-fourth", "Assembly"),
+    ("Alder Trust Tarvo nkovar@alder.example.org", "Alder Trust Tarvo"),
+    # Small words of names, lower-case body words and a known name written in lower case stay.
+    ("Action against Hunger", "Action against Hunger"),
+    ("Médecins du Monde", "Médecins du Monde"),
+    ("Haqqani network", "Haqqani network"),
+    ("Senate Appropriations committee", "Senate Appropriations committee"),
+    ("Kettle Verein e.V.", "Kettle Verein e.V"),
+    ("Agence française de développement", "Agence française de développement"),
+])
+def test_a_name_ends_where_running_text_begins(tagged_as: str, name: str) -> None:
+    assert clean_org(tagged_as) == name
+
+
+@pytest.mark.parametrize("name", ["Okafor et al", "Lind et al.", "S/RES/2417/2018", "A/HRC/40/L.2", "Add.3",
+                                  "TEODORA VASQUEZ RUIZ", "IVAN PETROV"])
+def test_citations_document_symbols_and_names_in_capitals_are_no_bodies(name: str) -> None:
+    assert not plausible_org(name)
+
+
+@pytest.mark.parametrize("name", ["UN WOMEN", "NATIONAL DISASTER MANAGEMENT AUTHORITY", "HALO Trust", "UNICEF"])
+def test_bodies_in_capitals_stay(name: str) -> None:
+    assert plausible_org(name)

@@ -263,3 +263,40 @@ def plural_heads(text: str) -> Iterator[tuple[str, int, int]]:
             yield f"{head} of {item}", at, at + len(item)
             at += len(item) + 2
         yield f"{head} of {m.group('last')}", m.start("last"), m.end("last")
+
+
+# Small words inside names ("Save the Children", "Médecins du Monde", "Action against Hunger").
+NAME_CONNECTORS = frozenset({
+    "of", "for", "and", "the", "on", "in", "to", "at", "&", "a", "an", "with", "without", "against", "from", "by",
+    "upon", "under", "over", "de", "del", "della", "des", "du", "la", "le", "les", "el", "al", "y", "e", "et",
+    "da", "do", "dos", "das", "di", "van", "von", "der", "den", "für", "und", "sans", "pour", "sur", "en", "per",
+})
+RUNNING_BODY_WORDS = BODY_WORDS | {"movement", "party", "cluster", "caucus", "task", "taskforce", "force", "forces"}
+CITATION = regex.compile(r"\set\.?\s+al\.?$")  # "Aker et al": the authors of a study
+DOCUMENT_SYMBOL = regex.compile(r"^(?:\p{Lu}+/)+[\p{L}\d./-]*\d|^Add\.\s?\d+$")  # "S/PRST/2017/27", "Add.2"
+
+
+def cut_at_running_text(name: str, is_known: Callable[[str], bool]) -> str:
+    """`World Bank organized the Hackathon`, `Assembly’s seventy-fourth`: a name ends at its first lower-case word.
+
+    Small words of names and body words ("Haqqani network", "House subcommittee") do not end it, nor a word
+    with a dot ("e.V.") unless it is an address, nor anything in a known name ("Agence française de ...").
+    """
+    words = name.split()
+    for i, word in enumerate(words):
+        if i and word[:1].islower() and word.casefold() not in NAME_CONNECTORS | RUNNING_BODY_WORDS \
+                and ("." not in word or "@" in word):
+            return name if is_known(name) else " ".join(words[:i])
+    return name
+
+
+def names_no_body(name: str, is_known: Callable[[str], bool]) -> bool:
+    """What the recogniser tags ORG that names no body.
+
+    A citation ("Field et al"), a document symbol ("S/PRST/2017/27"), a name in capitals with no body word
+    ("SAMUEL MONCADA ACOSTA", a speaker's heading).
+    """
+    words = name.split()
+    shouted_name = 2 <= len(words) <= 4 and all(w.isalpha() and w.isupper() and len(w) >= 3 for w in words) \
+        and not any(w.casefold() in BODY_WORDS or is_known(w) for w in words)
+    return bool(CITATION.search(name) or DOCUMENT_SYMBOL.search(name)) or shouted_name

@@ -28,10 +28,12 @@ from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_names import (
     LIST_HEADS,
     continues_title,
+    cut_at_running_text,
     extend_dangling,
     extend_name_list,
     extend_to_country,
     governments,
+    names_no_body,
     plural_heads,
     split_org_span,
 )
@@ -133,7 +135,7 @@ ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*"
 @lru_cache(maxsize=NAME_CACHE)
 def clean_org(text: str) -> str:
     """`the Lebanese Government’s` -> `Lebanese Government`."""
-    text = squash(strip_possessive(squash(text)))
+    text = squash(strip_possessive(cut_at_running_text(squash(text), lambda n: known_org(n) is not None)))
     text = DANGLING.sub("", UNCLOSED_PAREN.sub("", TRAILING_RANK.sub("", TRAILING_CONTACT.sub("", text))))
     text = LEADING_THE.sub("", text)
     bare = LEADING_DETERMINER.sub("", text)
@@ -145,8 +147,7 @@ def clean_org(text: str) -> str:
 def is_acronym(text: str) -> bool:
     """`IOM`, `UN Women`, `CoES`."""
     head = text.split()[0] if text else ""
-    return bool(ACRONYM_HEAD.fullmatch(head)) and sum(
-        c.isupper() for c in head) >= 2
+    return bool(ACRONYM_HEAD.fullmatch(head)) and sum(c.isupper() for c in head) >= 2
 
 
 def looks_like_official(text: str) -> bool:
@@ -221,8 +222,8 @@ def plausible_org(name: str) -> bool:
         return False  # "USG/ERC": a person's titles
     if words[0].casefold() in STORM_HEADS:
         return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
-    if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name):
-        return False  # "EUR 1.5 million": an amount run into a name; "NAMAs", "SDGs": a kind of thing
+    if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name) or names_no_body(name, lambda w: known_org(w) is not None):
+        return False  # "EUR 1.5 million": an amount run into a name; "NAMAs", "SDGs": a kind of thing; "Aker et al"
     return not _NO_LETTERS.fullmatch(name)
 
 
