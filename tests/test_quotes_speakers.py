@@ -117,3 +117,14 @@ def test_two_people_sharing_a_mention_do_not_break_the_speaker_search() -> None:
     sections = SectionMap((0,), (len(text),), ("body",), None, None, None)
     quotes = read_quotes(text, sections, [first, second], [])
     assert [q["speaker"] for q in quotes] == ["Ana Lim"]
+
+
+def test_a_contact_line_opened_by_its_place_names_the_person_after_it() -> None:
+    from release_nlp.readers.contact_people import contact_people
+
+    text = ("For more information please contact:\n"
+            "In Kampala, Rosa Tamm, +256 700 000 000, tamm@agency.example.org\n"
+            "In Geneva, Ivo Marek, marek@agency.example.org, +41 79 000 00 00\n")
+    people: list[PersonRecord] = []
+    contact_people(text, find_contacts(text, [(0, len(text))], [(0, len(text))]), people, [])
+    assert [p.name for p in people] == ["Rosa Tamm", "Ivo Marek"]

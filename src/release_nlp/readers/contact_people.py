@@ -37,11 +37,16 @@ def contact_segments(hits: list[ContactHit]) -> list[tuple[int, int]]:
     return segments
 
 
+LABEL_PREPOSITIONS = frozenset({"in", "at", "from", "for", "on", "by", "via", "to", "with"})
+
+
 def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
-    """Not a place, not an organisation, no acronym among its words."""
+    """Not a place, not an organisation, no acronym among its words, not a place's label ("In Kampala, ...")."""
     if gazetteer.lookup(name) or known_org(name) is not None:
         return False
     words = name.split()
+    if words and words[0].casefold() in LABEL_PREPOSITIONS:
+        return False
     if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return False
     return not any(fold(w) in o.forms() for o in orgs for w in words)
