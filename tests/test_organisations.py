@@ -354,3 +354,9 @@ def test_citations_document_symbols_and_names_in_capitals_are_no_bodies(name: st
 @pytest.mark.parametrize("name", ["UN WOMEN", "NATIONAL DISASTER MANAGEMENT AUTHORITY", "HALO Trust", "UNICEF"])
 def test_bodies_in_capitals_stay(name: str) -> None:
     assert plausible_org(name)
+
+
+def test_a_role_of_several_words_is_no_body_but_an_office_named_with_one_is() -> None:
+    assert not plausible_org("Regional Technical Advisor")
+    assert not plausible_org("Public Education Officer")
+    assert all(map(plausible_org, ["Office of the National Coordinator", "Executive Board", "General Assembly"]))

@@ -124,7 +124,16 @@ def test_a_contact_line_opened_by_its_place_names_the_person_after_it() -> None:
 
     text = ("For more information please contact:\n"
             "In Kampala, Rosa Tamm, +256 700 000 000, tamm@agency.example.org\n"
-            "In Geneva, Ivo Marek, marek@agency.example.org, +41 79 000 00 00\n")
+            "In Geneva, Ivo Marek, marek@agency.example.org, +41 79 000 00 00\n"
+            "Lea Brandt, Regional Technical Advisor, brandt@agency.example.org\n")
     people: list[PersonRecord] = []
     contact_people(text, find_contacts(text, [(0, len(text))], [(0, len(text))]), people, [])
-    assert [p.name for p in people] == ["Rosa Tamm", "Ivo Marek"]
+    assert [p.name for p in people] == ["Rosa Tamm", "Ivo Marek", "Lea Brandt"]
+
+
+def test_a_title_in_a_contact_line_is_nobody() -> None:
+    from release_nlp.readers.contact_people import _could_be_contact_name
+
+    assert not _could_be_contact_name("Regional Technical Advisor", [])
+    assert not _could_be_contact_name("In Kampala", [])
+    assert _could_be_contact_name("Howard Dean", [])  # a surname that is also a role word

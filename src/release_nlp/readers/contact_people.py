@@ -41,12 +41,12 @@ LABEL_PREPOSITIONS = frozenset({"in", "at", "from", "for", "on", "by", "via", "t
 
 
 def _could_be_contact_name(name: str, orgs: list[OrgRecord]) -> bool:
-    """Not a place, not an organisation, no acronym among its words, not a place's label ("In Kampala, ...")."""
+    """Not a place, an organisation, a place's label or a title, and no acronym among its words."""
     if gazetteer.lookup(name) or known_org(name) is not None:
         return False
     words = name.split()
-    if words and words[0].casefold() in LABEL_PREPOSITIONS:
-        return False
+    if words and (words[0].casefold() in LABEL_PREPOSITIONS or (has_head(name) and all(map(is_role_word, words)))):
+        return False  # "In Kampala, ...", "..., Regional Technical Advisor, ...": a place's label, a title
     if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
         return False
     return not any(fold(w) in o.forms() for o in orgs for w in words)

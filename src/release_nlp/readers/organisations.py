@@ -204,12 +204,12 @@ MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|th
 def plausible_org(name: str) -> bool:
     """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms)."""
     words = name.split()
-    if not words or len(words) > 12 or len(name) < 2:
+    if not words or len(words) > 12 or len(name) < 2 or not any(w[:1].isupper() for w in words):
         return False
-    if not any(w[:1].isupper() for w in words):
-        return False
-    if len(words) == 1 and (is_role_word(words[0]) or names_roles(name)) and not is_acronym(name):
-        return False
+    folded = [w.casefold() for w in words]
+    if (len(words) == 1 or (all(map(is_role_word, words)) and not ORG_WORDS.intersection(folded))) and (
+            is_role_word(words[0]) or names_roles(name)) and not is_acronym(name):
+        return False  # "Caretaker", "Regional Technical Advisor": a role, not a body
     if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES or SPANISH_PLACE_END.search(name):
         return False
     last = words[-1].casefold()
