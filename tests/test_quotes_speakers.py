@@ -125,10 +125,11 @@ def test_a_contact_line_opened_by_its_place_names_the_person_after_it() -> None:
     text = ("For more information please contact:\n"
             "In Kampala, Rosa Tamm, +256 700 000 000, tamm@agency.example.org\n"
             "In Geneva, Ivo Marek, marek@agency.example.org, +41 79 000 00 00\n"
-            "Lea Brandt, Regional Technical Advisor, brandt@agency.example.org\n")
+            "Lea Brandt, Regional Technical Advisor, brandt@agency.example.org\n"
+            "Mr. Tomas Ek, Programme Analyst, Water Security, ek@agency.example.org\n")
     people: list[PersonRecord] = []
     contact_people(text, find_contacts(text, [(0, len(text))], [(0, len(text))]), people, [])
-    assert [p.name for p in people] == ["Rosa Tamm", "Ivo Marek", "Lea Brandt"]
+    assert [p.name for p in people] == ["Rosa Tamm", "Ivo Marek", "Lea Brandt", "Tomas Ek"]
 
 
 def test_a_title_in_a_contact_line_is_nobody() -> None:

@@ -14,7 +14,7 @@ from release_nlp.readers.people import PeopleIndex, PersonRecord
 from release_nlp.readers.roles import has_head, is_role_word
 
 CONTACT_NAME = regex.compile(
-    r"(?:^|[,;:]\s*|\d\s+|\s(?:or|and|contact)\s+)(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2})"
+    r"(?:^|[,;:]\s*|\d\s+|\s(?:or|and|contact)\s+|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]+){1,2})"
     r"(?=\s*,|\s+(?:at|on|in)\s)"
 )
 
