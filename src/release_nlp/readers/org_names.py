@@ -34,6 +34,11 @@ BODY_WORDS = LIST_HEADS | frozenset({
     # facilities, which are named alongside a body rather than in its name ("and Lakeview Airport")
     "airport", "port", "hospital", "school", "college", "station", "clinic",
 })
+# Body nouns written in lower case after a name: "Haqqani network", "House subcommittee".
+LOWERCASE_ORG_WORDS = frozenset({
+    "subcommittee", "committee", "network", "commission", "council", "coalition", "group", "movement", "party",
+    "alliance", "cluster", "caucus", "secretariat", "taskforce", "task", "agency",
+})
 # "'s" only: a plural's bare apostrophe belongs to the name ("Committee on Veterans' Affairs").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"})
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -271,7 +276,7 @@ NAME_CONNECTORS = frozenset({
     "upon", "under", "over", "de", "del", "della", "des", "du", "la", "le", "les", "el", "al", "y", "e", "et",
     "da", "do", "dos", "das", "di", "van", "von", "der", "den", "für", "und", "sans", "pour", "sur", "en", "per",
 })
-RUNNING_BODY_WORDS = BODY_WORDS | {"movement", "party", "cluster", "caucus", "task", "taskforce", "force", "forces"}
+RUNNING_BODY_WORDS = BODY_WORDS | LOWERCASE_ORG_WORDS | {"force", "forces"}
 CITATION = regex.compile(r"\set\.?\s+al\.?$")  # "Aker et al": the authors of a study
 DOCUMENT_SYMBOL = regex.compile(r"^(?:\p{Lu}+/)+[\p{L}\d./-]*\d|^Add\.\s?\d+$")  # "S/PRST/2017/27", "Add.2"
 

@@ -27,6 +27,7 @@ from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_names import (
     LIST_HEADS,
+    LOWERCASE_ORG_WORDS,
     continues_title,
     cut_at_running_text,
     extend_dangling,
@@ -51,10 +52,6 @@ ORG_WORDS = frozenset({
 })
 
 
-LOWERCASE_ORG_WORDS = frozenset({
-    "subcommittee", "committee", "network", "commission", "council", "coalition", "group", "movement", "party",
-    "alliance", "cluster", "caucus", "secretariat", "taskforce", "task", "agency",
-})
 # Two capitals at least: "(Chairperson)" after a name is a role, not an acronym.
 FOLLOWING_ACRONYM = regex.compile(r"\s?\((\p{Lu}[\p{Ll}&-]*\p{Lu}[\p{Lu}\p{Ll}&-]{0,9})\)")
 
