@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from release_nlp import extract
 from release_nlp.readers.gazetteer import lookup
+from release_nlp.readers.org_checks import plausible_org
+from release_nlp.readers.org_gazetteer import known_org
 from release_nlp.readers.org_names import (
     continues_title,
     extend_dangling,
@@ -19,15 +21,7 @@ from release_nlp.readers.org_names import (
     plural_heads,
     split_org_span,
 )
-from release_nlp.readers.organisations import (
-    OrgRecord,
-    _amount_or_code,
-    _place_and_its_kind,
-    clean_org,
-    known_org,
-    merge_prefixes,
-    plausible_org,
-)
+from release_nlp.readers.organisations import OrgRecord, _amount_or_code, _place_and_its_kind, clean_org, merge_prefixes
 from release_nlp.readers.roles import has_head
 
 

@@ -18,8 +18,7 @@ from spacy.tokens import Doc, Token
 from release_nlp.core.docindex import index_of
 from release_nlp.core.text import strip_possessive
 from release_nlp.readers.gazetteer import country_of_demonym
-from release_nlp.readers.org_names import LOWERCASE_ORG_WORDS
-from release_nlp.readers.organisations import ORG_WORDS
+from release_nlp.readers.org_names import LOWERCASE_ORG_WORDS, ORG_WORDS
 from release_nlp.readers.roles import expand, has_head, is_area, is_honorific, is_role_word, vocabulary
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "'s", "’s", "&", "-"})

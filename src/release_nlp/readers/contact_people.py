@@ -9,7 +9,9 @@ import regex
 from release_nlp.core.text import contains_word, fold
 from release_nlp.readers import gazetteer
 from release_nlp.readers.contacts import ContactHit
-from release_nlp.readers.organisations import ORG_WORDS, OrgRecord, known_org
+from release_nlp.readers.org_gazetteer import known_org
+from release_nlp.readers.org_names import ORG_WORDS
+from release_nlp.readers.organisations import OrgRecord
 from release_nlp.readers.people import PeopleIndex, PersonRecord
 from release_nlp.readers.roles import has_head, is_role_word
 

@@ -32,16 +32,10 @@ from release_nlp.readers.model_titles import (
     names_out_of_titles,
     names_without_hometowns,
 )
-from release_nlp.readers.organisations import (
-    ORG_WORDS,
-    OrgRecord,
-    clean_org,
-    extract_organisations,
-    known_org,
-    known_orgs,
-    looks_like_official,
-    merge_prefixes,
-)
+from release_nlp.readers.org_checks import looks_like_official
+from release_nlp.readers.org_gazetteer import known_org, known_orgs
+from release_nlp.readers.org_names import ORG_WORDS
+from release_nlp.readers.organisations import OrgRecord, clean_org, extract_organisations, merge_prefixes
 from release_nlp.readers.people import PersonRecord, extract_people
 from release_nlp.readers.places import (
     STORM,

@@ -20,6 +20,18 @@ from spacy.tokens import Doc, Span, Token
 from release_nlp.core.docindex import index_of
 from release_nlp.readers.gazetteer import lookup
 
+# Words that make a phrase a body's name ("Ministry", "Force", "Red Cross").
+ORG_WORDS = frozenset({
+    "ministry", "office", "agency", "committee", "commission", "council", "department", "organization",
+    "organisation", "programme", "program", "fund", "bank", "government", "association", "union", "institute",
+    "foundation", "society", "network", "group", "centre", "center", "authority", "service", "services",
+    "corporation", "company", "inc", "ltd", "party", "coalition", "alliance", "federation", "forum", "board",
+    "court", "parliament", "assembly", "senate", "congress", "house", "caucus", "subcommittee", "cluster",
+    "unit", "division", "secretariat", "mission", "force", "forces", "army", "police", "command", "university",
+    "school", "hospital", "world", "international", "nations", "red", "crescent", "cross", "partnership",
+    "initiative", "trust", "bureau", "directorate", "administration", "ports", "body", "radio", "television",
+})
+
 # Heads whose `of`/`on`/`for` complement can be a list of subjects ("Committee on Commerce, Science, and
 # Transportation"): bodies of a government or an organisation.
 LIST_HEADS = frozenset({

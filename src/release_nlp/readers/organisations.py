@@ -18,73 +18,32 @@ from spacy.tokens import Doc, Span
 
 from release_nlp.core.docindex import ents_of, text_of
 from release_nlp.core.intervals import Intervals
-from release_nlp.core.resources import load_json, load_jsonl
 from release_nlp.core.tags import is_adjective
 from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
-from release_nlp.readers.common_words import LowerCase, lower_case_of, names_roles
+from release_nlp.readers.common_words import LowerCase, lower_case_of
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
+from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, plausible_org
+from release_nlp.readers.org_gazetteer import KnownOrg, known_org, known_orgs
 from release_nlp.readers.org_names import (
-    LIST_HEADS,
     LOWERCASE_ORG_WORDS,
+    ORG_WORDS,
     continues_title,
     cut_at_running_text,
     extend_dangling,
     extend_name_list,
     extend_to_country,
     governments,
-    names_no_body,
     plural_heads,
     split_org_span,
 )
-from release_nlp.readers.roles import expand, has_head, is_area, is_role_word
-
-ORG_WORDS = frozenset({
-    "ministry", "office", "agency", "committee", "commission", "council", "department", "organization",
-    "organisation", "programme", "program", "fund", "bank", "government", "association", "union", "institute",
-    "foundation", "society", "network", "group", "centre", "center", "authority", "service", "services",
-    "corporation", "company", "inc", "ltd", "party", "coalition", "alliance", "federation", "forum", "board",
-    "court", "parliament", "assembly", "senate", "congress", "house", "caucus", "subcommittee", "cluster",
-    "unit", "division", "secretariat", "mission", "force", "forces", "army", "police", "command", "university",
-    "school", "hospital", "world", "international", "nations", "red", "crescent", "cross", "partnership",
-    "initiative", "trust", "bureau", "directorate", "administration", "ports", "body", "radio", "television",
-})
-
+from release_nlp.readers.roles import has_head, is_area, is_role_word
 
 # Two capitals at least: "(Chairperson)" after a name is a role, not an acronym.
 FOLLOWING_ACRONYM = regex.compile(r"\s?\((\p{Lu}[\p{Ll}&-]*\p{Lu}[\p{Lu}\p{Ll}&-]{0,9})\)")
 
 
-@dataclass(frozen=True)
-class KnownOrg:
-    """A gazetteer entry."""
-
-    name: str
-    acronym: str | None
-    aliases: tuple[str, ...]
-    acronym_is_word: bool = False  # "WHO", "CARE": matched only where the model tags them ORG
-
-
-@cache
-def known_orgs() -> dict[str, KnownOrg]:
-    """Folded name, acronym or alias -> gazetteer entry."""
-    table: dict[str, KnownOrg] = {}
-    for row in load_jsonl("organisations.jsonl"):
-        entry = KnownOrg(row["name"], row.get("acronym"), tuple(row.get("aliases") or ()),
-                         bool(row.get("acronym_is_word")))
-        for form in (entry.name, entry.acronym, *entry.aliases):
-            if form:
-                table.setdefault(fold(regex.sub(r"^the\s+", "", form, flags=regex.IGNORECASE)), entry)
-    return table
-
-
-LEADING_THE = regex.compile(r"^the\s+", regex.IGNORECASE)
-
-
-def known_org(name: str) -> KnownOrg | None:
-    """The gazetteer entry for a name, acronym or alias, if any."""
-    return known_orgs().get(fold(LEADING_THE.sub("", name)))
 
 
 @dataclass
@@ -126,7 +85,10 @@ DANGLING = regex.compile(r"(?<=\S)(?:\s+(?:of|for|on|and|the|in|to)|\s*[‘’'\
 # abbreviations of commissioned and enlisted ranks).
 TRAILING_RANK = regex.compile(
     r"(?<=\S)(?:\s+(?:Col|Gen|Lt|Maj|Capt|Cpt|Sgt|Cpl|Pvt|Pfc|Spc|Adm|Cmdr|Cdr|Brig|Ens)\.?)+$")
-ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*")
+
+
+LOCATIVE = frozenset({"in", "near", "across", "throughout", "around"})
+DASH_APART = regex.compile(r"\s?[-–—]\s")  # a dash set apart, unlike the hyphen of "Al-Fallujah"
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -140,95 +102,6 @@ def clean_org(text: str) -> str:
         text = LEADING_THE.sub("", bare)
     return text.strip(" ,.;:/-–\"“”‘’'")
 
-
-def is_acronym(text: str) -> bool:
-    """`IOM`, `UN Women`, `CoES`."""
-    head = text.split()[0] if text else ""
-    return bool(ACRONYM_HEAD.fullmatch(head)) and sum(c.isupper() for c in head) >= 2
-
-
-def looks_like_official(text: str) -> bool:
-    """`the Minister of Environment`: an unnamed office holder, not an organisation."""
-    words = text.split()
-    if not words:
-        return False
-    first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
-    return has_head(first) and not any(w.casefold().strip(",.") in ORG_WORDS for w in words[:3]) and is_role_word(
-        first)
-
-
-LOCATIVE = frozenset({"in", "near", "across", "throughout", "around"})
-NOT_ORG_ENDINGS = frozenset({
-    "act", "bill", "law", "treaty", "convention", "agreement", "declaration", "day", "days", "overview", "appeal",
-    "strategy", "plan", "report", "week", "month", "year", "summit", "conference", "award", "prize", "initiative?",
-    # goals, compacts, policies and labels: "Sustainable Development Goals", "Global Compact", "Media Contact"
-    "goal", "goals", "compact", "policy", "policies", "agenda", "coverage", "contact", "contacts", "degree",
-    "degrees", "doctorate", "technologies", "war",
-    # courses and meetings: "Emergency Logistics Simulation Training", "Massive Open Online Course"
-    "training", "course", "courses", "seminar", "webinar", "framework", "frameworks",
-})
-# Laws and instruments: never a body, even after one ("National Commission on Health Care Act").
-INSTRUMENTS = frozenset({"act", "bill", "law", "treaty", "convention", "agreement", "declaration", "compact"})
-# Phrases the model tags ORG that name no one body: weather systems (El Niño), sectors and generic collectives.
-NOT_ORG_PHRASES = frozenset({
-    "el niño", "el nino", "la niña", "la nina", "civil society", "private sector", "public sector",
-    "international community", "donor community", "humanitarian community",
-})
-# A plural body word after at most two modifiers names a kind of body, not one ("Governments", "Local
-# Authorities", "Nationally Designated Authorities"); "Afghan National Security Forces" is one force.
-GENERIC_PLURALS = frozenset({
-    "governments", "authorities", "ministries", "agencies", "organisations", "organizations", "institutions",
-    "departments", "offices", "bodies", "partners", "donors", "stakeholders", "municipalities", "councils",
-    "committees", "commissions", "companies", "ngos",
-})
-
-
-@cache
-def _not_organisations() -> frozenset[str]:
-    return frozenset(load_json("furniture.json")["not_organisations"])
-
-
-# "Zamboanga del Norte", "Mindoro Occidental": the compass endings of Spanish-named provinces and towns.
-SPANISH_PLACE_END = regex.compile(r"\s(?:(?:del?|de la)\s(?:Norte|Sur|Este|Oeste|Centro)|Occidental|Oriental)$")
-
-
-STORM_HEADS = frozenset({"typhoon", "hurricane", "cyclone", "tropical", "super-typhoon"})
-PLURAL_ACRONYM = regex.compile(r"\p{Lu}{2,}s")
-DASH_APART = regex.compile(r"\s?[-–—]\s")  # a dash set apart, unlike the hyphen of "Al-Fallujah"
-MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|thousand|bn)\b")
-
-
-def plausible_org(name: str) -> bool:
-    """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms)."""
-    words = name.split()
-    if not words or len(words) > 12 or len(name) < 2 or not any(w[:1].isupper() for w in words):
-        return False
-    folded = [w.casefold() for w in words]
-    if (len(words) == 1 or (all(map(is_role_word, words)) and not ORG_WORDS.intersection(folded))) and (
-            is_role_word(words[0]) or names_roles(name)) and not is_acronym(name):
-        return False  # "Caretaker", "Regional Technical Advisor": a role, not a body
-    if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES or SPANISH_PLACE_END.search(name):
-        return False
-    last = words[-1].casefold()
-    if last in NOT_ORG_ENDINGS and (last in INSTRUMENTS or not _headed_body(words)):
-        return False
-    if words[-1].casefold() in GENERIC_PLURALS and len(words) <= 3 and not any(
-            w.casefold() in ("of", "for", "on", "and", "&") for w in words):
-        return False
-    if "/" in name and all(expand(part) for part in name.split("/")):
-        return False  # "USG/ERC": a person's titles
-    if words[0].casefold() in STORM_HEADS:
-        return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
-    if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name) or names_no_body(name, lambda w: known_org(w) is not None):
-        return False  # "EUR 1.5 million": an amount run into a name; "NAMAs", "SDGs": a kind of thing; "Aker et al"
-    return not _NO_LETTERS.fullmatch(name)
-
-
-def _headed_body(words: list[str]) -> bool:
-    """`Office of Legal Policy`, `Committee on the Paris Agreement`: a body head and its complement name a unit."""
-    folded = [w.casefold() for w in words]
-    return any(w in LIST_HEADS and i + 1 < len(folded) and folded[i + 1] in ("of", "on", "for")
-               for i, w in enumerate(folded))
 
 
 STATE_WEIGHT = 1e8  # the gazetteer's weight of first-level regions (states, provinces) and large cities
@@ -498,7 +371,7 @@ def _us_state_codes() -> frozenset[str]:
     return frozenset(s.code[3:] for s in pycountry.subdivisions if s.country_code == "US" and s.parent_code is None)
 
 
-_NO_LETTERS, _TRAILING_YEAR = regex.compile(r"[\d\W]+"), regex.compile(r"(?<!\s)\s+(?:19|20)\d\d$")
+_TRAILING_YEAR = regex.compile(r"(?<!\s)\s+(?:19|20)\d\d$")
 _JOINED = regex.compile(r" (?:and|&) ")
 # Searched in the few characters before a name: "5,000 EUR", "Bethel, AK".
 _DIGIT_AT_END, _TOWN_COMMA_AT_END = regex.compile(r"\d\s?$"), regex.compile(r"\p{L},\s$")

@@ -30,7 +30,8 @@ from release_nlp.readers.common_words import (
     tagged_as_common_word,
     without_trailing_number,
 )
-from release_nlp.readers.organisations import NOT_ORG_ENDINGS, ORG_WORDS
+from release_nlp.readers.org_checks import NOT_ORG_ENDINGS
+from release_nlp.readers.org_names import ORG_WORDS
 from release_nlp.readers.sections import SectionMap
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from release_nlp.core.docindex import index_of, text_of
 from release_nlp.readers import gazetteer
-from release_nlp.readers.organisations import ORG_WORDS, known_org
+from release_nlp.readers.org_gazetteer import known_org
+from release_nlp.readers.org_names import ORG_WORDS
 from release_nlp.readers.roles import has_head, is_honorific, is_role_word
 
 NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # a "WORK_OF_ART" may be a name misread
