@@ -67,6 +67,9 @@ def is_place(name: str) -> bool:
     ("Coastal Aid Network Email:", "Coastal Aid Network"),
     ("HIV/", "HIV"),
     ("Fax Authority", "Fax Authority"),
+    ("An ISAF Incident Review Team", "ISAF Incident Review Team"),  # an article opened the sentence
+    ("A UNHCR Protection Team", "UNHCR Protection Team"),
+    ("An Post", "An Post"),  # Irish bodies begin with "An"
 ])
 def test_determiners_ranks_and_unclosed_parentheses_are_trimmed(raw: str, clean: str) -> None:
     assert clean_org(raw) == clean
@@ -236,6 +239,34 @@ def test_back_references_join_their_organisation() -> None:
     assert len(merged["Native Lakes Alliance Foundation"].mentions) == 2
 
 
+def test_a_bare_body_word_joins_the_body_of_its_kind_named_last_before_it() -> None:
+    records = [OrgRecord("Credentials Committee", mentions=[("x", 0, 1)]),
+               OrgRecord("Budget Committee", mentions=[("x", 20, 21)]),
+               OrgRecord("Committee", mentions=[("x", 40, 41), ("x", 90, 91)]),
+               OrgRecord("Committee on Fisheries", mentions=[("x", 60, 61)])]
+    merged = {r.name: r for r in merge_prefixes(records)}
+    assert set(merged) == {"Credentials Committee", "Budget Committee", "Committee on Fisheries"}
+    assert "Committee" in merged["Budget Committee"].aliases
+
+
+@pytest.mark.parametrize("name", [
+    "Convention for the Protection of Migrant Fishers", "Harbour Charter on Coastal Rights",
+    "Memorandum of Cooperation", "Kestrel Statute", "Lakeshore Protocol", "State of the Province Address",
+    "Accord between the Parties",
+    "14:05 - Okafor",  # a line of a recording's index
+])
+def test_instruments_before_their_complement_and_clock_times_are_no_bodies(name: str) -> None:
+    assert not plausible_org(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Secretariat of the Convention on Wetlands", "Office of Protocol", "Charter Schools Association",
+    "Commission on Human Rights in Ruritania",
+])
+def test_bodies_of_instruments_stay(name: str) -> None:
+    assert plausible_org(name)
+
+
 @pytest.mark.integration
 def test_first_word_of_a_title_is_no_organisation(nlp: Language) -> None:
     r = extract("Relief plan agreed\n\nCabinet Secretary Ann Loro said the Ministry of Roads would help.", nlp=nlp)
@@ -354,3 +385,14 @@ def test_a_role_of_several_words_is_no_body_but_an_office_named_with_one_is() ->
     assert not plausible_org("Regional Technical Advisor")
     assert not plausible_org("Public Education Officer")
     assert all(map(plausible_org, ["Office of the National Coordinator", "Executive Board", "General Assembly"]))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Northern Chad", True), ("Mwanza, Tanzania", True), ("Chad", True),
+    ("Paris, Kenya", False),  # a town of another country: a body's seat, say, not this place
+    ("Western Union", False), ("Central Bank of Chad", False),
+])
+def test_a_country_in_part_or_after_its_town_is_a_place_not_a_body(name: str, expected: bool) -> None:
+    from release_nlp.readers.entities import _is_place_name
+
+    assert _is_place_name(name) is expected

@@ -198,6 +198,10 @@ def test_a_commissioner_belongs_to_the_commission_the_release_names() -> None:
     _members_of_their_body(people, [OrgRecord("Commission on Water"), OrgRecord("Commission on Roads"),
                                     OrgRecord("Commission")])
     assert people[0].organisation == "Commission"  # as the release calls its own
+    merged = OrgRecord("Commission on Water", aliases=["Commission"])  # "the Commission", joined to its body
+    _members_of_their_body(people := [PersonRecord("Ana Ruiz", titles=["Commissioner"])],
+                           [merged, OrgRecord("Commission on Roads")])
+    assert people[0].organisation == "Commission on Water"
 
 
 def test_a_person_read_from_a_contact_line_is_no_body() -> None:

@@ -283,7 +283,7 @@ def _members_of_their_body(people: list[PersonRecord], orgs: list[OrgRecord]) ->
         if kind is None or "high" in words:
             continue
         named = [o for o in orgs if len(o.name.split()) > 1 and kind in fold(o.name).split()]
-        bare = next((o for o in orgs if fold(o.name) == kind), None)
+        bare = next((o for o in orgs if kind in o.forms()), None)  # also "the Commission" merged into its body
         chosen = named[0] if len(named) == 1 else bare
         if chosen is not None:
             person.organisation = chosen.acronym or chosen.name
@@ -417,7 +417,20 @@ def _not_place_names(people: Sequence[PersonRecord], definitions: Sequence[Defin
 
 
 def _is_place_name(name: str) -> bool:
-    """A country or multi-country region the model tagged as ORG."""
+    """A country or multi-country region the model tagged as ORG.
+
+    Also part of one ("Northern Afghanistan"), or a country after one of its towns ("Edmonton, Canada").
+    """
+    if _is_country(name):
+        return True
+    if part := gazetteer.DIRECTION.match(name.casefold()):
+        return _is_country(part.group(1))
+    town, comma, country = name.rpartition(", ")
+    return bool(comma) and _is_country(country) and (found := gazetteer.lookup(town)) is not None \
+        and found.country_code == getattr(gazetteer.lookup(country), "country_code", None)
+
+
+def _is_country(name: str) -> bool:
     found = gazetteer.lookup(name)
     return found is not None and found.kind in ("country", "multi_country")
 

@@ -49,6 +49,15 @@ NOT_ORG_ENDINGS = frozenset({
 })
 # Laws and instruments: never a body, even after one ("National Commission on Health Care Act").
 INSTRUMENTS = frozenset({"act", "bill", "law", "treaty", "convention", "agreement", "declaration", "compact"})
+# The head nouns of instruments and addresses, which name no body even before their complement ("Convention for
+# the Protection of ...", "Memorandum of Cooperation", "Rome Statute", "State of the Union Address").
+INSTRUMENT_HEADS = INSTRUMENTS | frozenset({
+    "charter", "statute", "memorandum", "protocol", "accord", "accords", "covenant", "address", "communique",
+    "communiqué",
+})
+COMPLEMENT_WORDS = frozenset({"of", "for", "on", "to", "against", "between"})
+# Clock times that open a line of a recording's index ("12:27 - Smith says ..."), run into a name.
+CLOCK_TIME = regex.compile(r"^\d{1,2}:\d\d\b")
 # Phrases the model tags ORG that name no one body: weather systems (El Niño), sectors and generic collectives.
 NOT_ORG_PHRASES = frozenset({
     "el niño", "el nino", "la niña", "la nina", "civil society", "private sector", "public sector",
@@ -91,6 +100,9 @@ def plausible_org(name: str) -> bool:
     last = words[-1].casefold()
     if last in NOT_ORG_ENDINGS and (last in INSTRUMENTS or not _headed_body(words)):
         return False
+    if _head_noun(folded) in INSTRUMENT_HEADS or (last in INSTRUMENT_HEADS and not _headed_body(words)) \
+            or CLOCK_TIME.match(name):
+        return False
     if words[-1].casefold() in GENERIC_PLURALS and len(words) <= 3 and not any(
             w.casefold() in ("of", "for", "on", "and", "&") for w in words):
         return False
@@ -101,6 +113,14 @@ def plausible_org(name: str) -> bool:
     if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name) or names_no_body(name, lambda w: known_org(w) is not None):
         return False  # "EUR 1.5 million": an amount run into a name; "NAMAs", "SDGs": a kind of thing; "Aker et al"
     return not _NO_LETTERS.fullmatch(name)
+
+
+def _head_noun(folded: list[str]) -> str:
+    """The word before the first complement ("convention" of "AU Convention for the Protection of ..."), else last."""
+    for i, word in enumerate(folded[1:], 1):
+        if word in COMPLEMENT_WORDS:
+            return folded[i - 1].strip(",")
+    return folded[-1]
 
 
 def _headed_body(words: list[str]) -> bool:

@@ -71,9 +71,11 @@ class OrgRecord:
 
 LEADING_THE = regex.compile(r"^(?:the|The|THE)\s+")
 # "a National Committee ...", "Our Commission", "ABOUT CARE" (a section heading): the body is what follows.
-# "During COP23", "Those the Commission": a preposition or pronoun that opened the sentence, not the name
+# "During COP23", "Those the Commission": a preposition or pronoun that opened the sentence, not the name.
+# "An ISAF team", "A UNICEF convoy": an article that opened the sentence ("A Rocha" keeps its "A").
 LEADING_DETERMINER = regex.compile(
-    r"^(?:(?:a|an|(?i:our|its|their|this|that|these|those|about|during|since|following|amid))\s+)+")
+    r"^(?:(?:a|an|(?:A|An)(?=\s\p{Lu}{2,}\b)|(?i:our|its|their|this|that|these|those|about|during|since|following|amid))"
+    r"\s+)+")
 # "Ministry of Labour, Tel.", "IOM Nepal Email": a contact block's label run on after the name
 TRAILING_CONTACT = regex.compile(r"(?<=\S),?\s+(?:Tel|Tél|Phone|Fax|Mob|Mobile|Cell|Email|E-mail)\.?:?$")
 # "Clean Air Interstate (CAIR": a definition the model cut inside its parenthesis.
@@ -436,6 +438,16 @@ def _headed_by(name: str, word: str) -> bool:
                                      for i, w in enumerate(folded))
 
 
+def _named_last_before(owners: list[OrgRecord], rec: OrgRecord) -> list[OrgRecord]:
+    """Of several bodies a bare word could refer back to, the one mentioned last before the word's first mention."""
+    if len(owners) < 2 or not rec.mentions:
+        return owners
+    first = min(start for _, start, _ in rec.mentions)
+    before = [(max(start for _, start, _ in o.mentions if start < first), i) for i, o in enumerate(owners)
+              if any(start < first for _, start, _ in o.mentions)]
+    return [owners[max(before)[1]]] if before else owners
+
+
 def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
     """`the Foundation` after `Native Alliance Foundation`, `SBA` after `Small Business Administration`.
 
@@ -448,6 +460,8 @@ def _merge_back_references(records: list[OrgRecord]) -> list[OrgRecord]:
         words = rec.name.split()
         if len(words) == 1 and words[0].casefold() in ORG_WORDS and not rec.acronym and known_org(rec.name) is None:
             owners = [o for o in out if o is not rec and len(o.name.split()) > 1 and _headed_by(o.name, words[0])]
+            # "the Committee" where several committees are named: the one named last before it.
+            owners = _named_last_before(owners, rec)
         elif rec.acronym == rec.name and is_acronym(rec.name) and " " not in rec.name:
             owners = [o for o in out if o is not rec and not o.acronym and len(o.name.split()) > 1
                       and _initials(o.name) == rec.name]
