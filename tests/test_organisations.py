@@ -135,6 +135,16 @@ def test_a_list_of_bodies_read_as_one_is_split(blank: Language) -> None:
                                                                                   "Lumo Foundation"]
 
 
+@pytest.mark.parametrize(("name", "parts"), [
+    ("Lakeside Mine Action Office and KIDR", ["Lakeside Mine Action Office", "KIDR"]),
+    ("Ministry of Science and ICT", ["Ministry of Science and ICT"]),  # a subject list keeps its acronym
+])
+def test_a_body_and_an_acronym_joined_by_and_are_two(blank: Language, name: str, parts: list[str]) -> None:
+    text = f"Staff of the {name} met in Tarsus."
+    doc = tagged(blank, text, (name, "ORG"))
+    assert [p.text for p in split_org_span(doc, doc.ents[0], is_body, is_place)] == parts
+
+
 def test_a_name_whose_subject_is_a_list_is_read_whole(blank: Language) -> None:
     text = "The Ministry of Forests, Wildlife and Tourism said the Office of Youth and Family Support agreed."
     doc = tagged(blank, text, ("Ministry of Forests", "ORG"), ("Office of Youth", "ORG"))

@@ -75,6 +75,12 @@ def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place
         # Each piece a body on its own and none a dangling adjective ("United Nations Educational, ...").
         if len(pieces) > 1 and all(is_body(p.text) and not p[-1].tag_.startswith("JJ") for p in pieces):
             return pieces
+    # "Mine Action Service and UNIDIR": a body and an acronym joined by "and". A subject list keeps its
+    # acronym ("Ministry of Science and ICT").
+    if len(ent) > 3 and ent[-2].lower_ in ("and", "&") and _acronym(ent[-1].text) and len(ent[-1]) > 2:
+        first = doc[ent.start:ent.end - 2]
+        if is_body(first.text) and not any(t.lower_ in COMPLEMENT for t in first):
+            return [*split_org_span(doc, first, is_body, is_place), ent[-1:]]
     return [ent]
 
 
