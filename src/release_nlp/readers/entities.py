@@ -426,8 +426,11 @@ def _is_place_name(name: str) -> bool:
     if part := gazetteer.DIRECTION.match(name.casefold()):
         return _is_country(part.group(1))
     town, comma, country = name.rpartition(", ")
-    return bool(comma) and _is_country(country) and (found := gazetteer.lookup(town)) is not None \
-        and found.country_code == getattr(gazetteer.lookup(country), "country_code", None)
+    nation = gazetteer.lookup(country) if comma else None
+    if nation is None or nation.kind != "country":
+        return False
+    found = gazetteer.lookup(town, [nation.country_code] if nation.country_code else [])
+    return found is not None and found.country_code == nation.country_code
 
 
 def _is_country(name: str) -> bool:

@@ -525,8 +525,7 @@ def _local_reading(name: str, country: gazetteer.Gazetted, local: Counter[str]) 
         return None
     # A state or a city, not a small town ("Mexico, Missouri" does not make Mexico a US place).
     return next((r for r in gazetteer.gazetteer().get(gazetteer.key(name), ())
-                 if r.country_code == home and r.weight >= SMALL_TOWN),
-                None)
+                 if r.country_code == home and r.weight >= SMALL_TOWN), None)
 
 
 HOMONYM_SHARE = 0.1  # a local town a tenth the size of the famous city of the same name
