@@ -12,7 +12,9 @@ import weakref
 from functools import cache, lru_cache
 from itertools import pairwise
 
+import numpy
 import regex
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -115,10 +117,10 @@ def group_names(doc: Doc) -> frozenset[str]:
     if found is not None:
         return found
     names = set()
-    for token in doc:
-        if token.lower_ not in GROUP_MEMBERS:
-            continue
-        i = token.i - 1
+    # From the doc's LOWER array: iterating the doc would make a Token for every word of every release.
+    members = numpy.isin(doc.to_array(LOWER), [doc.vocab.strings[w] for w in GROUP_MEMBERS])
+    for member in numpy.flatnonzero(members).tolist():
+        i = member - 1
         if i > 0 and doc[i].lower_ in RANKS:  # "a Haqqani senior leader"
             i -= 1
         if i >= 0 and doc[i].is_title and doc[i].is_alpha:
