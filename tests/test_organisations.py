@@ -406,3 +406,26 @@ def test_a_country_in_part_or_after_its_town_is_a_place_not_a_body(name: str, ex
     from release_nlp.readers.entities import _is_place_name
 
     assert _is_place_name(name) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Osprey River Falls", True), ("Kestrel National Wildlife Refuge", True), ("Trans-Borealis Pipeline", True),
+    ("Marlow islands", True), ("Helder National Forest on Crow Creek", True),
+    ("Government of the Osprey Islands", False), ("Lake Basin Commission", False), ("River Authority", False),
+])
+def test_a_natural_feature_site_or_work_is_named_by_its_head(name: str, expected: bool) -> None:
+    from release_nlp.readers.org_checks import names_a_feature
+
+    assert names_a_feature(name) is expected
+    assert plausible_org(name) is not expected
+
+
+def test_the_first_words_of_a_features_name_are_no_body_either(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = ("The Trans-Borealis carries oil to Osprey. Funds will repair the Trans-Borealis Pipeline. "
+            "The Osprey Harbour Board welcomed the money.")
+    doc = tagged(blank, text, ("Trans-Borealis Pipeline", "ORG"), ("Trans-Borealis", "ORG"),
+                 ("Osprey Harbour Board", "ORG"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    assert [r.name for r in records] == ["Osprey Harbour Board"]

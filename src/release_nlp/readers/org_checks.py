@@ -55,6 +55,14 @@ INSTRUMENT_HEADS = INSTRUMENTS | frozenset({
     "charter", "statute", "memorandum", "protocol", "accord", "accords", "covenant", "address", "communique",
     "communiqué",
 })
+# The head nouns of natural features, sites and works, which the model tags ORG now and then ("Thief River
+# Falls", "Arctic National Wildlife Refuge", "Trans-Alaska Pipeline"): places, not bodies. A body named after
+# one keeps its own head ("Government of the Virgin Islands", "Lake Basin Commission").
+FEATURE_HEADS = frozenset({
+    "valley", "falls", "refuge", "pipeline", "plant", "river", "lake", "mountains", "mountain", "hills", "island",
+    "islands", "peninsula", "desert", "canal", "dam", "bridge", "highway", "airport", "bay", "coast", "airfield",
+    "camp", "crossing", "beach", "creek", "springs", "gorge", "lagoon", "reservoir", "wetlands", "forest",
+})
 COMPLEMENT_WORDS = frozenset({"of", "for", "on", "to", "against", "between"})
 # Clock times that open a line of a recording's index ("12:27 - Smith says ..."), run into a name.
 CLOCK_TIME = regex.compile(r"^\d{1,2}:\d\d\b")
@@ -103,6 +111,8 @@ def plausible_org(name: str) -> bool:
     if _head_noun(folded) in INSTRUMENT_HEADS or (last in INSTRUMENT_HEADS and not _headed_body(words)) \
             or CLOCK_TIME.match(name):
         return False
+    if names_a_feature(name):
+        return False
     if words[-1].casefold() in GENERIC_PLURALS and len(words) <= 3 and not any(
             w.casefold() in ("of", "for", "on", "and", "&") for w in words):
         return False
@@ -113,6 +123,12 @@ def plausible_org(name: str) -> bool:
     if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name) or names_no_body(name, lambda w: known_org(w) is not None):
         return False  # "EUR 1.5 million": an amount run into a name; "NAMAs", "SDGs": a kind of thing; "Aker et al"
     return not _NO_LETTERS.fullmatch(name)
+
+
+def names_a_feature(name: str) -> bool:
+    """`Thief River Falls`, `Smith islands`: a natural feature, site or work, headed by its kind."""
+    words = name.split()
+    return bool(words) and _head_noun([w.casefold() for w in words]) in FEATURE_HEADS and known_org(name) is None
 
 
 def _head_noun(folded: list[str]) -> str:

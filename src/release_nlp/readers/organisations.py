@@ -24,7 +24,7 @@ from release_nlp.readers.abbreviations import Definition
 from release_nlp.readers.common_words import LowerCase, lower_case_of
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
-from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, plausible_org
+from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, names_a_feature, plausible_org
 from release_nlp.readers.org_gazetteer import KnownOrg, known_org, known_orgs
 from release_nlp.readers.org_names import (
     LOWERCASE_ORG_WORDS,
@@ -269,6 +269,10 @@ def extract_organisations(
                 ent.end].lower_ in INSTRUMENTS)) and not is_body(cleaned) and not is_acronym(cleaned):
             return  # "Protection of Civilians (PoC) sites"; "Child Safety" of "the Child Safety Act": no body
         name = _tidy(cleaned, set(by_form))
+        followed = f"{raw} {doc[ent.end].text}" if ent.end < len(doc) and not is_acronym(raw) else raw
+        if names_a_feature(followed) or names_a_feature(raw):
+            features.add(fold(name))
+            return
         if not plausible_org(name) or (
                 not ent.text.isupper() and _written_as_topic(name, lower, known)):
             return
@@ -287,6 +291,7 @@ def extract_organisations(
 
     lower = lower_case_of(text)
     covered = Intervals()
+    features: set[str] = set()  # names read as a feature's, not a body's ("Thief River Falls")
     for name, start, end in plural_heads(text):
         if allowed(start):
             rec = record_for(name, None)
@@ -327,7 +332,8 @@ def extract_organisations(
         if _org_like(long) and any(w.casefold() in ORG_WORDS for w in long.split()):
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
-    return records, officials
+    # "Trans-Alaska" where the release also says "Trans-Alaska Pipeline": the first words of a feature's name.
+    return [r for r in records if not any(f.startswith(fold(r.name) + " ") for f in features)], officials
 
 
 SITE_NOUNS = frozenset({"site", "sites", "camp", "camps", "area", "areas", "settlement", "settlements", "zone",
