@@ -429,3 +429,15 @@ def test_the_first_words_of_a_features_name_are_no_body_either(blank: Language) 
                  ("Osprey Harbour Board", "ORG"))
     records, _ = extract_organisations(doc, lambda _: True, [], set())
     assert [r.name for r in records] == ["Osprey Harbour Board"]
+
+
+def test_a_capitalised_word_hyphened_onto_the_start_belongs_to_the_name(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = "Survivors can call the One-Stop Crisis Management Centre in Tarsus."
+    doc = tagged(blank, text, ("Stop Crisis Management Centre", "ORG"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    assert [r.name for r in records] == ["One-Stop Crisis Management Centre"]
+    text = "The bill funds LABOR-HKS programmes."  # a heading's word before an acronym stays apart
+    doc = tagged(blank, text, ("HKS", "ORG"))
+    assert [r.name for r in extract_organisations(doc, lambda _: True, [], set())[0]] == ["HKS"]

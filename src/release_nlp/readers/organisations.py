@@ -229,6 +229,7 @@ def extract_organisations(
             return  # "Cabinet Secretary Ann Loro": the first word of a title ("a Taliban leader" is a body's)
         if continues_title(doc, ent, has_head):
             return  # "Minister of Agriculture, Industry and Fisheries of Uganda": the rest of a title
+        ent = _with_hyphened_start(doc, ent)
         ent = extend_name_list(doc, extend_dangling(doc, _extend_lowercase_org_word(doc, ent)), has_head)
         ent = extend_to_country(doc, ent, is_place)
         if next(covered.overlapping(ent.start_char, ent.end_char), None) is not None:
@@ -334,6 +335,17 @@ def extract_organisations(
             rec.mentions.append((long, d.long_start, d.long_end))
     # "Trans-Alaska" where the release also says "Trans-Alaska Pipeline": the first words of a feature's name.
     return [r for r in records if not any(f.startswith(fold(r.name) + " ") for f in features)], officials
+
+
+def _with_hyphened_start(doc: Doc, ent: Span) -> Span:
+    """`One-Stop Crisis Centre` where the model began at `Stop`: a capitalised word hyphened onto the name's start."""
+    start = ent.start
+    if is_acronym(ent.text):
+        return ent  # "LABOR-HHS", "R-SC": a heading's word or a party tag before an acronym
+    while start >= 2 and doc[start - 1].text in "-‑" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return ent if start == ent.start else doc[start:ent.end]
 
 
 SITE_NOUNS = frozenset({"site", "sites", "camp", "camps", "area", "areas", "settlement", "settlements", "zone",
