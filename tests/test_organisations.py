@@ -441,3 +441,18 @@ def test_a_capitalised_word_hyphened_onto_the_start_belongs_to_the_name(blank: L
     text = "The bill funds LABOR-HKS programmes."  # a heading's word before an acronym stays apart
     doc = tagged(blank, text, ("HKS", "ORG"))
     assert [r.name for r in extract_organisations(doc, lambda _: True, [], set())[0]] == ["HKS"]
+
+
+@pytest.mark.parametrize(("longer", "short", "same"), [
+    ("Ministry of Health and Child Care", "Ministry of Health", True),
+    ("Ministry of Water, Irrigation and Livestock", "Ministry of Water", True),
+    ("Ministry of Health of Chad", "Ministry of Health", True),
+    ("Special Tribunal for Lebanon", "Special Tribunal", True),
+    ("Lumo Foundation International", "Lumo Foundation", True),
+    ("United Nations Children's Fund", "United Nations", False),  # another body
+    ("Lumo Water and Sanitation Trust", "Lumo Water", False),  # no complement: not a subject list
+    ("Ministry of Health Reform Unit", "Ministry of Health", False),
+])
+def test_a_name_written_out_in_full_is_the_same_body(longer: str, short: str, same: bool) -> None:
+    records = [OrgRecord(longer, mentions=[("x", 0, 1)]), OrgRecord(short, mentions=[("x", 50, 51)])]
+    assert len(merge_prefixes(records)) == (1 if same else 2)

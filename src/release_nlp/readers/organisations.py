@@ -27,6 +27,7 @@ from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, names_a_feature, plausible_org
 from release_nlp.readers.org_gazetteer import KnownOrg, known_org, known_orgs
 from release_nlp.readers.org_names import (
+    COMPLEMENT,
     LOWERCASE_ORG_WORDS,
     ORG_WORDS,
     continues_title,
@@ -431,8 +432,7 @@ def merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
     """`Save the Children` and `Save the Children International` are one organisation."""
     out: list[OrgRecord] = []
     for rec in sorted(records, key=lambda r: -len(r.name)):
-        longer = next((o for o in out if fold(o.name).startswith(fold(rec.name) + " ")
-                       and len(o.name.split()) - len(rec.name.split()) == 1), None)
+        longer = next((o for o in out if _longer_form_of(o.name, rec.name)), None)
         if longer is None:
             out.append(rec)
             continue
@@ -441,6 +441,29 @@ def merge_prefixes(records: list[OrgRecord]) -> list[OrgRecord]:
         longer.acronym = longer.acronym or rec.acronym
     order = {id(r): i for i, r in enumerate(records)}
     return sorted(_merge_back_references(out), key=lambda r: order[id(r)])
+
+
+_SUBJECTS_GO_ON = regex.compile(r"^(?:,| and| &) \S")
+_OF_A_PLACE = regex.compile(r"^ (?:of|in|for) (?:the )?(.+)$")
+
+
+def _longer_form_of(longer: str, name: str) -> bool:
+    """Whether `longer` is `name` written out in full.
+
+    One more word (`Save the Children International`), the rest of its subject list (`Ministry of Health and
+    Child Care`), or its country or region (`Ministry of Health of Ruritania`).
+    """
+    folded, short = fold(longer), fold(name)
+    if not folded.startswith(short + " ") and not folded.startswith(short + ","):
+        return False
+    rest = longer[len(name):]
+    if len(longer.split()) - len(name.split()) == 1 and rest[:1] == " ":
+        return True
+    if _SUBJECTS_GO_ON.match(rest) and any(w in COMPLEMENT for w in short.split()):
+        return True
+    place = _OF_A_PLACE.match(rest)
+    return place is not None and (found := place_lookup(place.group(1))) is not None and found.kind in (
+        "country", "region")
 
 
 def _initials(name: str) -> str:
