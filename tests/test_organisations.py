@@ -424,11 +424,11 @@ def test_the_first_words_of_a_features_name_are_no_body_either(blank: Language) 
     from release_nlp.readers.organisations import extract_organisations
 
     text = ("The Trans-Borealis carries oil to Osprey. Funds will repair the Trans-Borealis Pipeline. "
-            "The Osprey Harbour Board welcomed the money.")
+            "The Osprey Harbour Board welcomed the money. Veltra said its Veltra Assembly Plant would reopen.")
     doc = tagged(blank, text, ("Trans-Borealis Pipeline", "ORG"), ("Trans-Borealis", "ORG"),
-                 ("Osprey Harbour Board", "ORG"))
+                 ("Osprey Harbour Board", "ORG"), ("Veltra", "ORG"), ("Veltra Assembly Plant", "ORG"))
     records, _ = extract_organisations(doc, lambda _: True, [], set())
-    assert [r.name for r in records] == ["Osprey Harbour Board"]
+    assert [r.name for r in records] == ["Osprey Harbour Board", "Veltra"]  # the company that owns the plant
 
 
 def test_a_capitalised_word_hyphened_onto_the_start_belongs_to_the_name(blank: Language) -> None:

@@ -334,8 +334,9 @@ def extract_organisations(
         if _org_like(long) and any(w.casefold() in ORG_WORDS for w in long.split()):
             rec = record_for(long, d.short)
             rec.mentions.append((long, d.long_start, d.long_end))
-    # "Trans-Alaska" where the release also says "Trans-Alaska Pipeline": the first words of a feature's name.
-    return [r for r in records if not any(f.startswith(fold(r.name) + " ") for f in features)], officials
+    # "Trans-Alaska" where the release also says "Trans-Alaska Pipeline": a feature's name without its head
+    # ("Ford" of "Ford Assembly Plant" is the company).
+    return [r for r in records if not any(_head_after(f, fold(r.name)) for f in features)], officials
 
 
 def _with_hyphened_start(doc: Doc, ent: Span) -> Span:
@@ -347,6 +348,11 @@ def _with_hyphened_start(doc: Doc, ent: Span) -> Span:
             and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
         start -= 2
     return ent if start == ent.start else doc[start:ent.end]
+
+
+def _head_after(feature: str, name: str) -> bool:
+    """`trans-alaska pipeline` is `trans-alaska` and one more word (folded names)."""
+    return feature.startswith(name + " ") and " " not in feature[len(name) + 1:]
 
 
 SITE_NOUNS = frozenset({"site", "sites", "camp", "camps", "area", "areas", "settlement", "settlements", "zone",
