@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
+from functools import cache
+from typing import Any
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LOWER, SENT_START
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 _CACHE: weakref.WeakKeyDictionary[Doc, DocIndex] = weakref.WeakKeyDictionary()
@@ -96,3 +99,18 @@ def index_of(doc: Doc) -> DocIndex:
     if found is None:
         found = _CACHE[doc] = DocIndex(doc)
     return found
+
+
+@cache
+def _string_ids(words: frozenset[str]) -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
+    """The string ids of `words`, as spaCy's arrays hold them (the same in every vocab)."""
+    strings = StringStore()
+    return numpy.array([strings.add(word) for word in words], dtype=numpy.uint64)
+
+
+def positions_of(doc: Doc, lower_forms: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose lower-case form is one of `lower_forms`.
+
+    Found in the doc's array of lower-case forms: iterating the doc makes a Token object per word.
+    """
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _string_ids(lower_forms))).tolist()

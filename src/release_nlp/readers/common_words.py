@@ -12,12 +12,11 @@ import weakref
 from functools import cache, lru_cache
 from itertools import pairwise
 
-import numpy
 import regex
-from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from release_nlp.core.docindex import positions_of
 from release_nlp.core.tags import is_proper_noun
 from release_nlp.readers import gazetteer
 from release_nlp.readers.gazetteer import country_of_demonym
@@ -117,9 +116,7 @@ def group_names(doc: Doc) -> frozenset[str]:
     if found is not None:
         return found
     names = set()
-    # From the doc's LOWER array: iterating the doc would make a Token for every word of every release.
-    members = numpy.isin(doc.to_array(LOWER), [doc.vocab.strings[w] for w in GROUP_MEMBERS])
-    for member in numpy.flatnonzero(members).tolist():
+    for member in positions_of(doc, GROUP_MEMBERS):
         i = member - 1
         if i > 0 and doc[i].lower_ in RANKS:  # "a Haqqani senior leader"
             i -= 1

@@ -15,7 +15,7 @@ from release_nlp.core.resources import load_json
 from release_nlp.core.text import fold
 from release_nlp.readers.common_words import names_roles
 from release_nlp.readers.org_gazetteer import known_org
-from release_nlp.readers.org_names import LIST_HEADS, ORG_WORDS, names_no_body
+from release_nlp.readers.org_names import COMPLEMENT, LIST_HEADS, ORG_WORDS, names_no_body
 from release_nlp.readers.roles import expand, has_head, is_role_word
 
 ACRONYM_HEAD = regex.compile(r"[\p{Lu}][\p{Lu}\p{Ll}&-]*[\p{Lu}][\p{Lu}\p{Ll}]*")
@@ -63,7 +63,8 @@ FEATURE_HEADS = frozenset({
     "islands", "peninsula", "desert", "canal", "dam", "bridge", "highway", "airport", "bay", "coast", "airfield",
     "camp", "crossing", "beach", "creek", "springs", "gorge", "lagoon", "reservoir", "wetlands", "forest",
 })
-COMPLEMENT_WORDS = frozenset({"of", "for", "on", "to", "against", "between"})
+# Words that open a head noun's complement ("Convention for ...", "Accord between ...").
+HEAD_COMPLEMENTS = COMPLEMENT | {"to", "against", "between"}
 # Clock times that open a line of a recording's index ("12:27 - Smith says ..."), run into a name.
 CLOCK_TIME = regex.compile(r"^\d{1,2}:\d\d\b")
 # Phrases the model tags ORG that name no one body: weather systems (El Niño), sectors and generic collectives.
@@ -134,7 +135,7 @@ def names_a_feature(name: str) -> bool:
 def _head_noun(folded: list[str]) -> str:
     """The word before the first complement ("convention" of "AU Convention for the Protection of ..."), else last."""
     for i, word in enumerate(folded[1:], 1):
-        if word in COMPLEMENT_WORDS:
+        if word in HEAD_COMPLEMENTS:
             return folded[i - 1].strip(",")
     return folded[-1]
 

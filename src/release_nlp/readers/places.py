@@ -10,14 +10,12 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-import numpy
 import regex
-from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from release_nlp.core.docindex import positions_of
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
 from release_nlp.readers import gazetteer
@@ -415,18 +413,10 @@ def read_places(
     return places
 
 
-@cache
-def _kind_hashes() -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
-    """The string ids of `PLACE_KIND_AFTER`, as spaCy's arrays hold them (the same in every vocab)."""
-    strings = StringStore()
-    return numpy.array([strings.add(word) for word in PLACE_KIND_AFTER], dtype=numpy.uint64)
-
-
 def _untagged_before_kind(doc: Doc, sections: SectionMap) -> list[Span]:
     """`in Pul-e Alam district`, `Nad ‘Ali district`: a known town or region before its kind word, untagged."""
     out = []
-    # Found in the doc's array of lower-case forms: a Token object per word costs more.
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _kind_hashes())).tolist():
+    for i in positions_of(doc, PLACE_KIND_AFTER):
         tok = doc[i]
         if tok.i == 0 or doc[tok.i - 1].ent_type_ or not sections.is_content(tok.idx):
             continue
