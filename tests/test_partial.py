@@ -55,3 +55,11 @@ def test_a_part_keeps_the_norms_and_sentence_starts_the_networks_read(blank: Lan
     assert [t.is_sent_start for t in part][1:] == [doc[i].is_sent_start for i in chosen][1:]
     assert any(doc[i].is_sent_start for i in chosen[1:])
     assert part.text == doc[2:].text
+
+
+def test_a_part_with_gaps_keeps_each_words_own_spacing_and_an_empty_part_is_empty(blank: Language) -> None:
+    doc = blank("Relief teams reached Tete  and Sofala on Monday.")
+    chosen = [0, 3, 4, 6, 9]  # "Relief", "Tete", " ", "Sofala", "."
+    part = partial.part_of(doc, chosen)
+    assert [(t.text, t.whitespace_) for t in part] == [(doc[i].text, doc[i].whitespace_) for i in chosen]
+    assert len(partial.part_of(doc, [])) == 0

@@ -17,9 +17,11 @@ from itertools import islice
 from typing import Any
 
 import numpy
-from spacy.attrs import NORM, SENT_START
+from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from release_nlp.core.docindex import text_of
 
 MAX_PART_TOKENS = 20_000
 
@@ -44,13 +46,22 @@ def part_of(doc: Doc, chosen: Sequence[int], marks: Any = None) -> Doc:
     Words and spacing, and two token attributes a doc made from words lacks: the norm the tokenizer gave
     an abbreviation ("Ga." -> "Georgia", "Sept." -> "September"), which the networks embed, and the
     sentence starts, which the recogniser reads (an entity does not cross one, such as the line break
-    after a heading). `marks` is `doc.to_array([NORM, SENT_START])` when the caller cuts several parts.
+    after a heading). `marks` is `token_marks(doc)` when the caller cuts several parts.
     """
-    part = Doc(doc.vocab, words=[doc[i].text for i in chosen], spaces=[bool(doc[i].whitespace_) for i in chosen])
+    marks = token_marks(doc) if marks is None else marks
+    rows = marks[numpy.asarray(chosen, dtype=numpy.int64)]
+    # Words are sliced from the text by offset: a Token object per word would cost more than the slicing.
+    text = text_of(doc)
+    words = [text[start:start + length] for start, length in rows[:, 2:4].tolist()]
+    part = Doc(doc.vocab, words=words, spaces=rows[:, 4].astype(bool).tolist())
     if len(part):
-        marks = doc.to_array([NORM, SENT_START]) if marks is None else marks
-        part.from_array([NORM, SENT_START], marks[numpy.asarray(chosen)])
+        part.from_array([NORM, SENT_START], rows[:, :2])
     return part
+
+
+def token_marks(doc: Doc) -> Any:
+    """The token attributes `part_of` reads, one row per token: norm, sentence start, offset, length, space."""
+    return doc.to_array([NORM, SENT_START, IDX, LENGTH, SPACY])
 
 
 class PartialRunner:
@@ -99,7 +110,7 @@ class PartialRunner:
         # fill the networks' matrices, and each call of the components has a fixed cost.
         made = []
         for doc, doc_pieces in jobs:
-            marks = doc.to_array([NORM, SENT_START])  # once per doc, not per part
+            marks = token_marks(doc)  # once per doc, not per part
             made.append((doc, [(part_of(doc, piece, marks), piece) for piece in doc_pieces]))
         self._annotate([part for _, parts in made for part, _ in parts], parts=True)
         for doc, parts in made:

@@ -18,7 +18,10 @@ and copies the tags back.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+import numpy
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,11 +95,13 @@ class TagWhereNeeded(PartialRunner):
 
     def copy(self, doc: Doc, parts: list[tuple[Doc, Sequence[int]]]) -> None:
         """Tags of the wanted tokens; context tokens saw only part of their own context, so not theirs."""
-        wanted = self._wanted.pop(id(doc))
+        wanted = numpy.frombuffer(self._wanted.pop(id(doc)), dtype=numpy.uint8).astype(bool)
+        tags: Any = doc.to_array([TAG])
         for part, chosen in parts:
-            for token, i in zip(part, chosen, strict=True):
-                if wanted[i]:
-                    doc[i].tag = token.tag
+            where = numpy.asarray(chosen, dtype=numpy.int64)
+            read = wanted[where]
+            tags[where[read]] = part.to_array([TAG])[read]
+        doc.from_array([TAG], tags.reshape((len(doc), 1)))
 
     def _run(self, docs: list[Doc]) -> None:
         try:

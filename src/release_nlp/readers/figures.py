@@ -208,7 +208,7 @@ def _names_a_thing(doc: Doc, start_char: int, word: str) -> bool:
     before = doc[token.i - 1]
     if before.text != word or not word[:1].isupper():
         return False
-    word_after = regex.match(r"\s([\p{L}-]+)", doc.text[token.idx + len(token):token.idx + len(token) + 30])
+    word_after = regex.match(r"\s([\p{L}-]+)", text_of(doc)[token.idx + len(token):token.idx + len(token) + 30])
     index_after = word_after is not None and word_after.group(1).casefold() in _INDEX_NOUNS  # "e-minis": 3 tokens
     # A capital inside a sentence marks a name; at its start only a symbol, all capitals ("S&P", "FTSE") or an
     # index word after the number ("Nasdaq 100 futures") do.
