@@ -32,6 +32,7 @@ from release_nlp.readers.figure_cues import (
     SCIENTIFIC,
     SHARE,
     cues,
+    find_cues,
     qualifier_before,
     sentence_at,
     sentence_text,
@@ -264,9 +265,7 @@ def cue_matches(doc: Doc) -> list[regex.Match[str]]:
     found = _MATCHES.get(doc)
     if found is None:
         text = text_of(doc)
-        pattern = cues().pattern
-        found = _MATCHES[doc] = [m for start, end in SectionMap.of(doc, text).regions("body", "notes")
-                                 for m in pattern.finditer(text, start, end)]
+        found = _MATCHES[doc] = find_cues(doc, text, SectionMap.of(doc, text).regions("body", "notes"))
     return found
 
 
