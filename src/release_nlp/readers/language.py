@@ -39,9 +39,9 @@ def detect(text: str, sample: int = 6000) -> str:
         if latin < 0.5 * len(letters):
             counts = Counter(lang for lang, pattern in SCRIPTS for _ in pattern.finditer(head))
             return counts.most_common(1)[0][0] if counts else "und"
-    words = [w.casefold() for w in WORD.findall(head)]
-    if len(words) < 20:
+    words = Counter(w.casefold() for w in WORD.findall(head))
+    if words.total() < 20:
         return "en"  # too little to tell: treat short texts as English
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _stopwords().items()}
+    scores = {lang: sum(n for w, n in words.items() if w in stop) for lang, stop in _stopwords().items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 1.5 * scores["en"] and scores[best] >= 5 else "en"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -112,12 +112,13 @@ class Line:
     end: int
     text: str
 
-    @property
+    # Cached: the section rules ask for a line's words many times.
+    @cached_property
     def words(self) -> list[str]:
         """The line's words."""
         return WORD.findall(self.text)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The line as a furniture phrase: case-folded words only."""
         return " ".join(w.casefold().strip(".'’") for w in self.words)
