@@ -21,7 +21,14 @@ from release_nlp.readers.org_names import (
     plural_heads,
     split_org_span,
 )
-from release_nlp.readers.organisations import OrgRecord, _amount_or_code, _place_and_its_kind, clean_org, merge_prefixes
+from release_nlp.readers.organisations import (
+    OrgRecord,
+    _amount_or_code,
+    _named_networks,
+    _place_and_its_kind,
+    clean_org,
+    merge_prefixes,
+)
 from release_nlp.readers.roles import has_head
 
 
@@ -456,3 +463,21 @@ def test_a_capitalised_word_hyphened_onto_the_start_belongs_to_the_name(blank: L
 def test_a_name_written_out_in_full_is_the_same_body(longer: str, short: str, same: bool) -> None:
     records = [OrgRecord(longer, mentions=[("x", 0, 1)]), OrgRecord(short, mentions=[("x", 50, 51)])]
     assert len(merge_prefixes(records)) == (1 if same else 2)
+
+
+def test_a_one_word_group_name_before_network_names_a_network(blank: Language) -> None:
+    text = ("Forces detained a Sardani network facilitator in Khost. One network relayed the alert, and "
+            "the Coastal Marine Automated Network logged it.")
+    doc = tagged(blank, text, ("Sardani", "PERSON"), ("One", "CARDINAL"))
+    assert [doc[i - 1:i + 1].text for i in _named_networks(doc)] == ["Sardani network"]
+
+
+def test_a_group_named_before_network_is_an_organisation_when_the_model_took_its_name_for_a_person(
+        blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = ("Forces detained a Sardani network facilitator in Khost. The Sardani network moves weapons, and "
+            "Sardani fighters guard its routes.")
+    doc = tagged(blank, text, ("Sardani", "PERSON"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    assert [(r.name, len(r.mentions)) for r in records] == [("Sardani network", 2)]

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from release_nlp.core.docindex import ents_of, text_of
+from release_nlp.core.docindex import ents_of, positions_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.tags import is_adjective
 from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
-from release_nlp.readers.common_words import LowerCase, lower_case_of
+from release_nlp.readers.common_words import LowerCase, group_names, lower_case_of
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, names_a_feature, plausible_org
@@ -317,6 +318,14 @@ def extract_organisations(
         for piece in split_org_span(doc, trimmed, is_body, lambda owner: place_lookup(owner) is not None):
             consider(piece)
 
+    # "a Haqqani network leader": a group named before "network", whatever the model read the name as.
+    # The model's tag of the name is moot here: a group's name is no person or place (`group_names`).
+    for i in _named_networks(doc):
+        network = doc[i - 1:i + 1]
+        if allowed(network.start_char) and fold(network[0].text) not in by_form \
+                and next(covered.overlapping(network.start_char, network.end_char), None) is None:
+            consider(network)
+
     # Governments and municipalities the model left untagged (or tagged as a place).
     tagged = Intervals((s, e) for _, s, e in (m for r in records for m in r.mentions))
     for start, end in governments(doc, text, is_place):
@@ -337,6 +346,23 @@ def extract_organisations(
     # "Trans-Alaska" where the release also says "Trans-Alaska Pipeline": a feature's name without its head
     # ("Ford" of "Ford Assembly Plant" is the company).
     return [r for r in records if not any(_head_after(f, fold(r.name)) for f in features)], officials
+
+
+NETWORK = frozenset({"network"})
+NAME_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC"})  # untagged, or tagged a name (not CARDINAL)
+
+
+def _named_networks(doc: Doc) -> list[int]:
+    """Where "network" follows a one-word name the release uses for a group ("the Haqqani network").
+
+    One word: not the last of a longer name ("the Shirafat Attack Network"), not a determiner or a number.
+    """
+    groups = group_names(doc)
+    return [i for i in positions_of(doc, NETWORK) if i > 0 and doc[i - 1].text in groups
+            and doc[i - 1].ent_iob_ != "I" and doc[i - 1].ent_type_ in NAME_LABELS
+            and doc[i - 1].lower_ not in STOP_WORDS
+            and not (i > 1 and doc[i - 2].is_title and doc[i - 2].lower_ not in STOP_WORDS)
+            and place_lookup(doc[i - 1].text) is None]
 
 
 def _with_hyphened_start(doc: Doc, ent: Span) -> Span:
