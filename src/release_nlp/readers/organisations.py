@@ -318,8 +318,8 @@ def extract_organisations(
         for piece in split_org_span(doc, trimmed, is_body, lambda owner: place_lookup(owner) is not None):
             consider(piece)
 
-    # "a Haqqani network leader": a group named before "network", whatever the model read the name as.
-    # The model's tag of the name is moot here: a group's name is no person or place (`group_names`).
+    # "a Haqqani network leader": a group named before "network", whatever the model tagged the name as (often
+    # PERSON); a word the release uses as a group's name is no person or place (`group_names`).
     for i in _named_networks(doc):
         network = doc[i - 1:i + 1]
         if allowed(network.start_char) and fold(network[0].text) not in by_form \
