@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 import numpy
 import regex
 from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from release_nlp.core.docindex import index_of
@@ -70,9 +70,10 @@ def cues() -> Cues:
     quals = sorted(((p, q) for q, ps in data["qualifiers"].items() for p in ps), key=lambda x: -len(x[0]))
     symbols = sorted(data["currencies"], key=len, reverse=True)
     cur = "|".join(regex.escape(s) for s in symbols)
-    words = "|".join(regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
-                                                                       "tn", "mln", "mil", "lakh", "crore",
-                                                                       "millions"))
+    number_words = [regex.escape(w) for w in NUMBER_WORD if w not in ("a", "an", "no", "k", "m", "b", "mn", "bn",
+                                                                      "tn", "mln", "mil", "lakh", "crore",
+                                                                      "millions")]
+    words = "|".join(number_words)
     vague = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
     # Bounded repeats: a run of thousands of digits is no figure, and must not be parsed as one.
     num = (r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,3}(?:[\u00a0\u202f ]\d{3}){1,5}(?![\d,.])"
@@ -121,18 +122,19 @@ def cues() -> Cues:
         # The words a match's number may begin with: the number words above, the vague words, and the scale
         # word of "a dozen" / "a million" (the "a" is the lead's last two characters; "half" is a carrier).
         carriers=regex.compile(r"(?i)" + "|".join(sorted(
-            {*words.split("|"), *(regex.escape(v.split()[0]) for v in VAGUE), "half", "dozen", "hundred",
+            {*number_words, *(regex.escape(v.split()[0]) for v in VAGUE), "half", "dozen", "hundred",
              "thousand", "million", "billion"}, key=len, reverse=True))),
         # What may stand before the number: "between " + sign + the longest currency + space + sign + "a ".
         lead=len("between ") + 1 + max(map(len, symbols)) + 1 + 1 + len("a "),
     )
 
 
-# Per word (by its string id): may a figure begin in it? Cached like the vocabulary itself.
+# Per word (by its string id): may a figure begin in it? It grows as spaCy's string store, whose ids it keys
+# on, grows: one bool per distinct word seen.
 _CARRIES: dict[int, bool] = {}
 
 
-def _carries_figure(orth: int, strings: Any) -> bool:
+def _carries_figure(orth: int, strings: StringStore) -> bool:
     found = _CARRIES.get(orth)
     if found is None:
         word = strings[orth]
