@@ -96,12 +96,13 @@ def paragraphs(example: Example, tokenizer: Language) -> list[Example]:
     return out
 
 
-def silver_examples(teacher: Language, annotated: set[str], count: int, rest: str = "missing") -> list[Example]:
+def silver_examples(teacher: Language, annotated: set[str], count: int, rest: str = "missing",
+                    seed: int = SEED) -> list[Example]:
     """Unannotated, unreserved senate releases with the teacher's predictions as partial annotation."""
     folder = SHARED / "corpus" / "senate"
     kept_back = reserved()
     paths = [p for p in sorted(folder.glob("*.txt")) if p.stem not in kept_back and f"senate/{p.stem}" not in annotated]
-    random.Random(SEED).shuffle(paths)
+    random.Random(seed).shuffle(paths)
     out = []
     for path in paths[:count]:
         text = path.read_text(encoding="utf-8")
@@ -117,11 +118,11 @@ def silver_examples(teacher: Language, annotated: set[str], count: int, rest: st
     return out
 
 
-def train(examples: list[Example], student: Language, epochs: int = EPOCHS) -> dict[str, Any]:
+def train(examples: list[Example], student: Language, epochs: int = EPOCHS, seed: int = SEED) -> dict[str, Any]:
     ner = student.get_pipe("ner")
     ner.add_label("TITLE")  # type: ignore[attr-defined]
     optimizer = student.resume_training()
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     history = []
     for epoch in range(epochs):
         rng.shuffle(examples)
@@ -140,25 +141,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--silver", type=int, default=SILVER_DOCS, help="unannotated senate releases to rehearse on")
     parser.add_argument("--silver-rest", choices=("missing", "outside"), default="missing",
                         help="what the rehearsal releases say of words the base recogniser left untagged")
+    parser.add_argument("--seed", type=int, default=SEED, help="seeds the shuffles, dropout and rehearsal choice")
     parser.add_argument("--validate", action="store_true",
                         help="hold one train document in five out, and score the trained weights on it")
     args = parser.parse_args(argv)
     if not (SHARED / "corpus").is_dir():
         raise SystemExit(f"the corpus is not at {SHARED / 'corpus'}: it is needed to train")
     began = time.perf_counter()
-    fix_random_seed(SEED)
+    fix_random_seed(args.seed)
     docs = documents()
     if not args.validate:
         write_provenance(docs)
     teacher = base_pipeline()
     train_docs = [d for d in docs if d.split == "train" and not (args.validate and d.validation)]
     examples = [part for d in train_docs for part in paragraphs(gold_example(teacher, d), teacher)]
-    silver = [part for ex in silver_examples(teacher, {d.id for d in docs}, args.silver, args.silver_rest)
-              for part in paragraphs(ex, teacher)]
+    rehearsal = silver_examples(teacher, {d.id for d in docs}, args.silver, args.silver_rest, args.seed)
+    silver = [part for ex in rehearsal for part in paragraphs(ex, teacher)]
     print(f"{len(train_docs)} annotated documents to train on ({len(docs) - len(train_docs)} held out) in "
           f"{len(examples)} paragraphs, {len(silver)} paragraphs of rehearsal", flush=True)
     student = base_pipeline()
-    train(examples + silver, student, args.epochs)
+    train(examples + silver, student, args.epochs, args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     student.get_pipe("ner").to_disk(args.out, exclude=["vocab"])
     print(f"wrote {args.out} in {time.perf_counter() - began:.0f} s")
