@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
-from release_nlp.readers.appositives import split_title_org
+from release_nlp.readers.appositives import split_title_org, without_other_names
 from release_nlp.readers.entities import _canonical_affiliations
 from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.organisations import OrgRecord
@@ -217,3 +218,56 @@ def test_titles_without_a_nationality_keep_no_country(phrase: str) -> None:
 ])
 def test_nationality_adjectives_name_their_country(word: str, country: str | None) -> None:
     assert country_of_demonym(word) == country
+
+
+# A title phrase that runs into another person's name: each person keeps only their own role.
+OTHER_NAMES = [
+    # A list of officials, each with a title before the name.
+    ("The envoy met senior officials, including Prime Minister Tomas Ekwall, the Minister of Water and Energy, "
+     "Liesel Ambrose and the Mayor of Port Harlan, Desmond Okafor, on Tuesday.",
+     {"Tomas Ekwall": ["Prime Minister"], "Liesel Ambrose": ["Minister of Water and Energy"],
+      "Desmond Okafor": ["Mayor of Port Harlan"]}),
+    # The senators of a delegation, listed after the first one's style.
+    ("Sen. Ruth Maddox (D-OR), Sen. Alan Pike (R-ID) and a group of colleagues introduced the bill today.",
+     {"Ruth Maddox": ["Senator"], "Alan Pike": ["Senator"]}),
+    # A phrase after the name that is a clause naming someone else.
+    ("Sen. Ruth Maddox, in a letter to Transport Secretary Colm Hanley, asked for the funds to be released.",
+     {"Ruth Maddox": ["Senator"]}),
+    # Two office-holders joined by "and" before the second one's name.
+    ("The pact was signed by the Vice-President Ingrid Solberg and the Minister of Finance, Omar Haidari, in May.",
+     {"Omar Haidari": ["Minister of Finance"]}),
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("text", "want"), OTHER_NAMES, ids=["office list", "senators", "letter", "joined"])
+def test_a_title_never_takes_in_another_persons_name(nlp: Language, text: str, want: dict[str, list[str]]) -> None:
+    r = release(nlp, text)
+    for name, titles in want.items():
+        assert person(r, name).titles == titles
+
+
+@pytest.mark.integration
+def test_a_name_inside_a_titles_complement_stays_in_the_title(nlp: Language) -> None:
+    r = release(nlp, "Ms. Oyuna Batbold, Senior Adviser to the Deputy Prime Minister of Freedonia, Mr. Tomas Ekwall, "
+                     "said the meeting would be held in June.")
+    assert person(r, "Oyuna Batbold").titles == ["Senior Adviser to the Deputy Prime Minister of Freedonia"]
+
+
+def test_the_part_of_a_phrase_that_is_the_persons_own() -> None:
+    doc = spacy.blank("en")("the Minister of Water , Ana Ruiz and the Mayor of Alder")
+    ana = {5, 6}
+    other = ana.__contains__
+    # Read up to the next person's name: only what follows the other name.
+    assert without_other_names(doc, (0, len(doc)), True, other) == (9, 12)
+    # Read after a name: a phrase that reaches another name with no "and" is that person's.
+    assert without_other_names(doc, (0, len(doc)), False, other) is None
+    # Closed by "and" before the other name: the first part is the person's own.
+    joined = spacy.blank("en")("head of planning , and Ana Ruiz")
+    assert without_other_names(joined, (0, len(joined)), False, {5, 6}.__contains__) == (0, 3)
+    # A name bound by a complement or a possessive is part of the title.
+    bound = spacy.blank("en")("Senior Adviser to Ana Ruiz")
+    assert without_other_names(bound, (0, 5), False, {3, 4}.__contains__) == (0, 5)
+    owned = spacy.blank("en")("Ana Ruiz 's spokesperson")
+    assert without_other_names(owned, (0, 4), True, {0, 1}.__contains__) == (0, 4)
+    assert without_other_names(doc, (0, 4), True, other) == (0, 4)  # no other name: unchanged

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable
 
 import regex
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from release_nlp.core.docindex import index_of
 from release_nlp.core.text import strip_possessive
@@ -36,11 +36,15 @@ SPEECH_VERBS = frozenset({
 })
 
 
-def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Callable[[int], str | None]
-               ) -> tuple[str | None, str | None]:
-    """Title (and organisation) printed just before the name: `IOM Director General Amy Pope`."""
+def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Callable[[int], str | None],
+               other_name: Callable[[int], bool] = lambda i: False) -> tuple[str | None, str | None]:
+    """Title (and organisation) printed just before the name: `IOM Director General Amy Pope`.
+
+    The run stops at `other_name` words: "Senator Ana Ruiz and Governor Tom Lee" gives Lee "Governor" only.
+    """
     j = start - 1
     sent_start = index_of(doc).sentence(start).start if doc.has_annotation("SENT_START") else 0
+    sent_start = max([sent_start] + [i + 1 for i in range(sent_start, start) if other_name(i)])
     words: list[Token] = []
     org: str | None = None
     if j - 2 >= sent_start and doc[j].text == ")" and doc[j - 2].text == "(" and sum(
@@ -443,6 +447,59 @@ def left_appositive(doc: Doc, start: int) -> tuple[int, int] | None:
     if k >= j:
         return None
     return k, j
+
+
+def without_other_names(doc: Doc, phrase: tuple[int, int], before_name: bool,
+                        other_name: Callable[[int], bool]) -> tuple[int, int] | None:
+    """The part of a title phrase that is the person's own when it runs into another person's name.
+
+    A phrase read up to the name can take in the list before it ("the Minister of Water, Ana Ruiz and the
+    Mayor of Alder, Tom Lee"): only what follows the other name is this person's ("Mayor of Alder"). A
+    phrase read after the name that reaches another name ("Tom Lee, Senator Ana Ruiz and ...", "Ana Ruiz,
+    the Minister of Water, Tom Lee") is that person's title, unless "and" closes the person's own phrase
+    first. A name bound into the phrase by a complement ("Adviser to Ana Ruiz") is part of the title, and so
+    is a "name" followed by no role (one field of a ministry's list).
+    """
+    lo, hi = phrase
+    owners = {"'s", "’s"}
+    others = []
+    for i in range(lo, hi):
+        if not other_name(i) or (i > lo and other_name(i - 1)):
+            continue
+        end = i
+        while end < hi and other_name(end):
+            end += 1
+        bound = (i > lo and doc[i - 1].lower_ in COMPLEMENT_WORDS | owners) or doc[end:end + 1].text in owners
+        if not bound:  # "Adviser to Ana Ruiz", "Ana Ruiz's spokesperson": the name is inside the title
+            others.append((i, end))
+    if not others:
+        return phrase
+    rest = doc[others[-1][1] if before_name else others[0][1]:hi]
+    if any(t.is_alpha for t in rest) and not has_head(rest.text):
+        return phrase  # "Minister of Agriculture, Animal Industry, and Fisheries": a field taken for a name
+    if before_name:
+        k = others[-1][1]
+        while k < hi and (doc[k].is_punct or doc[k].lower_ in {"and", "or", "the", "a", "an"}):
+            k += 1
+        return (k, hi) if k < hi else None
+    k = others[0][0]
+    while k > lo and doc[k - 1].is_punct:
+        k -= 1
+    if k > lo and doc[k - 1].lower_ in {"and", "or", "&"}:
+        k -= 1
+        while k > lo and doc[k - 1].is_punct:
+            k -= 1
+    elif k < others[0][0] and doc[k].text == "," and _office_in_complement(doc[lo:k]):
+        return phrase  # "Adviser to the Minister of Water, Tom Lee": Lee is the Minister, named inside the title
+    else:
+        return None
+    return (lo, k) if k > lo else None
+
+
+def _office_in_complement(words: Span) -> bool:
+    """Whether a title's complement names an office ("Adviser to the Deputy Minister of Water")."""
+    joins = [t.i for t in words if t.lower_ in {"to", "of", "for"}]
+    return bool(joins) and has_head(words.doc[joins[0] + 1:words.end].text)
 
 
 COPULAS = frozenset({"is", "was", "remains", "became", "becomes"})

@@ -30,6 +30,7 @@ from release_nlp.readers.appositives import (
     predicate_title,
     right_appositive,
     split_title_org,
+    without_other_names,
 )
 from release_nlp.readers.common_words import group_names, tagged_as_common_word
 from release_nlp.readers.roles import expand, has_head, is_honorific, is_role_word, vocabulary
@@ -254,8 +255,12 @@ def extract_people(
             index.add(person)
         owner[id(m)] = person
     nations: dict[int, str] = {}
+    named = {i: owner[id(m)] for m in mentions for i in range(m.start, m.end)}
     for m in sorted(mentions, key=lambda m: m.start):
         person = owner[id(m)]
+
+        def other_name(i: int, person: PersonRecord = person) -> bool:
+            return named.get(i, person) is not person
         span = doc[m.start:m.end]
         person.mentions.append((span.text, span.start_char, span.end_char))
         for alias in (m.name, m.surface):
@@ -266,7 +271,7 @@ def extract_people(
                 person.honorifics.append(h)
         for style in m.styles or shared_styles.get(m.start, []):
             person.add_title(style)
-        title, org = left_title(doc, m.start, m.name_start, bool(m.styles), is_org)
+        title, org = left_title(doc, m.start, m.name_start, bool(m.styles), is_org, other_name)
         if title:
             joined = title.split(" and ")
             for part in joined if all(has_head(p) for p in joined) else [title]:
@@ -277,7 +282,10 @@ def extract_people(
         elif org and title and not person.organisation:
             person.organisation = org
         before_rank = org if not title else None  # weaker than an appositive's body
-        for tokens in (right_appositive(doc, m.end), left_appositive(doc, m.start), predicate_title(doc, m.end)):
+        for tokens, before_name in ((right_appositive(doc, m.end), False), (left_appositive(doc, m.start), True),
+                                    (predicate_title(doc, m.end), False)):
+            if tokens is not None:
+                tokens = without_other_names(doc, tokens, before_name, other_name)
             if tokens is None:
                 continue
             phrase_span = doc[tokens[0]:tokens[1]]
