@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from release_nlp import extract
+from release_nlp.readers.common_words import LowerCase
 from release_nlp.readers.gazetteer import lookup
 from release_nlp.readers.org_checks import plausible_org
 from release_nlp.readers.org_gazetteer import known_org
@@ -24,7 +25,7 @@ from release_nlp.readers.org_names import (
 from release_nlp.readers.organisations import (
     OrgRecord,
     _amount_or_code,
-    _named_networks,
+    _named_groups,
     _place_and_its_kind,
     clean_org,
     merge_prefixes,
@@ -469,7 +470,26 @@ def test_a_one_word_group_name_before_network_names_a_network(blank: Language) -
     text = ("Forces detained a Sardani network facilitator in Khost. One network relayed the alert, and "
             "the Coastal Marine Automated Network logged it.")
     doc = tagged(blank, text, ("Sardani", "PERSON"), ("One", "CARDINAL"))
-    assert [doc[i - 1:i + 1].text for i in _named_networks(doc)] == ["Sardani network"]
+    assert [span.text for span in _named_groups(doc, LowerCase(text))] == ["Sardani network"]
+
+
+def test_a_one_word_group_name_before_a_member_noun_names_the_group(blank: Language) -> None:
+    text = ("Troops held two Velani facilitators near Rawa and a Velani senior leader in Dasht. Elsewhere — "
+            "Numerous insurgents fled, Afghan leaders met elders, and talks with Opposition leaders ended when "
+            "the opposition walked out. VELANI LEADERS HELD, the Velani Leader said.")
+    doc = tagged(blank, text, ("Velani", "PERSON"))
+    # Not a clause's first word, a people, a word also written in lower case, or before a capitalised noun.
+    assert [(span.text, span.start_char) for span in _named_groups(doc, LowerCase(text))] == [
+        ("Velani", text.index("Velani")), ("Velani", text.index("Velani senior"))]
+
+
+def test_a_group_named_before_a_member_noun_is_an_organisation_whatever_the_model_tagged(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = "Troops held two Velani facilitators near Rawa. Velani fighters had attacked a post, a Velani leader said."
+    doc = tagged(blank, text, ("Velani", "GPE"), ("Rawa", "GPE"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    assert [(r.name, len(r.mentions)) for r in records] == [("Velani", 2)]
 
 
 def test_a_group_named_before_network_is_an_organisation_when_the_model_took_its_name_for_a_person(

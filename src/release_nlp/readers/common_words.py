@@ -81,7 +81,7 @@ def reads_as_no_place(span: Span) -> bool:
     if " " in word:
         return False
     return opens_a_sentence_as_adverb(span) or all(is_role_word(part) for part in word.split("-")) or (
-        _nationality(word) or (word.endswith("s") and _nationality(word[:-1]))
+        is_nationality(word) or (word.endswith("s") and is_nationality(word[:-1]))
         or word in group_names(span.doc))
 
 
@@ -134,7 +134,8 @@ def names_roles(name: str) -> bool:
 NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
 
 
-def _nationality(word: str) -> bool:
+def is_nationality(word: str) -> bool:
+    """`Kenyan`, `Nepali`, `Nebraskan`: a people named after a country or a state."""
     # The suffix first: the demonym lookup matches loosely on shared letters ("Charkh" would be Chad's).
     if not word.endswith(NATIONALITY_ENDINGS):
         return False

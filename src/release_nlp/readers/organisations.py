@@ -22,7 +22,7 @@ from release_nlp.core.intervals import Intervals
 from release_nlp.core.tags import is_adjective
 from release_nlp.core.text import NAME_CACHE, fold, squash, strip_possessive
 from release_nlp.readers.abbreviations import Definition
-from release_nlp.readers.common_words import LowerCase, group_names, lower_case_of
+from release_nlp.readers.common_words import GROUP_MEMBERS, RANKS, LowerCase, group_names, is_nationality, lower_case_of
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, names_a_feature, plausible_org
@@ -217,7 +217,8 @@ def extract_organisations(
     known_intervals = Intervals(known_spans)
     all_ents = list(ents_of(doc) if ents is None else ents)
     # Words the model reads as a place elsewhere in the release ("in Dohuk" ... "Dohuk" tagged ORG).
-    place_forms = {fold(clean_org(e.text)) for e in all_ents if e.label_ in ("GPE", "LOC")}
+    place_forms = {fold(clean_org(e.text)) for e in all_ents if e.label_ in ("GPE", "LOC")} \
+        - {fold(word) for word in group_names(doc)}  # "a Haqqani leader" tagged GPE: a group, no place
 
     def is_body(name: str) -> bool:
         name = clean_org(name)
@@ -318,13 +319,15 @@ def extract_organisations(
         for piece in split_org_span(doc, trimmed, is_body, lambda owner: place_lookup(owner) is not None):
             consider(piece)
 
-    # "a Haqqani network leader": a group named before "network", whatever the model tagged the name as (often
-    # PERSON); a word the release uses as a group's name is no person or place (`group_names`).
-    for i in _named_networks(doc):
-        network = doc[i - 1:i + 1]
-        if allowed(network.start_char) and fold(network[0].text) not in by_form \
-                and next(covered.overlapping(network.start_char, network.end_char), None) is None:
-            consider(network)
+    # "a Haqqani network leader", "two Haqqani facilitators": a group named before "network" or a member noun,
+    # whatever the model tagged the name as (often PERSON); a word the release uses as a group's name is no
+    # person or place (`group_names`). The network comes first, so "Haqqani" alone joins it as an alias.
+    for group in _named_groups(doc, lower):
+        if allowed(group.start_char) and next(covered.overlapping(group.start_char, group.end_char), None) is None:
+            if len(group) == 1 and any(f.startswith(fold(group.text) + " ") for f in by_form):
+                continue
+            if len(group) == 1 or fold(group[0].text) not in by_form:
+                consider(group)
 
     # Governments and municipalities the model left untagged (or tagged as a place).
     tagged = Intervals((s, e) for _, s, e in (m for r in records for m in r.mentions))
@@ -348,21 +351,35 @@ def extract_organisations(
     return [r for r in records if not any(_head_after(f, fold(r.name)) for f in features)], officials
 
 
-NETWORK = frozenset({"network"})
 NAME_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC"})  # untagged, or tagged a name (not CARDINAL)
 
 
-def _named_networks(doc: Doc) -> list[int]:
-    """Where "network" follows a one-word name the release uses for a group ("the Haqqani network").
+def _named_groups(doc: Doc, lower: LowerCase) -> list[Span]:
+    """Groups named by one word before "network" ("the Haqqani network") or a member noun ("Haqqani fighters").
 
-    One word: not the last of a longer name ("the Shirafat Attack Network"), not a determiner or a number.
+    One word: not the last of a longer name ("the Shirafat Attack Network"), not a determiner or a number, no
+    place. Before a member noun, also not opening a sentence or clause ("— Numerous insurgents"), no people
+    ("Afghan leaders"), no word the release also writes in lower case ("Opposition leaders" ... "the
+    opposition"), and the noun in lower case (a headline's capitals name nothing).
     """
     groups = group_names(doc)
-    return [i for i in positions_of(doc, NETWORK) if i > 0 and doc[i - 1].text in groups
-            and doc[i - 1].ent_iob_ != "I" and doc[i - 1].ent_type_ in NAME_LABELS
-            and doc[i - 1].lower_ not in STOP_WORDS
-            and not (i > 1 and doc[i - 2].is_title and doc[i - 2].lower_ not in STOP_WORDS)
-            and place_lookup(doc[i - 1].text) is None]
+    found = []
+    for i in positions_of(doc, GROUP_MEMBERS):
+        j = i - 1 if doc[i].lower_ == "network" or doc[i - 1].lower_ not in RANKS else i - 2
+        if j < 1 and not (j == 0 and doc[i].lower_ == "network"):
+            continue
+        word = doc[j]
+        longer = j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in STOP_WORDS
+        if word.text not in groups or word.ent_iob_ == "I" or word.ent_type_ not in NAME_LABELS \
+                or word.lower_ in STOP_WORDS or longer or place_lookup(word.text) is not None:
+            continue
+        if doc[i].lower_ == "network":
+            found.append(doc[j:i + 1])
+            continue
+        opens = word.is_sent_start or (doc[j - 1].is_punct and doc[j - 1].text != ",")
+        if doc[i].is_lower and not opens and not is_nationality(word.text) and not lower.writes(word.text):
+            found.append(doc[j:j + 1])
+    return sorted(found, key=lambda span: -len(span))
 
 
 def _with_hyphened_start(doc: Doc, ent: Span) -> Span:
