@@ -140,6 +140,16 @@ def test_a_region_s_whole_name_taken_for_a_person(blank: Language) -> None:
     assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Western Bahr el Ghazal"]
 
 
+def test_a_two_word_region_or_country_taken_for_a_person(blank: Language) -> None:
+    words = "deminers in Angola say Lunda Sul is clear ; Sri Lanka joined the treaty , Ana Lima said ."
+    ents = [(2, 3, "GPE"), (4, 6, "PERSON"), (9, 11, "PERSON"), (15, 17, "PERSON")]
+    doc = _doc(blank, words, ents)
+    assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Lunda Sul", "Sri Lanka"]
+    # A region's name may be a name where the release names none of its country; a country's never is.
+    elsewhere = _doc(blank, words.replace("Angola", "Kenya"), ents)
+    assert [e.text for e in places_tagged_otherwise(elsewhere, list(elsewhere.ents))] == ["Sri Lanka"]
+
+
 def test_a_person_span_cut_short_of_a_province(blank: Language) -> None:
     words = "floods in the Philippines hit Lanao del Norte and more ."
     doc = _doc(blank, words, [(3, 4, "GPE"), (5, 6, "PERSON")])

@@ -228,9 +228,11 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if single_name and ent.label_ == "PERSON" and (as_place > as_other or (as_place == as_other and found)):
             return True  # the model itself reads the name as a place as often as not (and the gazetteer agrees)
         # A town's name is often a given name too ("Melissa", "Elizabeth"): only a region is read so.
-        # A region's whole multi-word name is no one's name ("Western Bahr el Ghazal" in a South Sudan release).
-        if found is not None and found.kind == "region" and found.country_code in countries and (
-                single_name or (len(ent) > 2 and gazetteer.key(text) in gazetteer.gazetteer())):
+        # A region's or country's whole multi-word name is no one's name ("Western Bahr el Ghazal" or "Lunda
+        # Sul" in an Angola release, "Sri Lanka" anywhere).
+        whole_name = len(ent) > 1 and gazetteer.key(text) in gazetteer.gazetteer()
+        if found is not None and ((found.kind == "region" and found.country_code in countries and (
+                single_name or whole_name)) or (found.kind == "country" and whole_name)):
             return True
         return single_name and listed_with_place(ent)
 
