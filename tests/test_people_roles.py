@@ -271,3 +271,10 @@ def test_the_part_of_a_phrase_that_is_the_persons_own() -> None:
     owned = spacy.blank("en")("Ana Ruiz 's spokesperson")
     assert without_other_names(owned, (0, 4), True, {0, 1}.__contains__) == (0, 4)
     assert without_other_names(doc, (0, 4), True, other) == (0, 4)  # no other name: unchanged
+
+
+def test_a_title_ends_where_a_contact_lines_next_field_begins() -> None:
+    person = PersonRecord("Ana Ruiz")
+    person.add_title("Country Director | Tel")
+    person.add_title("Country Director|Mob")
+    assert person.titles == ["Country Director"]

@@ -49,6 +49,7 @@ class PersonRecord:
 
     def add_title(self, title: str) -> None:
         """Add a title, keeping the fuller of two forms of one title."""
+        title = title.split("|")[0]  # "Country Director | Tel: ...": a contact line's next field
         title = regex.sub(r"^(?:and|or)\s+", "", squash(title).strip(" ,.;:"))  # "..., and Minister of State"
         key = title.casefold()
         if not title or any(key == t.casefold() for t in self.titles):
