@@ -90,6 +90,8 @@ def test_determiners_ranks_and_unclosed_parentheses_are_trimmed(raw: str, clean:
     "EUR 2.5 million", "USD 40,000", "€300,000", "P12-million", "Coastal Resilience Framework", "Typhoon Lorna",
     "Tropical Storm Ana", "Commissioners", "Directors", "ENDS",  # the mark that closes a release's text
     "NAMAs", "SDGs", "MRAPs",  # an acronym in the plural names a kind of thing
+    "Coastal Posture Review", "Evening Operational Update", "REVIEW",  # a review or update of a policy or operation
+    "RPG", "RPGs",  # a weapon, like IED
 ])
 def test_goals_compacts_labels_weather_and_generic_plurals_are_no_organisations(name: str) -> None:
     assert not plausible_org(name)
@@ -98,6 +100,7 @@ def test_goals_compacts_labels_weather_and_generic_plurals_are_no_organisations(
 @pytest.mark.parametrize("name", [
     "Office of Legal Policy", "Afghan National Security Forces", "Committee on Local Authorities", "Oxfam",
     "Ministry of Ports and Harbours", "G20", "Task Force 373", "Police Training Centre", "3rd Battalion",
+    "Appeals Court of Review", "Board of Review",  # a body whose complement is a review
 ])
 def test_named_units_and_forces_stay_organisations(name: str) -> None:
     assert plausible_org(name)

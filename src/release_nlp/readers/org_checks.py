@@ -40,7 +40,9 @@ def looks_like_official(text: str) -> bool:
 
 NOT_ORG_ENDINGS = frozenset({
     "act", "bill", "law", "treaty", "convention", "agreement", "declaration", "day", "days", "overview", "appeal",
-    "strategy", "plan", "report", "week", "month", "year", "summit", "conference", "award", "prize", "initiative?",
+    "strategy", "plan", "report", "week", "month", "year", "summit", "conference", "award", "prize",
+    # reviews and updates of a policy or an operation: "Nuclear Posture Review", "Morning Operational Update"
+    "review", "reviews", "update", "updates",
     # goals, compacts, policies and labels: "Sustainable Development Goals", "Global Compact", "Media Contact"
     "goal", "goals", "compact", "policy", "policies", "agenda", "coverage", "contact", "contacts", "degree",
     "degrees", "doctorate", "technologies", "war",

@@ -36,7 +36,8 @@ ORG_WORDS = frozenset({
 # Transportation"): bodies of a government or an organisation.
 LIST_HEADS = frozenset({
     "ministry", "department", "office", "commission", "committee", "subcommittee", "council", "bureau", "agency",
-    "institute", "secretariat", "directorate", "authority", "board", "division", "unit", "centre", "center",
+    "institute", "secretariat", "directorate", "authority", "board", "division", "unit", "centre", "center", "court",
+    "tribunal",
 })
 # Words that begin a new body: a list item that holds one is another organisation, not part of this name.
 BODY_WORDS = LIST_HEADS | frozenset({
