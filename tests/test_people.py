@@ -178,7 +178,9 @@ def test_surnames_are_found_as_whole_words_in_any_case_surname_by_surname() -> N
                                   # a feature, a school or a programme the model took for a person
                                   "Korva River", "Pinecone Valley", "Harlow Army Airfield", "Osei Primary School",
                                   "Dorsey Grant", "Nutrition Programme", "Ardent Fire Departments",
-                                  "Raids Militants"])
+                                  "Raids Militants",
+                                  # a lettered list's item, a suffix split off its name, storms
+                                  "A. Within", "B. At", "Jr.", "Hurricanes Vela"])
 def test_a_span_ending_in_a_publication_group_body_or_document_noun_is_no_person(name: str) -> None:
     from release_nlp.readers.people import _plausible_name
 
@@ -190,3 +192,4 @@ def test_surnames_that_are_also_words_stay_names() -> None:
 
     assert _plausible_name("Emily Post") and _plausible_name("Robert Burns")
     assert _plausible_name("Dave Camp") and _plausible_name("Jin Park") and _plausible_name("Ricki Lake")
+    assert _plausible_name("Frank Dorsey Jr.") and _plausible_name("Theresa May")

@@ -199,6 +199,12 @@ def _compound_ranks(styles: list[str]) -> list[str]:
 _NO_NAME_CHARACTER = regex.compile(r"[\d@/#_]")
 
 
+# Words no name ends in, and generational suffixes, no name by themselves.
+FUNCTION_WORDS = frozenset({"at", "in", "on", "of", "within", "to", "by", "for", "the", "a", "an", "and", "or", "with",
+                            "from", "into", "upon", "than"})
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr"})
+
+
 def _plausible_name(name: str, styled: bool = False) -> bool:
     words = name.split()
     if not words or len(words) > 5 or _NO_NAME_CHARACTER.search(name):
@@ -213,6 +219,8 @@ def _plausible_name(name: str, styled: bool = False) -> bool:
         return False
     if len(words) == 1 and name.isupper() and len(name) <= 4:
         return False  # "CET", "UN": a code, not a name
+    if words[-1].casefold() in FUNCTION_WORDS or (len(words) == 1 and words[0].casefold() in SUFFIXES):
+        return False  # "A. Within" of a lettered list; "Jr." split off its name
     return not (len(words) > 1 and name.isupper())
 
 
