@@ -61,3 +61,17 @@ def test_georgia_the_country(nlp: Language) -> None:
             "serve displaced families near Gori, its director said.\n")
     places = {p.name: p for p in release_nlp.extract(text, nlp=nlp).places}
     assert places["Georgia"].country_code == "GE" and places["Georgia"].kind == "country"
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Dorrance County - Storm Debris Removal -", "Dorrance County"),  # a funding list's heading
+    ("City of Marlow Beach-", "City of Marlow Beach"),
+    ("WASHINGTON--", "WASHINGTON"),
+    ("Kelso Wetland Refuge: Funding", "Kelso Wetland Refuge"),
+    ("Tamboro,2", "Tamboro"),  # a footnote's number
+    ("Pul-e Khumri", "Pul-e Khumri"), ("Guinea-Bissau", "Guinea-Bissau"), ("Washington, D.C.", "Washington, D.C."),
+])
+def test_a_place_name_ends_where_a_headings_next_field_begins(raw: str, name: str) -> None:
+    from release_nlp.readers.places import _clean_place_name
+
+    assert _clean_place_name(raw) == name

@@ -279,8 +279,13 @@ _LEADING_THE = regex.compile(r"^(?:the|The)\s+")
 _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 
 
+# Where a heading's or a list's next field begins: a spaced or doubled dash, a colon, a footnote's number.
+_FIELD_BREAK = regex.compile(r"\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def _clean_place_name(name: str) -> str:
+    name = _FIELD_BREAK.split(name, maxsplit=1)[0]  # "City of Gulfport - Debris Removal -", "Tambura,2"
     name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
     return name if gazetteer.abbreviated_state(name) else _FINAL_STOP.sub("", name)  # "(D-Ore.)" is Oregon
 
