@@ -280,7 +280,7 @@ _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 
 
 # Where a heading's or a list's next field begins: a spaced or doubled dash, a colon, a footnote's number.
-_FIELD_BREAK = regex.compile(r"\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
+_FIELD_BREAK = regex.compile(r"(?<!\s)\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
 
 
 @lru_cache(maxsize=NAME_CACHE)
