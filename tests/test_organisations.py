@@ -476,20 +476,29 @@ def test_a_one_word_group_name_before_network_names_a_network(blank: Language) -
     assert [span.text for span in _named_groups(doc, LowerCase(text))] == ["Sardani network"]
 
 
-def test_a_one_word_group_name_before_a_member_noun_names_the_group(blank: Language) -> None:
-    text = ("Troops held two Velani facilitators near Rawa and a Velani senior leader in Dasht. Elsewhere — "
-            "Numerous insurgents fled, Afghan leaders met elders, and talks with Opposition leaders ended when "
-            "the opposition walked out. VELANI LEADERS HELD, the Velani Leader said.")
+def test_a_one_word_group_name_before_an_armed_groups_member_names_the_group(blank: Language) -> None:
+    text = ("Troops held two Velani facilitators near Rawa and a Velani senior commander in Dasht. Elsewhere — "
+            "Numerous insurgents fled, Afghan militants hid, and talks with Opposition militants ended when "
+            "the opposition walked out. VELANI COMMANDERS HELD, the Velani Commander said. Korani leaders, "
+            "Korani fighters and the Korani militia met Torvan elders.")
     doc = tagged(blank, text, ("Velani", "PERSON"))
-    # Not a clause's first word, a people, a word also written in lower case, or before a capitalised noun.
+    # Not a clause's first word, a people, a word also written in lower case, or before a capitalised noun; and
+    # leaders, fighters and militia are also a people's ("Dinka leaders"), so they name no armed group.
     assert [(span.text, span.start_char) for span in _named_groups(doc, LowerCase(text))] == [
         ("Velani", text.index("Velani")), ("Velani", text.index("Velani senior"))]
+
+
+def test_a_people_the_model_tags_norp_names_no_armed_group(blank: Language) -> None:
+    text = "Clashes between Korani militants and the army displaced hundreds."
+    assert _named_groups(tagged(blank, text, ("Korani", "NORP")), LowerCase(text)) == []
+    assert [s.text for s in _named_groups(tagged(blank, text, ("Korani", "PERSON")), LowerCase(text))] == ["Korani"]
 
 
 def test_a_group_named_before_a_member_noun_is_an_organisation_whatever_the_model_tagged(blank: Language) -> None:
     from release_nlp.readers.organisations import extract_organisations
 
-    text = "Troops held two Velani facilitators near Rawa. Velani fighters had attacked a post, a Velani leader said."
+    text = ("Troops held two Velani facilitators near Rawa. Velani fighters had attacked a post, and a Velani "
+            "commander was held, officials said.")
     doc = tagged(blank, text, ("Velani", "GPE"), ("Rawa", "GPE"))
     records, _ = extract_organisations(doc, lambda _: True, [], set())
     assert [(r.name, len(r.mentions)) for r in records] == [("Velani", 2)]
@@ -504,3 +513,10 @@ def test_a_group_named_before_network_is_an_organisation_when_the_model_took_its
     doc = tagged(blank, text, ("Sardani", "PERSON"))
     records, _ = extract_organisations(doc, lambda _: True, [], set())
     assert [(r.name, len(r.mentions)) for r in records] == [("Sardani network", 2)]
+
+
+@pytest.mark.integration
+def test_a_tribunal_for_a_place_keeps_its_whole_name() -> None:
+    r = extract("Judges of the International Criminal Tribunal for the Former Yugoslavia sentenced the general to "
+                "life in prison on Wednesday, the court said.")
+    assert "International Criminal Tribunal for the Former Yugoslavia" in [o.name for o in r.organisations]

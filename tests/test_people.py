@@ -177,7 +177,7 @@ def test_surnames_are_found_as_whole_words_in_any_case_surname_by_surname() -> N
                                   "Tallin Community Centre", "Lakeside Declaration", "Velmar Corps",
                                   # a feature, a school or a programme the model took for a person
                                   "Korva River", "Pinecone Valley", "Harlow Army Airfield", "Osei Primary School",
-                                  "Dorsey Grant", "Nutrition Programme", "Ardent Fire Departments",
+                                  "Dorsey Grants", "Malaria Programme", "Ardent Fire Departments",
                                   "Raids Militants",
                                   # a lettered list's item, a suffix split off its name, storms
                                   "A. Within", "B. At", "Jr.", "Hurricanes Vela"])
@@ -193,3 +193,5 @@ def test_surnames_that_are_also_words_stay_names() -> None:
     assert _plausible_name("Emily Post") and _plausible_name("Robert Burns")
     assert _plausible_name("Dave Camp") and _plausible_name("Jin Park") and _plausible_name("Ricki Lake")
     assert _plausible_name("Frank Dorsey Jr.") and _plausible_name("Theresa May")
+    # names that are words of the lists: a surname Grant, a given name An, a surname To
+    assert _plausible_name("Richard Grant") and _plausible_name("Nguyen Van An") and _plausible_name("Andrew To")

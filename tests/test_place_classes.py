@@ -150,6 +150,12 @@ def test_a_two_word_region_or_country_taken_for_a_person(blank: Language) -> Non
     assert [e.text for e in places_tagged_otherwise(elsewhere, list(elsewhere.ents))] == ["Sri Lanka"]
 
 
+def test_a_styled_name_stays_a_person_though_a_region_has_it(blank: Language) -> None:
+    words = "officials in Guatemala met Ambassador Santa Rosa , and in Peru Mr. San Martin spoke ."
+    doc = _doc(blank, words, [(2, 3, "GPE"), (5, 7, "PERSON"), (11, 12, "GPE"), (13, 15, "PERSON")])
+    assert places_tagged_otherwise(doc, list(doc.ents)) == []
+
+
 def test_a_person_span_cut_short_of_a_province(blank: Language) -> None:
     words = "floods in the Philippines hit Lanao del Norte and more ."
     doc = _doc(blank, words, [(3, 4, "GPE"), (5, 6, "PERSON")])

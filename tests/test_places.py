@@ -70,6 +70,8 @@ def test_georgia_the_country(nlp: Language) -> None:
     ("Kelso Wetland Refuge: Funding", "Kelso Wetland Refuge"),
     ("Tamboro,2", "Tamboro"),  # a footnote's number
     ("Pul-e Khumri", "Pul-e Khumri"), ("Guinea-Bissau", "Guinea-Bissau"), ("Washington, D.C.", "Washington, D.C."),
+    ("Kasai – Central", "Kasai – Central"), ("Guinea - Bissau", "Guinea - Bissau"),  # a known name with a spaced dash
+    ("--Kabul", "Kabul"),
 ])
 def test_a_place_name_ends_where_a_headings_next_field_begins(raw: str, name: str) -> None:
     from release_nlp.readers.places import _clean_place_name

@@ -458,7 +458,8 @@ def without_other_names(doc: Doc, phrase: tuple[int, int], before_name: bool,
     phrase read after the name that reaches another name ("Tom Lee, Senator Ana Ruiz and ...", "Ana Ruiz,
     the Minister of Water, Tom Lee") is that person's title, unless "and" closes the person's own phrase
     first. A name bound into the phrase by a complement ("Adviser to Ana Ruiz") is part of the title, and so
-    is a "name" followed by no role (one field of a ministry's list).
+    is a "name" followed by no role (one field of a ministry's list). None: no part of the phrase is the
+    person's (it is all the other person's title).
     """
     lo, hi = phrase
     owners = {"'s", "’s"}

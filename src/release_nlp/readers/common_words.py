@@ -135,7 +135,7 @@ NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
 
 
 def is_nationality(word: str) -> bool:
-    """`Kenyan`, `Nepali`, `Nebraskan`: a people named after a country or a state."""
+    """`Kenyan`, `Nepali`, `Nebraskan`: a people named after a country or a state (not peoples like the Dinka)."""
     # The suffix first: the demonym lookup matches loosely on shared letters ("Charkh" would be Chad's).
     if not word.endswith(NATIONALITY_ENDINGS):
         return False

@@ -354,13 +354,19 @@ def extract_organisations(
 NAME_LABELS = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC"})  # untagged, or tagged a name (not CARDINAL)
 
 
+# Members only an armed group has: "Dinka leaders", "Tuareg fighters", "Muslim leaders" name peoples and faiths.
+ARMED_MEMBERS = frozenset({"facilitator", "facilitators", "commander", "commanders", "cell", "cells", "operatives",
+                           "militants", "insurgents"})
+
+
 def _named_groups(doc: Doc, lower: LowerCase) -> list[Span]:
-    """Groups named by one word before "network" ("the Haqqani network") or a member noun ("Haqqani fighters").
+    """Groups named by one word before "network" ("the Haqqani network") or an armed group's member noun.
 
     One word: not the last of a longer name ("the Shirafat Attack Network"), not a determiner or a number, no
-    place. Before a member noun, also not opening a sentence or clause ("— Numerous insurgents"), no people
-    ("Afghan leaders"), no word the release also writes in lower case ("Opposition leaders" ... "the
-    opposition"), and the noun in lower case (a headline's capitals name nothing).
+    place. Before a member noun ("two Haqqani facilitators"; not "leaders" or "fighters", which peoples and
+    faiths have too), also not opening a sentence or clause ("— Numerous insurgents"), no people (tagged NORP,
+    a country's demonym or an adjective: "Afghan militants"), no word the release also writes in lower case,
+    and the noun in lower case (a headline's capitals name nothing).
     """
     groups = group_names(doc)
     found = []
@@ -377,7 +383,9 @@ def _named_groups(doc: Doc, lower: LowerCase) -> list[Span]:
             found.append(doc[j:i + 1])
             continue
         opens = word.is_sent_start or (doc[j - 1].is_punct and doc[j - 1].text != ",")
-        if doc[i].is_lower and not opens and not is_nationality(word.text) and not lower.writes(word.text):
+        people = word.ent_type_ == "NORP" or is_nationality(word.text) or (bool(word.tag_) and is_adjective(word))
+        if doc[i].lower_ in ARMED_MEMBERS and doc[i].is_lower and not opens and not people \
+                and not lower.writes(word.text):
             found.append(doc[j:j + 1])
     return sorted(found, key=lambda span: -len(span))
 

@@ -199,9 +199,9 @@ def _compound_ranks(styles: list[str]) -> list[str]:
 _NO_NAME_CHARACTER = regex.compile(r"[\d@/#_]")
 
 
-# Words no name ends in, and generational suffixes, no name by themselves.
-FUNCTION_WORDS = frozenset({"at", "in", "on", "of", "within", "to", "by", "for", "the", "a", "an", "and", "or", "with",
-                            "from", "into", "upon", "than"})
+# Words no name ends in, and generational suffixes, no name by themselves. Function words that are also names
+# stay out: "An" (Vietnamese, Chinese), "To" (Cantonese), "On", "In" and "Than".
+FUNCTION_WORDS = frozenset({"at", "of", "within", "by", "for", "the", "and", "or", "with", "from", "into", "upon"})
 SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr"})
 
 

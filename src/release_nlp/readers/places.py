@@ -30,6 +30,7 @@ from release_nlp.readers.common_words import (
 )
 from release_nlp.readers.org_checks import NOT_ORG_ENDINGS
 from release_nlp.readers.org_names import ORG_WORDS
+from release_nlp.readers.roles import is_role_word
 from release_nlp.readers.sections import SectionMap
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -230,7 +231,9 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         # A town's name is often a given name too ("Melissa", "Elizabeth"): only a region is read so.
         # A region's or country's whole multi-word name is no one's name ("Western Bahr el Ghazal" or "Lunda
         # Sul" in an Angola release, "Sri Lanka" anywhere).
-        whole_name = len(ent) > 1 and gazetteer.key(text) in gazetteer.gazetteer()
+        styled = before.rstrip(".") in ("mr", "ms", "mrs", "dr") or (
+            ent.start > 0 and is_role_word(doc[ent.start - 1].text))  # "Mr. San Martin", "Ambassador Santa Rosa"
+        whole_name = len(ent) > 1 and not styled and gazetteer.key(text) in gazetteer.gazetteer()
         if found is not None and ((found.kind == "region" and found.country_code in countries and (
                 single_name or whole_name)) or (found.kind == "country" and whole_name)):
             return True
@@ -279,13 +282,20 @@ _LEADING_THE = regex.compile(r"^(?:the|The)\s+")
 _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 
 
-# Where a heading's or a list's next field begins: a spaced or doubled dash, a colon, a footnote's number.
+# Where a heading's or a list's next field begins: a spaced or doubled dash, a trailing dash, a colon, a
+# footnote's number.
 _FIELD_BREAK = regex.compile(r"(?<!\s)\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
+_SPACED_DASH = regex.compile(r"\s*\p{Pd}\s*")
+_LEADING_DASHES = regex.compile(r"^[\s\p{Pd}]+")
 
 
 @lru_cache(maxsize=NAME_CACHE)
 def _clean_place_name(name: str) -> str:
-    name = _FIELD_BREAK.split(name, maxsplit=1)[0]  # "City of Gulfport - Debris Removal -", "Tambura,2"
+    # "City of Gulfport - Debris Removal -", "Tambura,2"; not a name written with a spaced dash ("Kasai – Central")
+    name = _LEADING_DASHES.sub("", name)  # "--Kabul" of a dateline
+    joined = _SPACED_DASH.sub("-", name.rstrip(" -‐‑‒–—―"))
+    if "-" not in joined or gazetteer.lookup(joined) is None:
+        name = _FIELD_BREAK.split(name, maxsplit=1)[0]
     name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
     return name if gazetteer.abbreviated_state(name) else _FINAL_STOP.sub("", name)  # "(D-Ore.)" is Oregon
 
@@ -308,9 +318,8 @@ def add_place(places: PlaceRecords, name: str, start: int, text: str) -> None:
     name = _clean_place_name(raw)
     if not name:
         return
-    lead = _LEADING_THE.match(raw)
-    offset = lead.end() if lead else 0
-    if raw.startswith(name, offset):
+    offset = raw.find(name)  # past a leading "the" or dash
+    if offset > 0:
         start += offset
     key = gazetteer.key(name)
     record = places.setdefault(key, {"name": name, "mentions": []})
