@@ -285,7 +285,7 @@ _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 # Where a heading's or a list's next field begins: a spaced or doubled dash, a trailing dash, a colon, a
 # footnote's number.
 _FIELD_BREAK = regex.compile(r"(?<!\s)\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
-_SPACED_DASH = regex.compile(r"\s*\p{Pd}\s*")
+_SPACED_DASH = regex.compile(r"(?<!\s)\s*\p{Pd}\s*")
 _LEADING_DASHES = regex.compile(r"^[\s\p{Pd}]+")
 
 
