@@ -74,6 +74,6 @@ def test_georgia_the_country(nlp: Language) -> None:
     ("--Kabul", "Kabul"),
 ])
 def test_a_place_name_ends_where_a_headings_next_field_begins(raw: str, name: str) -> None:
-    from release_nlp.readers.places import _clean_place_name
+    from release_nlp.readers.place_names import clean_place_name
 
-    assert _clean_place_name(raw) == name
+    assert clean_place_name(raw) == name

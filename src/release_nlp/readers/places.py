@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import regex
@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from release_nlp.core.docindex import positions_of
 from release_nlp.core.resources import load_json
-from release_nlp.core.text import NAME_CACHE, squash, strip_possessive
+from release_nlp.core.text import strip_possessive
 from release_nlp.readers import gazetteer
 from release_nlp.readers.common_words import (
     group_names,
@@ -30,6 +30,7 @@ from release_nlp.readers.common_words import (
 )
 from release_nlp.readers.org_checks import NOT_ORG_ENDINGS
 from release_nlp.readers.org_names import ORG_WORDS
+from release_nlp.readers.place_names import clean_place_name
 from release_nlp.readers.roles import is_role_word
 from release_nlp.readers.sections import SectionMap
 
@@ -278,28 +279,6 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     return out
 
 
-_LEADING_THE = regex.compile(r"^(?:the|The)\s+")
-_FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
-
-
-# Where a heading's or a list's next field begins: a spaced or doubled dash, a trailing dash, a colon, a
-# footnote's number.
-_FIELD_BREAK = regex.compile(r"(?<!\s)\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
-_SPACED_DASH = regex.compile(r"(?<!\s)\s*\p{Pd}\s*")
-_LEADING_DASHES = regex.compile(r"^[\s\p{Pd}]+")
-
-
-@lru_cache(maxsize=NAME_CACHE)
-def _clean_place_name(name: str) -> str:
-    # "City of Gulfport - Debris Removal -", "Tambura,2"; not a name written with a spaced dash ("Kasai – Central")
-    name = _LEADING_DASHES.sub("", name)  # "--Kabul" of a dateline
-    joined = _SPACED_DASH.sub("-", name.rstrip(" -‐‑‒–—―"))
-    if "-" not in joined or gazetteer.lookup(joined) is None:
-        name = _FIELD_BREAK.split(name, maxsplit=1)[0]
-    name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
-    return name if gazetteer.abbreviated_state(name) else _FINAL_STOP.sub("", name)  # "(D-Ore.)" is Oregon
-
-
 class PlaceRecords(dict[str, dict[str, Any]]):
     """Place records by gazetteer key, and the mention starts of each (a place may be named thousands of times)."""
 
@@ -315,7 +294,7 @@ def add_place(places: PlaceRecords, name: str, start: int, text: str) -> None:
     mention of "Scioto River" at 44.
     """
     raw = name
-    name = _clean_place_name(raw)
+    name = clean_place_name(raw)
     if not name:
         return
     offset = raw.find(name)  # past a leading "the" or dash
@@ -424,7 +403,7 @@ def read_places(
                 if name and name[0].isupper():
                     offset = text.find(name, ps, pe)
                     add_place(places, name.title() if name.isupper() and len(name) > 3 else name, offset, text)
-                    places[gazetteer.key(_clean_place_name(name.title() if name.isupper() and len(name) > 3
+                    places[gazetteer.key(clean_place_name(name.title() if name.isupper() and len(name) > 3
                                                            else name))]["dateline"] = True
     return places
 
@@ -486,7 +465,7 @@ def _may_be_place(name: str, not_place_names: frozenset[str]) -> bool:
 
     A language, an acronym the gazetteer does not know (`FY`, `CoES`), a person of the release, a storm.
     """
-    k = gazetteer.key(_clean_place_name(name))
+    k = gazetteer.key(clean_place_name(name))
     found = gazetteer.lookup(name)
     if found is not None and found.kind in ("country", "multi_country"):
         return True
