@@ -18,6 +18,7 @@ _FINAL_STOP = regex.compile(r"(?<=\p{Ll}{2})\.$")
 _FIELD_BREAK = regex.compile(r"(?<!\s)\s+\p{Pd}|\p{Pd}{2}|\p{Pd}$|:\s|,(?=\d+$)")
 _SPACED_DASH = regex.compile(r"(?<!\s)\s*\p{Pd}\s*")
 _LEADING_DASHES = regex.compile(r"^[\s\p{Pd}]+")
+_TRAILING_DASHES = regex.compile(r"(?<![\s\p{Pd}])[\s\p{Pd}]+$")
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -25,7 +26,7 @@ def clean_place_name(name: str) -> str:
     """A place's name as the release writes it, without "the", a possessive, a final stop or a heading's tail."""
     # "City of Gulfport - Debris Removal -", "Tambura,2"; not a name written with a spaced dash ("Kasai – Central")
     name = _LEADING_DASHES.sub("", name)  # "--Kabul" of a dateline
-    joined = _SPACED_DASH.sub("-", name.rstrip(" -‐‑‒–—―"))
+    joined = _SPACED_DASH.sub("-", _TRAILING_DASHES.sub("", name))
     if "-" not in joined or gazetteer.lookup(joined) is None:
         name = _FIELD_BREAK.split(name, maxsplit=1)[0]
     name = squash(strip_possessive(_LEADING_THE.sub("", name))).strip(" ,;:")
