@@ -48,6 +48,7 @@ from release_nlp.readers.places import (
 from release_nlp.readers.roles import has_head, is_honorific, is_role_word, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
+from release_nlp.readers.surname_places import surnames_taken_for_places
 from release_nlp.readers.titled_names import names_after_titles
 
 
@@ -162,6 +163,7 @@ def read_entities(
     for ent in misread:
         if content(ent.start_char) and ent.label_ != STORM:
             add_place(places, ent.text, ent.start_char, text)
+    surnames_taken_for_places(places, people, text)
     quotes = read_quotes(text, sections, people, org_records)
     contact_hits = find_contacts(
         text,
