@@ -62,7 +62,7 @@ class EntityReader:
         self.place_matcher.add("PLACE", [nlp.make_doc(name) for name in place_names()])
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         org_names = sorted(
-            {f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2}
+            {f for e in known_orgs().values() for f in (e.name, *e.aliases) if len(f.split()) >= 2 or e.one_word_names}
             | {e.acronym for e in known_orgs().values() if e.acronym and not e.acronym_is_word}
         )
         self.org_matcher.add("ORG", [nlp.make_doc(name) for name in org_names])
@@ -100,16 +100,19 @@ def read_entities(
         return sections.title is not None and sections.title[0] <= offset < sections.title[1]
 
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
-    ents = tuple(e for e in names_without_hometowns(doc, names_out_of_titles(doc, ents_of(doc)))  # read once
-                 if not (e.label_ == "PERSON" and opens_a_sentence_as_adverb(e)))  # "Sadly, ..." is no one
-    person_ents = [e for e in ents if e.label_ == "PERSON"]
-    tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
-    person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
-
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
                      if span.label != word_acronym or _acronym_in_context(text, span)]
+    # A known body's whole name the model took for a person ("killed by Boko Haram") is the body.
+    known_names = {(span.start_char, span.end_char) for span in known_matches if span.label != word_acronym}
+    ents = tuple(e for e in names_without_hometowns(doc, names_out_of_titles(doc, ents_of(doc)))  # read once
+                 if not (e.label_ == "PERSON" and (opens_a_sentence_as_adverb(e)  # "Sadly, ..." is no one
+                                                   or (e.start_char, e.end_char) in known_names)))
+    person_ents = [e for e in ents if e.label_ == "PERSON"]
+    tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
+    person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
+
     misread = places_tagged_otherwise(doc, ents)  # places (and storms) the model tagged otherwise
     misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
     # The dateline's place ("KABUL, Afghanistan -") is no organisation, whatever the model tags it.
@@ -137,6 +140,7 @@ def read_entities(
             rec.mentions.append((span.text, span.start_char, span.end_char))
             spans.add(span.start_char, span.end_char)
     org_records = merge_prefixes(org_records)
+    _named_as_written(org_records)
     org_spans = [(t, s, e) for rec in org_records for t, s, e in rec.mentions]
     org_start = {}
     for rec in org_records:
@@ -402,6 +406,26 @@ def _is_style(word: str) -> bool:
     vocab = vocabulary()
     low = word.casefold()
     return low.endswith(".") and (low in vocab.styles or low in vocab.plural_styles or low in vocab.honorifics)
+
+
+def _named_as_written(records: Sequence[OrgRecord]) -> None:
+    """A known body with several names ("al Qaeda", "al-Qaida"; "ISIS") goes by the one the release writes first.
+
+    The others the release writes become its aliases; an acronym alone leaves the gazetteer's name.
+    """
+    for rec in records:
+        entry = known_org(rec.name)
+        if entry is None or not entry.as_written:
+            continue
+        forms = {fold(f) for f in (entry.name, *entry.aliases)}
+        written: list[str] = []
+        for t, _, _ in sorted(rec.mentions, key=lambda m: m[1]):
+            name = clean_org(t)
+            if fold(name) in forms and fold(name) not in {fold(w) for w in written}:
+                written.append(name)
+        if written:
+            rec.name = written[0]
+            rec.aliases += [w for w in written[1:] if w not in rec.aliases]
 
 
 def _not_place_names(people: Sequence[PersonRecord], definitions: Sequence[Definition]) -> frozenset[str]:

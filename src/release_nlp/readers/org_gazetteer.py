@@ -23,6 +23,12 @@ class KnownOrg:
     acronym: str | None
     aliases: tuple[str, ...]
     acronym_is_word: bool = False  # "WHO", "CARE": matched only where the model tags them ORG
+    # Names of one word ("Hezbollah", "al-Qaida", "Daesh") that name this body wherever they are written;
+    # other one-word names count only where the model tags them.
+    one_word_names: bool = False
+    # Its names are spellings or other names of one body ("al-Qaida", "al Qaeda"; "ISIS", "Daesh"): a
+    # release's record goes by the first the release writes, as the analyst reading it would.
+    as_written: bool = False
 
 
 @cache
@@ -31,7 +37,8 @@ def known_orgs() -> dict[str, KnownOrg]:
     table: dict[str, KnownOrg] = {}
     for row in load_jsonl("organisations.jsonl"):
         entry = KnownOrg(row["name"], row.get("acronym"), tuple(row.get("aliases") or ()),
-                         bool(row.get("acronym_is_word")))
+                         bool(row.get("acronym_is_word")), bool(row.get("one_word_names")),
+                         bool(row.get("as_written")))
         for form in (entry.name, entry.acronym, *entry.aliases):
             if form:
                 table.setdefault(fold(regex.sub(r"^the\s+", "", form, flags=regex.IGNORECASE)), entry)

@@ -1,0 +1,83 @@
+"""Armed groups and other bodies known by several names: found wherever written, named as the release names them.
+
+Every sentence here is invented; the groups are real, their doings here are not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from release_nlp.readers.entities import EntityReader
+from release_nlp.readers.org_gazetteer import known_org
+
+
+@pytest.fixture(scope="module")
+def reader(blank: Language) -> EntityReader:
+    return EntityReader(blank)
+
+
+def entities(blank: Language, reader: EntityReader, text: str, *ents: tuple[str, str]) -> dict[str, Any]:
+    """What the entity reader makes of `text` when the model tags `ents` (phrase, label) and nothing else."""
+    doc = blank(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), label=label)
+        assert span is not None, phrase
+        spans.append(span)
+    doc.ents = spans
+    out: dict[str, Any] = reader(doc)._.release_entities
+    return out
+
+
+def orgs(found: dict[str, Any]) -> dict[str, tuple[str | None, list[str]]]:
+    return {o["name"]: (o["acronym"], o["aliases"]) for o in found["organisations"]}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Convoys on the coastal road were attacked by al-Shabaab fighters on Tuesday, the agency said.", "al-Shabaab"),
+    ("Families who fled Hezbollah positions near the border reached the town on foot.", "Hezbollah"),
+    ("Militias linked to the anti-balaka movement blocked the road to the clinic.", "anti-balaka"),
+    ("Officials blamed Daesh for the mortar fire that damaged the school.", "Daesh"),
+])
+def test_a_one_word_group_name_is_found_where_the_model_tags_nothing(
+        blank: Language, reader: EntityReader, sentence: str, name: str) -> None:
+    assert name in orgs(entities(blank, reader, sentence))
+
+
+def test_a_common_one_word_name_of_another_body_still_needs_the_model(blank: Language, reader: EntityReader) -> None:
+    # "Oxfam" is a known body, but one word matched anywhere is kept for names no English sentence uses otherwise.
+    assert orgs(entities(blank, reader, "Staff from Oxfam delivered water to the camp.")) == {}
+
+
+def test_a_group_keeps_the_spelling_the_release_writes_first(blank: Language, reader: EntityReader) -> None:
+    text = ("Officials said al Qaeda had claimed the bombing. A second statement attributed to al-Qaida "
+            "was not verified.")
+    assert orgs(entities(blank, reader, text)) == {"al Qaeda": (None, ["al-Qaida"])}
+
+
+def test_another_name_of_a_group_keeps_the_gazetteers_acronym(blank: Language, reader: EntityReader) -> None:
+    text = "Returnees said ISIS fighters had mined the fields before they withdrew."
+    assert orgs(entities(blank, reader, text)) == {"ISIS": ("ISIL", [])}
+
+
+def test_a_body_without_other_spellings_keeps_its_full_name(blank: Language, reader: EntityReader) -> None:
+    text = "The Haqqani network facilitator was detained in the district centre."
+    assert list(orgs(entities(blank, reader, text))) == ["Haqqani Network"]
+    assert known_org("Tehrik-e-Taliban Pakistan") == known_org("TTP")
+
+
+def test_a_known_body_the_model_took_for_a_person_is_the_body(blank: Language, reader: EntityReader) -> None:
+    text = "Her husband was killed by Boko Haram in 2015, and she fled with her four children to the camp."
+    found = entities(blank, reader, text, ("Boko Haram", "PERSON"))
+    assert "Boko Haram" in orgs(found)
+    assert found["people"] == []
+
+
+def test_a_person_named_like_no_known_body_stays_a_person(blank: Language, reader: EntityReader) -> None:
+    text = "Amina Haram, a nurse at the clinic, said supplies would last a week."
+    found = entities(blank, reader, text, ("Amina Haram", "PERSON"))
+    assert [p["name"] for p in found["people"]] == ["Amina Haram"]
