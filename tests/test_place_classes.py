@@ -277,3 +277,15 @@ def test_an_abbreviation_that_is_a_town_abroad_stays_the_town_there() -> None:
     assert {p["name"]: p["country_code"] for p in finish_places(places)}["Ore"] == "NG"
     places = _places(("Oregon", 1), ("Ore.", 1))  # with its dot, as in "(D-Ore.)"
     assert {p["name"]: len(p["mentions"]) for p in finish_places(places)} == {"Oregon": 2}
+
+
+@pytest.mark.parametrize("style", ["Mr.", "Dr.", "Mrs", "Governor"])
+def test_a_styled_one_word_name_stays_a_person_where_the_model_reads_it_as_a_place_elsewhere(
+        blank: Language, style: str) -> None:
+    # "Mr. Badghis" is the person even in a release about Afghanistan's Badghis province; spaCy keeps "Mr." whole.
+    words = f"Forces in Afghanistan reached Badghis ; aid to Badghis rose , and {style} Badghis met elders ."
+    doc = _doc(blank, words, [(2, 3, "GPE"), (4, 5, "GPE"), (8, 9, "GPE"), (13, 14, "PERSON")])
+    assert places_tagged_otherwise(doc, list(doc.ents)) == []
+    plain = _doc(blank, words.replace(f"{style} ", ""),
+                 [(2, 3, "GPE"), (4, 5, "GPE"), (8, 9, "GPE"), (12, 13, "PERSON")])
+    assert [e.text for e in places_tagged_otherwise(plain, list(plain.ents))] == ["Badghis"]
