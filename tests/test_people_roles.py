@@ -61,6 +61,13 @@ def test_a_title_stops_where_a_clause_begins(nlp: Language) -> None:
 
 
 @pytest.mark.integration
+@pytest.mark.parametrize("role", ["chief of staff to", "senior adviser to", "a deputy for"])
+def test_a_title_whose_complement_is_the_next_name_is_not_that_persons(nlp: Language, role: str) -> None:
+    r = release(nlp, f"Col. Erik Vandrell, {role} Gen. Harald Ostby, met district elders in Kandahar on Monday.")
+    assert person(r, "Harald Ostby").titles == ["General"]
+
+
+@pytest.mark.integration
 def test_a_title_fused_to_a_name_is_peeled_off(nlp: Language) -> None:
     r = release(nlp, "Director Claus Berntsen of the ministry said funding would rise. Berntsen said more was needed.")
     assert [p.name for p in r.people] == ["Claus Berntsen"]

@@ -95,6 +95,8 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
     last = heads[-1]
     if last + 1 < len(texts) and texts[last + 1].casefold() not in ("of", "for", "in", "to", "at", "on"):
         return None, None  # words after the head that are no complement: not a title run
+    if texts[-1].casefold() in ("of", "for", "in", "to", "at", "on", "with"):
+        return None, None  # "X, chief of staff to Gen. Ana Ruiz": the name completes another's title
     first = last
     while first > 0 and is_role_word(texts[first - 1]) and texts[first - 1][:1].isupper():
         first -= 1
