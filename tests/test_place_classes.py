@@ -289,3 +289,11 @@ def test_a_styled_one_word_name_stays_a_person_where_the_model_reads_it_as_a_pla
     plain = _doc(blank, words.replace(f"{style} ", ""),
                  [(2, 3, "GPE"), (4, 5, "GPE"), (8, 9, "GPE"), (12, 13, "PERSON")])
     assert [e.text for e in places_tagged_otherwise(plain, list(plain.ents))] == ["Badghis"]
+
+
+@pytest.mark.integration
+def test_a_dateline_of_several_cities_gives_each_city(nlp: Language) -> None:
+    text = ("Donors pledge more for mine clearance\n\nOslo, Nairobi, Bangkok -- Delegates from forty countries "
+            "agreed on Tuesday to fund clearance teams in the worst-affected provinces.\n")
+    places = {p.name: p.country_code for p in release_nlp.extract(text, nlp=nlp).places}
+    assert places == {"Oslo": "NO", "Nairobi": "KE", "Bangkok": "TH"}

@@ -396,8 +396,9 @@ def read_places(
     if dateline.get("place") and dateline.get("place_span"):
         ps, pe = dateline["place_span"]
         for part in regex.split(r"\s*/\s*", text[ps:pe]):
-            head, _, tail = part.partition(", ")
-            names = [part] if tail.replace(".", "").strip().upper() == "DC" else [head, tail]
+            tail = part.partition(", ")[2]
+            # "KABUL, Afghanistan", "Vienna, Geneva, Amman": each name a place; "Washington, D.C." one.
+            names = [part] if tail.replace(".", "").strip().upper() == "DC" else part.split(", ")
             for name in names:
                 if name and name[0].isupper():
                     offset = text.find(name, ps, pe)
