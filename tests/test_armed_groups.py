@@ -81,3 +81,11 @@ def test_a_person_named_like_no_known_body_stays_a_person(blank: Language, reade
     text = "Amina Haram, a nurse at the clinic, said supplies would last a week."
     found = entities(blank, reader, text, ("Amina Haram", "PERSON"))
     assert [p["name"] for p in found["people"]] == ["Amina Haram"]
+
+
+def test_a_known_group_after_a_place_the_model_took_for_a_person_is_the_group(
+        blank: Language, reader: EntityReader) -> None:
+    text = "The patrol detained two Zharkand Taliban fighters near the district centre on Sunday."
+    found = entities(blank, reader, text, ("Zharkand Taliban", "PERSON"))
+    assert "Taliban" in orgs(found)
+    assert found["people"] == []

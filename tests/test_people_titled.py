@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from release_nlp.readers.abbreviations import find_definitions
 from release_nlp.readers.appositives import predicate_title
+from release_nlp.readers.entities import EntityReader
 from release_nlp.readers.organisations import OrgRecord, extract_organisations, merge_prefixes
 from release_nlp.readers.people import (
     NameMention,
@@ -17,7 +18,7 @@ from release_nlp.readers.people import (
     _without_common_words,
     _without_groups_and_topics,
 )
-from release_nlp.readers.titled_names import names_after_titles
+from release_nlp.readers.titled_names import names_after_kin, names_after_titles
 
 from .test_people import person, release
 
@@ -289,3 +290,34 @@ def test_an_affiliation_written_in_full_is_the_record_of_its_acronym() -> None:
     people = [PersonRecord("Rafe Tor", organisation="International Security Assistance Force Joint Command")]
     _canonical_affiliations(people, [OrgRecord("ISAF Joint Command", acronym="IJC")])
     assert people[0].organisation == "IJC"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("He and his wife Melissa have two young daughters, Elizabeth and Alex.", ["Melissa", "Elizabeth", "Alex"]),
+    ("She is survived by her husband Tom Ward and their sons, Owen, Reid and Cole.",
+     ["Tom Ward", "Owen", "Reid", "Cole"]),
+    ("Her sister Mahsa, 16, crossed the border alone.", ["Mahsa"]),
+])
+def test_names_after_a_family_word_are_people(blank: Language, text: str, names: list[str]) -> None:
+    assert [s.text for s in names_after_kin(blank.make_doc(text))] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Room in our laws for all the children God has given us.",  # a plural names a list, not one name
+    "Events marked International Mother Earth Day in April.",  # a capitalised family word opens a name
+    "Students under No Child Left Behind took the tests.",
+    "The sisters said Monday that the school would reopen.",  # a day, not a sister
+])
+def test_a_family_word_before_no_list_of_names_names_nobody(blank: Language, text: str) -> None:
+    assert names_after_kin(blank.make_doc(text)) == []
+
+
+def test_a_relative_whose_name_is_a_town_stays_a_person(blank: Language) -> None:
+    # As a recogniser may tag it: "Alex" a place (a town in Oklahoma), "Elizabeth" listed with it.
+    text = "He and his wife Melissa have two young daughters, Elizabeth and Alex. The family lives in Omaha."
+    doc = blank(text)
+    doc.ents = [doc.char_span(text.index(w), text.index(w) + len(w), label=label) for w, label in
+                (("Melissa", "PERSON"), ("Elizabeth", "PERSON"), ("Alex", "GPE"), ("Omaha", "GPE"))]
+    found = EntityReader(blank)(doc)._.release_entities
+    assert [p["name"] for p in found["people"]] == ["Melissa", "Elizabeth", "Alex"]
+    assert [p["name"] for p in found["places"]] == ["Omaha"]

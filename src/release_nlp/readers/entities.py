@@ -49,7 +49,7 @@ from release_nlp.readers.roles import has_head, is_honorific, is_role_word, voca
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
 from release_nlp.readers.surname_places import surnames_taken_for_places
-from release_nlp.readers.titled_names import names_after_titles
+from release_nlp.readers.titled_names import names_after_kin, names_after_titles
 
 
 class EntityReader:
@@ -104,16 +104,22 @@ def read_entities(
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
                      if span.label != word_acronym or _acronym_in_context(text, span)]
-    # A known body's whole name the model took for a person ("killed by Boko Haram") is the body.
-    known_names = {(span.start_char, span.end_char) for span in known_matches if span.label != word_acronym}
+    # A known body's name the model took for a person, whole ("killed by Boko Haram") or after a place
+    # ("Ghormach Taliban"), is the body.
+    known_ends = {span.end_char: span.start_char for span in known_matches if span.label != word_acronym}
     ents = tuple(e for e in names_without_hometowns(doc, names_out_of_titles(doc, ents_of(doc)))  # read once
                  if not (e.label_ == "PERSON" and (opens_a_sentence_as_adverb(e)  # "Sadly, ..." is no one
-                                                   or (e.start_char, e.end_char) in known_names)))
+                                                   or known_ends.get(e.end_char, -1) >= e.start_char)))
     person_ents = [e for e in ents if e.label_ == "PERSON"]
-    tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents)
+    kin = names_after_kin(doc)  # "his two daughters, Elizabeth and Alex": people, even if a town is "Alex"
+    kin_starts = {span.start_char for span in kin}
+    person_starts = {e.start_char for e in person_ents}
+    tagged_otherwise = _people_tagged_otherwise(doc, ents) + names_after_titles(doc, ents) + [
+        span for span in kin if span.start_char not in person_starts]
     person_chars = {c for e in (*person_ents, *tagged_otherwise) for c in range(e.start_char, e.end_char)}
 
-    misread = places_tagged_otherwise(doc, ents)  # places (and storms) the model tagged otherwise
+    # Places (and storms) the model tagged otherwise; never a relative's name.
+    misread = [e for e in places_tagged_otherwise(doc, ents) if e.start_char not in kin_starts]
     misread_chars = {c for e in misread for c in range(e.start_char, e.end_char)}
     # The dateline's place ("KABUL, Afghanistan -") is no organisation, whatever the model tags it.
     dateline_span = (sections.dateline or {}).get("place_span") or (0, 0)

@@ -128,3 +128,47 @@ def _name_after_place(doc: Doc, ent: Span, lower: frozenset[str]) -> Span | None
         if all(_name_word(t, lower) for t in name):
             return Span(doc, name.start, name.end, label="PERSON")
     return None
+
+
+# Family words a release names relatives after ("his wife Melissa", "two daughters, Elizabeth and Alex").
+KIN = frozenset({
+    "wife", "husband", "son", "sons", "daughter", "daughters", "children", "child", "brother", "brothers",
+    "sister", "sisters", "mother", "father", "parents", "widow", "widower", "grandson", "granddaughter",
+    "grandchildren", "nephew", "niece", "fiancée", "fiancé", "stepson", "stepdaughter",
+})
+PLURAL_KIN = frozenset({"sons", "daughters", "children", "brothers", "sisters", "parents", "grandchildren"})
+
+
+def names_after_kin(doc: Doc) -> list[Span]:
+    """The names of a list right after a family word: people, whatever the model tagged them.
+
+    "He and his wife Melissa have two young daughters, Elizabeth and Alex": Melissa, Elizabeth and Alex,
+    though "Alex" is also a town's name. Each name is one to three capitalised words; the list ends at any
+    other word.
+    """
+    out: list[Span] = []
+    n = len(doc)
+    for tok in doc:
+        if tok.text not in KIN or tok.i + 1 >= n:
+            continue  # in lower case: "Mother Earth Day", "No Child Left Behind" are names
+        i = tok.i + 1 + (doc[tok.i + 1].text == ",")
+        names: list[Span] = []
+        while i < n and _given_name(doc[i]):
+            end = i + 1
+            while end < n and end - i < 3 and _given_name(doc[end]):
+                end += 1  # "his wife Mary Ellen Ward"
+            names.append(Span(doc, i, end, label="PERSON"))
+            j = end + (end < n and doc[end].text == ",")
+            j += j < n and doc[j].lower_ == "and"
+            if j == end or j >= n or not _given_name(doc[j]):
+                break
+            i = j
+        if len(names) > 1 or tok.text not in PLURAL_KIN:
+            out += names  # a plural names a list: "the children God has given us" names no child
+    return out
+
+
+def _given_name(tok: Token) -> bool:
+    text = tok.text
+    return len(text) > 1 and text[:1].isupper() and text[1:].islower() and text.isalpha() and not (
+        is_role_word(text) or is_honorific(text) or text.casefold() in ORG_WORDS)
