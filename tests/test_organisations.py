@@ -16,6 +16,7 @@ from release_nlp.readers.org_checks import plausible_org
 from release_nlp.readers.org_gazetteer import known_org
 from release_nlp.readers.org_names import (
     continues_title,
+    extend_complement,
     extend_dangling,
     extend_name_list,
     governments,
@@ -225,6 +226,29 @@ def test_release_level_organisations(nlp: Language) -> None:
     assert "Ministry of Rural Roads, Bridges and Ferries" in names
     assert {"Irish Aid", "Government of Nepal", "Office of Well Safety"} <= names
     assert not names & {"KABUL", "EUR", "Our Commission", "U.S. Army Col"}
+
+
+@pytest.mark.parametrize(("text", "tagged_as", "read"), [
+    ("Delegates of the National Congress of Andean Peoples met on Friday.", "National Congress",
+     "National Congress of Andean Peoples"),
+    ("Funds go through the Office of Juvenile Justice and Delinquency Prevention this year.", "Office",
+     "Office of Juvenile Justice and Delinquency Prevention"),
+    ("The Regulatory Commission of Alaska ruled on the rates.", "Regulatory Commission",
+     "Regulatory Commission of Alaska"),
+    # Not read on: a month, a role, a second body, a word cut at a hyphen, a complement already there.
+    ("The Foreign Affairs Council of May agreed on the sanctions.", "Foreign Affairs Council",
+     "Foreign Affairs Council"),
+    ("The Department of Defense Commander in Chief's Award went to the base.", "Department", "Department of Defense"),
+    ("The Merchant Marine Subcommittee of the Senate Commerce Committee met.", "Merchant Marine Subcommittee",
+     "Merchant Marine Subcommittee"),
+    ("The Revitalization Forum of the Inter-Governmental Authority met.", "Revitalization Forum",
+     "Revitalization Forum"),
+    ("The Ministry of Health of Norland issued figures.", "Ministry of Health", "Ministry of Health"),
+])
+def test_a_body_cut_before_its_of_complement_is_read_on(blank: Language, text: str, tagged_as: str,
+                                                        read: str) -> None:
+    doc = tagged(blank, text, (tagged_as, "ORG"))
+    assert extend_complement(doc, doc.ents[0], has_head).text == read
 
 
 def test_a_name_cut_after_a_joining_word_is_read_on(blank: Language) -> None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from release_nlp.core.docindex import index_of
 from release_nlp.readers.gazetteer import lookup
+from release_nlp.readers.patterns import MONTHS, WEEKDAYS
 
 # Words that make a phrase a body's name ("Ministry", "Force", "Red Cross").
 ORG_WORDS = frozenset({
@@ -176,6 +177,42 @@ def extend_dangling(doc: Doc, ent: Span) -> Span:
         else:
             break
     return doc[ent.start:end]
+
+
+def extend_complement(doc: Doc, ent: Span, is_head: Callable[[str], bool]) -> Span:
+    """`National Congress` + `of American Indians`: a body's name the model cut before its "of" complement.
+
+    Only a name that ends in a body word and has no complement yet: "Ministry of Health" + "of Uganda" stays.
+    The complement ends before a month ("Council of May"), a role the name does not go on after (`is_head`:
+    "Department of Defense Commander in Chief") or a word cut at a hyphen.
+    """
+    end = ent.end
+    if ent[-1].lower_ not in ORG_WORDS or any(t.lower_ in ("of", "for", "on") for t in ent) \
+            or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return ent
+    def capitalised(i: int) -> bool:
+        return i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    last = end
+    while k < len(doc) and k - end < 9:
+        token = doc[k]
+        # A role ends the name unless the name goes on after it ("Juvenile Justice and Delinquency Prevention").
+        role_ends = is_head(token.text) and not (capitalised(k + 1) or (
+            k + 1 < len(doc) and doc[k + 1].lower_ in ("and", "&") and capitalised(k + 2)))
+        if capitalised(k) and token.lower_ not in HONORIFICS and token.lower_ not in MONTHS \
+                and token.lower_ not in WEEKDAYS and not role_ends:
+            k += 1
+            last = k
+        elif token.lower_ in ("and", "&") and last == k and capitalised(k + 1):
+            k += 1  # "Office of Juvenile Justice and Delinquency Prevention"
+        else:
+            break
+    complement = doc[end + 1:last]
+    if last == end or any(t.lower_ in ORG_WORDS for t in complement) or (
+            last < len(doc) and doc[last].text in ("-", "‐") and _attached(doc, last)):
+        return ent  # "Subcommittee of the Senate Commerce Committee": two bodies; "of the Inter-": a word cut
+    return doc[ent.start:last]
 
 
 def _attached(doc: Doc, i: int) -> bool:

@@ -33,6 +33,7 @@ from release_nlp.readers.org_names import (
     ORG_WORDS,
     continues_title,
     cut_at_running_text,
+    extend_complement,
     extend_dangling,
     extend_name_list,
     extend_to_country,
@@ -233,7 +234,8 @@ def extract_organisations(
         if continues_title(doc, ent, has_head):
             return  # "Minister of Agriculture, Industry and Fisheries of Uganda": the rest of a title
         ent = _with_hyphened_start(doc, ent)
-        ent = extend_name_list(doc, extend_dangling(doc, _extend_lowercase_org_word(doc, ent)), has_head)
+        ent = extend_dangling(doc, _extend_lowercase_org_word(doc, ent))
+        ent = extend_name_list(doc, extend_complement(doc, ent, has_head), has_head)
         ent = extend_to_country(doc, ent, is_place)
         if next(covered.overlapping(ent.start_char, ent.end_char), None) is not None:
             return  # "Fisheries of Uganda": inside a name read in full already
