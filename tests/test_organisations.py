@@ -235,6 +235,10 @@ def test_release_level_organisations(nlp: Language) -> None:
      "Office of Juvenile Justice and Delinquency Prevention"),
     ("The Regulatory Commission of Alaska ruled on the rates.", "Regulatory Commission",
      "Regulatory Commission of Alaska"),
+    ("National Congress of Andean Peoples President Rosa Quispe said so.", "National Congress",
+     "National Congress of Andean Peoples"),  # a role and a person's name after the body's name
+    ("The Regulatory Commission of Alaska and Senator Ana Ruiz agreed.", "Regulatory Commission",
+     "Regulatory Commission of Alaska"),
     # Not read on: a month, a role, a second body, a word cut at a hyphen, a complement already there.
     ("The Foreign Affairs Council of May agreed on the sanctions.", "Foreign Affairs Council",
      "Foreign Affairs Council"),

@@ -197,9 +197,10 @@ def extend_complement(doc: Doc, ent: Span, is_head: Callable[[str], bool]) -> Sp
     last = end
     while k < len(doc) and k - end < 9:
         token = doc[k]
-        # A role ends the name unless the name goes on after it ("Juvenile Justice and Delinquency Prevention").
-        role_ends = is_head(token.text) and not (capitalised(k + 1) or (
-            k + 1 < len(doc) and doc[k + 1].lower_ in ("and", "&") and capitalised(k + 2)))
+        # A role ends the name ("... of American Indians President Fawn Sharp", "... Commander in Chief") unless
+        # the name goes on after it ("Juvenile Justice and Delinquency Prevention").
+        role_ends = is_head(token.text) and not (
+            k + 1 < len(doc) and doc[k + 1].lower_ in ("and", "&") and capitalised(k + 2))
         if capitalised(k) and token.lower_ not in HONORIFICS and token.lower_ not in MONTHS \
                 and token.lower_ not in WEEKDAYS and not role_ends:
             k += 1
