@@ -285,10 +285,3 @@ def test_a_title_ends_where_a_contact_lines_next_field_begins() -> None:
     person.add_title("Country Director | Tel")
     person.add_title("Country Director|Mob")
     assert person.titles == ["Country Director"]
-
-
-def test_a_nationality_alone_is_no_person_but_a_surname_like_one_is() -> None:
-    text = "The nominee is a fellow Nebraskan and an Iowan by birth; Julian Brian and Adrian Morgan spoke."
-    names = ["Nebraskan", "Iowan", "Julian Brian", "Adrian Morgan", "Brian", "Morgan"]
-    kept = _without_groups_and_topics(text, [_mention(n) for n in names])
-    assert [m.name for m in kept] == ["Julian Brian", "Adrian Morgan", "Brian", "Morgan"]

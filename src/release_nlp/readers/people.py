@@ -32,7 +32,7 @@ from release_nlp.readers.appositives import (
     split_title_org,
     without_other_names,
 )
-from release_nlp.readers.common_words import group_names, is_nationality, tagged_as_common_word
+from release_nlp.readers.common_words import group_names, tagged_as_common_word
 from release_nlp.readers.roles import expand, has_head, is_honorific, is_role_word, vocabulary
 
 
@@ -333,8 +333,7 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention],
     A topic's words are all words the release also writes in lower case ("Gender", "Global
     Humanitarian Needs"); a people's name is a plural whose singular names a country or is used as
     an adjective ("Nepalis", "the Yazidi community ... Yazidis"); a country's name alone is no person
-    unless it is part of a person's name here ("Jordan" of "Ana Jordan"), nor is a nationality ("a fellow
-    Nebraskan"); nor is a word the release uses
+    unless it is part of a person's name here ("Jordan" of "Ana Jordan"); nor is a word the release uses
     as a group's name (`groups`: "Haqqani" of "the Haqqani network"). A styled mention ("Mr. Brown") stays.
     """
     # E-mail and web addresses write names in lower case: their words do not count.
@@ -362,8 +361,8 @@ def _without_groups_and_topics(text: str, mentions: list[NameMention],
         words = m.name.split()
         if all(w.casefold() in lower for w in words):
             return True
-        return len(words) == 1 and (group(words[0]) or words[0] in groups or (words[0] not in name_words and (
-            country(words[0]) or is_nationality(words[0]))))  # "a fellow Nebraskan"
+        return len(words) == 1 and (group(words[0]) or words[0] in groups
+                                    or (words[0] not in name_words and country(words[0])))
 
     return [m for m in mentions if not dropped(m)]
 
