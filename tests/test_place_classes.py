@@ -297,3 +297,11 @@ def test_a_dateline_of_several_cities_gives_each_city(nlp: Language) -> None:
             "agreed on Tuesday to fund clearance teams in the worst-affected provinces.\n")
     places = {p.name: p.country_code for p in release_nlp.extract(text, nlp=nlp).places}
     assert places == {"Oslo": "NO", "Nairobi": "KE", "Bangkok": "TH"}
+
+
+@pytest.mark.parametrize("before", ["in", "of", "the"])
+def test_a_one_word_name_after_a_preposition_may_still_be_a_place(blank: Language, before: str) -> None:
+    # "in", "of", "the" can be words of a title, but they style no name.
+    words = f"Forces in Afghanistan reached Badghis ; aid to Badghis rose , and {before} Badghis elders met ."
+    doc = _doc(blank, words, [(2, 3, "GPE"), (4, 5, "GPE"), (8, 9, "GPE"), (13, 14, "PERSON")])
+    assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Badghis"]

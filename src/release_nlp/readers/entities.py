@@ -26,6 +26,7 @@ from release_nlp.readers.appositives import BODY_WORDS
 from release_nlp.readers.common_words import opens_a_sentence_as_adverb
 from release_nlp.readers.contact_people import contact_names, contact_people
 from release_nlp.readers.contacts import find_contacts
+from release_nlp.readers.gazetteer import country_of_demonym
 from release_nlp.readers.model_titles import (
     MIDDLE_INITIAL,
     add_model_titles,
@@ -45,7 +46,7 @@ from release_nlp.readers.places import (
     places_tagged_otherwise,
     read_places,
 )
-from release_nlp.readers.roles import has_head, is_honorific, is_role_word, vocabulary
+from release_nlp.readers.roles import has_head, is_honorific, is_role_word, styles_a_name, vocabulary
 from release_nlp.readers.sections import SectionMap
 from release_nlp.readers.speakers import read_quotes
 from release_nlp.readers.surname_places import surnames_taken_for_places
@@ -102,14 +103,21 @@ def read_entities(
     definitions = [d for d in find_definitions(text) if content(d.long_start)]
     # Organisations: the model's, known names it missed, and acronyms defined in the text.
     word_acronym = doc.vocab.strings["WORD_ACRONYM"]
+    # A known form the release defines as another body's ("Institute for Science and International Security
+    # (ISIS)") is that body's.
+    defined_long = {d.short: d.long for d in definitions}
     known_matches = [span for span in filter_spans([Span(doc, s, e, label=k) for k, s, e in org_matcher(doc)])
-                     if span.label != word_acronym or _acronym_in_context(text, span)]
-    # A known body's name the model took for a person, whole ("killed by Boko Haram") or after a place
-    # ("Ghormach Taliban"), is the body.
-    known_ends = {span.end_char: span.start_char for span in known_matches if span.label != word_acronym}
-    ents = tuple(e for e in names_without_hometowns(doc, names_out_of_titles(doc, ents_of(doc)))  # read once
-                 if not (e.label_ == "PERSON" and (opens_a_sentence_as_adverb(e)  # "Sadly, ..." is no one
-                                                   or known_ends.get(e.end_char, -1) >= e.start_char)))
+                     if (span.label != word_acronym or _acronym_in_context(text, span))
+                     and (span.text not in defined_long or known_org(defined_long[span.text]) is known_org(span.text))]
+    # A known body's name the model took for a person is the body: whole ("killed by Boko Haram"), or an armed
+    # group's after a place or a people ("Ghormach Taliban", "Iranian Houthis").
+    known_by_end = {span.end_char: span for span in known_matches if span.label != word_acronym}
+    raw_ents = names_without_hometowns(doc, names_out_of_titles(doc, ents_of(doc)))
+    places_and_peoples = {e.text for e in raw_ents if e.label_ in ("GPE", "LOC", "NORP")}
+    ents = tuple(e for e in raw_ents  # read once
+                 if not (e.label_ == "PERSON" and (
+                     opens_a_sentence_as_adverb(e)  # "Sadly, ..." is no one
+                     or _body_taken_for_person(doc, e, known_by_end, places_and_peoples))))
     person_ents = [e for e in ents if e.label_ == "PERSON"]
     kin = names_after_kin(doc)  # "his two daughters, Elizabeth and Alex": people, even if a town is "Alex"
     kin_starts = {span.start_char for span in kin}
@@ -332,8 +340,7 @@ def _affiliate_to_publisher(
     """
     if not orgs:
         return
-    # Only a body that surely is one can be the issuer: known, with an acronym, or named as a body.
-    orgs = [o for o in orgs if o.acronym or known_org(o.name) or any(w.casefold() in ORG_WORDS for w in o.name.split())]
+    orgs = [o for o in orgs if _may_issue(o)]
     if not orgs:
         return
     folded_title = fold(title)
@@ -352,6 +359,36 @@ def _affiliate_to_publisher(
         if any(fold(w) in GOVERNMENT_ROLES for t in person.titles for w in t.split()):
             continue  # an ambassador, minister or senator speaks for a government, not for the issuer
         person.organisation = main.acronym or main.name
+
+
+def _body_taken_for_person(doc: Doc, ent: Span, known_by_end: dict[int, Span], places: set[str]) -> bool:
+    """Whether a PERSON span is a known body's name: whole, or an armed group's after a place or a people.
+
+    A styled name stays a person's ("Dr. Amal Hamas", "Mullah Abdul Taliban"), and so does a name whose
+    first words are no place ("Marco Gavi"); `places`: texts the model tags as places or peoples here.
+    """
+    known = known_by_end.get(ent.end_char)
+    if known is None or known.start_char < ent.start_char:
+        return False
+    if ent.start > 0 and (styles_a_name(doc[ent.start - 1].text) or _is_style(doc[ent.start - 1].text)):
+        return False
+    if known.start_char == ent.start_char:
+        return True
+    entry = known_org(known.text)
+    before = text_of(doc)[ent.start_char:known.start_char].strip()
+    return entry is not None and entry.armed_group and (
+        before in places or gazetteer.lookup(before) is not None or country_of_demonym(before) is not None)
+
+
+def _may_issue(org: OrgRecord) -> bool:
+    """Only a body that surely is one can issue a release: known, with an acronym, or named as a body.
+
+    Never an armed group: in "... ISIL fighters withdrew, said Maj. Gen. Ana Ruiz" she does not speak for them.
+    """
+    entry = known_org(org.name) or (known_org(org.acronym) if org.acronym else None)
+    if entry is not None and entry.armed_group:
+        return False
+    return bool(org.acronym or entry or any(w.casefold() in ORG_WORDS for w in org.name.split()))
 
 
 GOVERNMENT_ROLES = frozenset({
@@ -417,21 +454,25 @@ def _is_style(word: str) -> bool:
 def _named_as_written(records: Sequence[OrgRecord]) -> None:
     """A known body with several names ("al Qaeda", "al-Qaida"; "ISIS") goes by the one the release writes first.
 
-    The others the release writes become its aliases; an acronym alone leaves the gazetteer's name.
+    The others the release writes become its aliases. A release that writes the acronym first ("ISIL ...
+    Daesh") uses the gazetteer's name, which the acronym stands for.
     """
     for rec in records:
         entry = known_org(rec.name)
         if entry is None or not entry.as_written:
             continue
         forms = {fold(f) for f in (entry.name, *entry.aliases)}
+        acronym = fold(entry.acronym) if entry.acronym else None
         written: list[str] = []
+        acronym_first = False
         for t, _, _ in sorted(rec.mentions, key=lambda m: m[1]):
             name = clean_org(t)
+            acronym_first = acronym_first or (not written and fold(name) == acronym)
             if fold(name) in forms and fold(name) not in {fold(w) for w in written}:
                 written.append(name)
-        if written:
+        if written and not acronym_first:
             rec.name = written[0]
-            rec.aliases += [w for w in written[1:] if w not in rec.aliases]
+        rec.aliases += [w for w in written if w != rec.name and w not in rec.aliases]
 
 
 def _not_place_names(people: Sequence[PersonRecord], definitions: Sequence[Definition]) -> frozenset[str]:

@@ -29,6 +29,8 @@ class KnownOrg:
     # Its names are spellings or other names of one body ("al-Qaida", "al Qaeda"; "ISIS", "Daesh"): a
     # release's record goes by the first the release writes, as the analyst reading it would.
     as_written: bool = False
+    # A non-state armed group: named in releases, never the body that issues one or that a speaker serves.
+    armed_group: bool = False
 
 
 @cache
@@ -38,7 +40,7 @@ def known_orgs() -> dict[str, KnownOrg]:
     for row in load_jsonl("organisations.jsonl"):
         entry = KnownOrg(row["name"], row.get("acronym"), tuple(row.get("aliases") or ()),
                          bool(row.get("acronym_is_word")), bool(row.get("one_word_names")),
-                         bool(row.get("as_written")))
+                         bool(row.get("as_written")), bool(row.get("armed_group")))
         for form in (entry.name, entry.acronym, *entry.aliases):
             if form:
                 table.setdefault(fold(regex.sub(r"^the\s+", "", form, flags=regex.IGNORECASE)), entry)

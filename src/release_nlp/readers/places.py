@@ -31,7 +31,7 @@ from release_nlp.readers.common_words import (
 from release_nlp.readers.org_checks import NOT_ORG_ENDINGS
 from release_nlp.readers.org_names import ORG_WORDS
 from release_nlp.readers.place_names import clean_place_name
-from release_nlp.readers.roles import is_honorific, is_role_word
+from release_nlp.readers.roles import styles_a_name
 from release_nlp.readers.sections import SectionMap
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -224,7 +224,8 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         if found is not None and before in LOCATIVE and (
                 found.kind == "region" or found.weight >= TOWN or found.country_code in countries):
             return True  # "in Herat"; not "of Halliburton" (a small town abroad)
-        styled = ent.start > 0 and (is_honorific(doc[ent.start - 1].text) or is_role_word(doc[ent.start - 1].text))
+        # "Mr. San Martin", "Ambassador Santa Rosa", "Dr. Badghis": a styled name is a person's
+        styled = ent.start > 0 and styles_a_name(doc[ent.start - 1].text)
         single_name = (len(ent) == 1 and text not in surnames and not styled) or ent.label_ == "NORP"
         as_place, as_other = tagged[text, True], tagged[text, False]
         if single_name and ent.label_ == "PERSON" and (as_place > as_other or (as_place == as_other and found)):
@@ -232,7 +233,6 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         # A town's name is often a given name too ("Melissa", "Elizabeth"): only a region is read so.
         # A region's or country's whole multi-word name is no one's name ("Western Bahr el Ghazal" or "Lunda
         # Sul" in an Angola release, "Sri Lanka" anywhere).
-        # "Mr. San Martin", "Ambassador Santa Rosa": a styled name is a person's
         whole_name = len(ent) > 1 and not styled and gazetteer.key(text) in gazetteer.gazetteer()
         if found is not None and ((found.kind == "region" and found.country_code in countries and (
                 single_name or whole_name)) or (found.kind == "country" and whole_name)):

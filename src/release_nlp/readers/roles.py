@@ -88,3 +88,11 @@ def is_area(phrase: str) -> bool:
     """`EU Advocacy`, `Humanitarian Affairs`: a field of work that completes a title, not an organisation."""
     words = phrase.casefold().split()
     return bool(words) and (words[-1] in vocabulary().areas or " ".join(words[-2:]) in vocabulary().areas)
+
+
+def styles_a_name(word: str) -> bool:
+    """An honorific or a role head just before a name ("Mr.", "Dr", "Sen.", "Mullah", "Ambassador").
+
+    Not "the", "in" or "city", which `is_role_word` also takes, as words inside a title phrase.
+    """
+    return is_honorific(word) or (has_head(word) and is_role_word(word))
