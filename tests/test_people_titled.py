@@ -307,6 +307,12 @@ def test_names_after_a_family_word_are_people(blank: Language, text: str, names:
     "Events marked International Mother Earth Day in April.",  # a capitalised family word opens a name
     "Students under No Child Left Behind took the tests.",
     "The sisters said Monday that the school would reopen.",  # a day, not a sister
+    # No relative's family word, or words that run on past the name:
+    "To protect refugee children, Kenya and Uganda agreed on new checks.",
+    "The project reaches 5,000 women and children, Oxfam and Care said on Tuesday.",
+    "His brother, Afghan National Police officer Ahmad Zia, died in the attack.",
+    "Her son, Kabul University student Jawad Karimi, was hurt.",
+    "Her father, Kandahar police officer Ahmad Wali, was not at home.",
 ])
 def test_a_family_word_before_no_list_of_names_names_nobody(blank: Language, text: str) -> None:
     assert names_after_kin(blank.make_doc(text)) == []

@@ -137,19 +137,22 @@ KIN = frozenset({
     "grandchildren", "nephew", "niece", "fiancée", "fiancé", "stepson", "stepdaughter",
 })
 PLURAL_KIN = frozenset({"sons", "daughters", "children", "brothers", "sisters", "parents", "grandchildren"})
+POSSESSIVES = frozenset({"his", "her", "their", "our", "my", "your", "its"})
 
 
 def names_after_kin(doc: Doc) -> list[Span]:
-    """The names of a list right after a family word: people, whatever the model tagged them.
+    """The names of a list right after a relative's family word: people, whatever the model tagged them.
 
     "He and his wife Melissa have two young daughters, Elizabeth and Alex": Melissa, Elizabeth and Alex,
-    though "Alex" is also a town's name. Each name is one to three capitalised words; the list ends at any
-    other word.
+    though "Alex" is also a town's name. The family word is someone's ("his", "her", "their", "our", "my",
+    "your", a possessive, or a number before it: "two daughters"); each name is one to three capitalised
+    words that are no body or country and end the phrase ("His brother, Afghan National Police
+    officer ..." and "children, Kenya and Uganda agreed" are no lists of relatives).
     """
     out: list[Span] = []
     n = len(doc)
     for tok in doc:
-        if tok.text not in KIN or tok.i + 1 >= n:
+        if tok.text not in KIN or tok.i + 1 >= n or not _someones(doc, tok.i):
             continue  # in lower case: "Mother Earth Day", "No Child Left Behind" are names
         i = tok.i + 1 + (doc[tok.i + 1].text == ",")
         names: list[Span] = []
@@ -157,6 +160,10 @@ def names_after_kin(doc: Doc) -> list[Span]:
             end = i + 1
             while end < n and end - i < 3 and _given_name(doc[end]):
                 end += 1  # "his wife Mary Ellen Ward"
+            if end < n and (doc[end].text[:1].isupper() or (
+                    doc[end].is_lower and (is_role_word(doc[end].text) or doc[end].lower_ in ORG_WORDS))):
+                names = []  # the words run on: "Kabul University student Jawad Karimi", "Kandahar police officer"
+                break
             names.append(Span(doc, i, end, label="PERSON"))
             j = end + (end < n and doc[end].text == ",")
             j += j < n and doc[j].lower_ == "and"
@@ -168,7 +175,28 @@ def names_after_kin(doc: Doc) -> list[Span]:
     return out
 
 
+def _someones(doc: Doc, i: int) -> bool:
+    """Whether the family word at `i` is someone's: "his wife", "the minister's son", "two young daughters".
+
+    Only the words of one phrase may stand between: in "5,000 women and children" the number counts others.
+    """
+    for k in range(i - 1, max(-1, i - 7), -1):
+        word = doc[k]
+        if word.lower_ in POSSESSIVES or word.text in ("'s", "’s") or word.like_num:
+            return True
+        if word.text == "-":
+            continue  # "her 16-year-old sister"
+        if not (word.is_alpha and word.is_lower) or word.lower_ in ("and", "or"):
+            return False  # "his two young daughters": only the words of one phrase between
+    return False
+
+
 def _given_name(tok: Token) -> bool:
+    """A word that may be a relative's name: capitalised, and no role, body or country."""
     text = tok.text
-    return len(text) > 1 and text[:1].isupper() and text[1:].islower() and text.isalpha() and not (
-        is_role_word(text) or is_honorific(text) or text.casefold() in ORG_WORDS)
+    if not (len(text) > 1 and text[:1].isupper() and text[1:].islower() and text.isalpha()):
+        return False
+    if is_role_word(text) or is_honorific(text) or text.casefold() in ORG_WORDS or known_org(text) is not None:
+        return False
+    found = gazetteer.lookup(text)
+    return found is None or found.kind not in ("country", "multi_country")  # "Georgia", "Savannah" are names
