@@ -292,11 +292,17 @@ def test_a_styled_one_word_name_stays_a_person_where_the_model_reads_it_as_a_pla
 
 
 @pytest.mark.integration
-def test_a_dateline_of_several_cities_gives_each_city(nlp: Language) -> None:
-    text = ("Donors pledge more for mine clearance\n\nOslo, Nairobi, Bangkok -- Delegates from forty countries "
+@pytest.mark.parametrize(("dateline", "expected"), [
+    ("Oslo, Nairobi, Bangkok --", {"Oslo": "NO", "Nairobi": "KE", "Bangkok": "TH"}),
+    ("Nairobi, Washington, D.C. --", {"Nairobi": "KE", "Washington, D.C.": "US"}),
+    ("WASHINGTON, D.C., NAIROBI -", {"Washington, D.C.": "US", "Nairobi": "KE"}),
+])
+def test_a_dateline_of_several_cities_gives_each_city(nlp: Language, dateline: str,
+                                                      expected: dict[str, str]) -> None:
+    text = (f"Donors pledge more for mine clearance\n\n{dateline} Delegates from forty countries "
             "agreed on Tuesday to fund clearance teams in the worst-affected provinces.\n")
     places = {p.name: p.country_code for p in release_nlp.extract(text, nlp=nlp).places}
-    assert places == {"Oslo": "NO", "Nairobi": "KE", "Bangkok": "TH"}
+    assert places == expected
 
 
 @pytest.mark.parametrize("before", ["in", "of", "the"])

@@ -38,10 +38,11 @@ def test_a_town_named_only_as_a_full_named_persons_surname_is_dropped() -> None:
     assert "dayton" not in places and "dayton" not in places.starts
 
 
-@pytest.mark.parametrize("where", ["in Dayton", "near downtown Dayton", "the city of Dayton", "Dayton, Ohio"])
+@pytest.mark.parametrize("where", ["in Dayton", "near downtown Dayton", "the city of Dayton", "Dayton, Ohio",
+                                   "with the mayor of Dayton", "in Springfield and Dayton"])
 def test_a_town_named_once_where_a_place_stands_stays(where: str) -> None:
     text = f'Rep. Alma Dayton visited schools {where} last week. "We listened," said Dayton.'
-    places = _places(text, "Dayton")
+    places = _places(text, "Dayton", "Springfield")
     surnames_taken_for_places(places, [_person(text, "Alma Dayton", "Rep. Alma Dayton", "Dayton")], text)
     assert "dayton" in places
 
@@ -61,6 +62,21 @@ def test_a_country_or_state_keeps_its_name(surname: str, key: str) -> None:
     places = _places(text, surname)
     surnames_taken_for_places(places, [_person(text, f"Kevin {surname}", f"Kevin {surname}", surname)], text)
     assert key in places
+
+
+def test_a_generational_suffix_is_no_surname() -> None:
+    text = 'Rep. Rush Holt Jr. spoke first. "Students pay too much," said Holt.'
+    places = _places(text, "Holt")
+    surnames_taken_for_places(places, [_person(text, "Rush Holt Jr.", "Rep. Rush Holt Jr.", "Holt")], text)
+    assert "holt" not in places
+
+
+def test_the_datelines_town_stays() -> None:
+    text = 'DAYTON - Sen. Alma Dayton spoke first. "Rivers need room," said Dayton.'
+    places = _places(text, "Dayton")
+    places["dayton"]["dateline"] = True
+    surnames_taken_for_places(places, [_person(text, "Alma Dayton", "Sen. Alma Dayton", "Dayton")], text)
+    assert "dayton" in places
 
 
 def test_a_one_word_person_vouches_for_no_surname() -> None:

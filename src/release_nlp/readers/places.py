@@ -396,9 +396,13 @@ def read_places(
     if dateline.get("place") and dateline.get("place_span"):
         ps, pe = dateline["place_span"]
         for part in regex.split(r"\s*/\s*", text[ps:pe]):
-            tail = part.partition(", ")[2]
             # "KABUL, Afghanistan", "Vienna, Geneva, Amman": each name a place; "Washington, D.C." one.
-            names = [part] if tail.replace(".", "").strip().upper() == "DC" else part.split(", ")
+            names: list[str] = []
+            for piece in part.split(", "):
+                if names and piece.replace(".", "").strip().upper() == "DC":
+                    names[-1] += ", " + piece
+                else:
+                    names.append(piece)
             for name in names:
                 if name and name[0].isupper():
                     offset = text.find(name, ps, pe)
