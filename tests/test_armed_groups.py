@@ -14,6 +14,8 @@ import release_nlp
 from release_nlp.readers.entities import EntityReader
 from release_nlp.readers.org_gazetteer import known_org
 
+from .test_organisations import with_ents
+
 
 @pytest.fixture(scope="module")
 def reader(blank: Language) -> EntityReader:
@@ -22,15 +24,7 @@ def reader(blank: Language) -> EntityReader:
 
 def entities(blank: Language, reader: EntityReader, text: str, *ents: tuple[str, str]) -> dict[str, Any]:
     """What the entity reader makes of `text` when the model tags `ents` (phrase, label) and nothing else."""
-    doc = blank(text)
-    spans = []
-    for phrase, label in ents:
-        start = text.index(phrase)
-        span = doc.char_span(start, start + len(phrase), label=label)
-        assert span is not None, phrase
-        spans.append(span)
-    doc.ents = spans
-    out: dict[str, Any] = reader(doc)._.release_entities
+    out: dict[str, Any] = reader(with_ents(blank(text), *ents))._.release_entities
     return out
 
 

@@ -34,9 +34,9 @@ from release_nlp.readers.organisations import (
 from release_nlp.readers.roles import has_head
 
 
-def tagged(blank: Language, text: str, *ents: tuple[str, str]) -> Doc:
-    """A blank doc with the given (phrase, label) entities, as the model might tag them."""
-    doc = blank.make_doc(text)
+def with_ents(doc: Doc, *ents: tuple[str, str]) -> Doc:
+    """`doc` with the given (phrase, label) entities, as the model might tag them (each phrase's first match)."""
+    text = doc.text
     spans = []
     for phrase, label in ents:
         start = text.index(phrase)
@@ -45,6 +45,11 @@ def tagged(blank: Language, text: str, *ents: tuple[str, str]) -> Doc:
         spans.append(span)
     doc.ents = spans
     return doc
+
+
+def tagged(blank: Language, text: str, *ents: tuple[str, str]) -> Doc:
+    """A blank doc with the given (phrase, label) entities, as the model might tag them."""
+    return with_ents(blank.make_doc(text), *ents)
 
 
 def is_body(name: str) -> bool:

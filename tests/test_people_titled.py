@@ -20,6 +20,7 @@ from release_nlp.readers.people import (
 )
 from release_nlp.readers.titled_names import names_after_kin, names_after_titles
 
+from .test_organisations import with_ents
 from .test_people import person, release
 
 
@@ -321,9 +322,7 @@ def test_a_family_word_before_no_list_of_names_names_nobody(blank: Language, tex
 def test_a_relative_whose_name_is_a_town_stays_a_person(blank: Language) -> None:
     # As a recogniser may tag it: "Alex" a place (a town in Oklahoma), "Elizabeth" listed with it.
     text = "He and his wife Melissa have two young daughters, Elizabeth and Alex. The family lives in Omaha."
-    doc = blank(text)
-    doc.ents = [doc.char_span(text.index(w), text.index(w) + len(w), label=label) for w, label in
-                (("Melissa", "PERSON"), ("Elizabeth", "PERSON"), ("Alex", "GPE"), ("Omaha", "GPE"))]
+    doc = with_ents(blank(text), ("Melissa", "PERSON"), ("Elizabeth", "PERSON"), ("Alex", "GPE"), ("Omaha", "GPE"))
     found = EntityReader(blank)(doc)._.release_entities
     assert [p["name"] for p in found["people"]] == ["Melissa", "Elizabeth", "Alex"]
     assert [p["name"] for p in found["places"]] == ["Omaha"]

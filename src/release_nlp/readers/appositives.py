@@ -93,9 +93,9 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
         # "U.S. Army Col. Dale Harmon": the body just before a rank is the person's.
         return None, (_without_trailing_style(org) if org and not words and styled else None)
     last = heads[-1]
-    if last + 1 < len(texts) and texts[last + 1].casefold() not in ("of", "for", "in", "to", "at", "on"):
+    if last + 1 < len(texts) and texts[last + 1].casefold() not in TITLE_COMPLEMENTS:
         return None, None  # words after the head that are no complement: not a title run
-    if texts[-1].casefold() in ("of", "for", "in", "to", "at", "on", "with"):
+    if texts[-1].casefold() in TITLE_COMPLEMENTS | {"with"}:
         return None, None  # "X, chief of staff to Gen. Ana Ruiz": the name completes another's title
     first = last
     while first > 0 and is_role_word(texts[first - 1]) and texts[first - 1][:1].isupper():
@@ -116,6 +116,9 @@ def left_title(doc: Doc, start: int, name_start: int, styled: bool, is_org: Call
         title = f"{' '.join(texts[start_of:earlier])} and {title}"
     return title, org
 
+
+# Words that open a title's complement: "Director of Communications", "Special Envoy to the Sahel".
+TITLE_COMPLEMENTS = frozenset({"of", "for", "in", "to", "at", "on"})
 
 # Offices held for a country, which a nationality before them names ("Kenyan President", "Qatari Ambassador");
 # a "U.S. Senator" or "French researcher" serves a chamber or a body instead.
