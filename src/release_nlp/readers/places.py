@@ -29,6 +29,7 @@ from release_nlp.readers.common_words import (
     without_trailing_number,
 )
 from release_nlp.readers.org_checks import NOT_ORG_ENDINGS
+from release_nlp.readers.org_gazetteer import known_org
 from release_nlp.readers.org_names import ORG_WORDS
 from release_nlp.readers.place_names import clean_place_name
 from release_nlp.readers.roles import styles_a_name
@@ -65,6 +66,9 @@ def place_names() -> tuple[str, ...]:
 
 
 LOCATIVE = frozenset({"in", "at", "from", "to", "near", "visited", "visit", "across", "around", "outside", "of"})
+# A newspaper's name ends in one: "Manila Bulletin", "Kathmandu Post" is an outlet, not a place.
+MEDIA_WORDS = frozenset({"bulletin", "times", "herald", "tribune", "gazette", "journal", "inquirer", "chronicle"})
+_CONTACT_AFTER = regex.compile(r",[^\n@]{0,60}@\w")  # a name, then its body and e-mail on the same line
 PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county", "camp", "village", "town",
                               "city", "governorate", "refugee", "settlement", "municipality", "valley", "river"})
 # "Dohuk and Ninewa governorates", "the Dadaab and Kakuma refugee camps": one kind word for a list.
@@ -373,8 +377,11 @@ def read_places(
             continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
         last = words[-1].casefold()
-        if not any(w[:1].isupper() for w in words) or last in ORG_WORDS or last in NOT_ORG_ENDINGS:
-            continue  # "South Sudan AIDS Commission" is an organisation, "Sendai Framework" a document
+        if not any(w[:1].isupper() for w in words) or last in ORG_WORDS or last in NOT_ORG_ENDINGS \
+                or last in MEDIA_WORDS or (len(words) > 1 and known_org(words[-1]) is not None):
+            continue  # "South Sudan AIDS Commission", "Sendai Framework", "Manila Bulletin", "Ghormach Taliban"
+        if found is None and _CONTACT_AFTER.match(text, ent.end_char):
+            continue  # "Ana Ruiz, OCHA New York, ruiz@un.org": a contact's name ("In Geneva, Ana Ruiz, ..." stays)
         if gazetteer.key(name) in gazetteer.not_places() or not _may_be_place(name, not_place_names | storms):
             continue
         common = tagged_as_common_word(ent) and not (ent.end < len(doc) and doc[ent.end].lower_ in PLACE_KIND_AFTER)
