@@ -464,11 +464,14 @@ def _named_as_written(records: Sequence[OrgRecord]) -> None:
         forms = {fold(f) for f in (entry.name, *entry.aliases)}
         acronym = fold(entry.acronym) if entry.acronym else None
         written: list[str] = []
+        seen: set[str] = set()
         acronym_first = False
         for t, _, _ in sorted(rec.mentions, key=lambda m: m[1]):
             name = clean_org(t)
-            acronym_first = acronym_first or (not written and fold(name) == acronym)
-            if fold(name) in forms and fold(name) not in {fold(w) for w in written}:
+            folded = fold(name)
+            acronym_first = acronym_first or (not written and folded == acronym)
+            if folded in forms and folded not in seen:
+                seen.add(folded)
                 written.append(name)
         if written and not acronym_first:
             rec.name = written[0]

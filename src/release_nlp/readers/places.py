@@ -66,7 +66,7 @@ def place_names() -> tuple[str, ...]:
 
 
 LOCATIVE = frozenset({"in", "at", "from", "to", "near", "visited", "visit", "across", "around", "outside", "of"})
-# A newspaper's name ends in one: "Manila Bulletin", "Kathmandu Post" is an outlet, not a place.
+# A newspaper's name ends in one: "Manila Bulletin", "Kathmandu Tribune" is an outlet, not a place.
 MEDIA_WORDS = frozenset({"bulletin", "times", "herald", "tribune", "gazette", "journal", "inquirer", "chronicle"})
 _CONTACT_AFTER = regex.compile(r",[^\n@]{0,60}@\w")  # a name, then its body and e-mail on the same line
 PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county", "camp", "village", "town",

@@ -138,6 +138,8 @@ KIN = frozenset({
 })
 PLURAL_KIN = frozenset({"sons", "daughters", "children", "brothers", "sisters", "parents", "grandchildren"})
 POSSESSIVES = frozenset({"his", "her", "their", "our", "my", "your", "its"})
+# Family words as written in lower case, found in the text: visiting every token would make a Python object each.
+_KIN_WORD = regex.compile(r"(?<!\w)(?:" + "|".join(sorted(KIN, key=len, reverse=True)) + r")(?!\w)")
 
 
 def names_after_kin(doc: Doc) -> list[Span]:
@@ -151,9 +153,12 @@ def names_after_kin(doc: Doc) -> list[Span]:
     """
     out: list[Span] = []
     n = len(doc)
-    for tok in doc:
-        if tok.text not in KIN or tok.i + 1 >= n or not _someones(doc, tok.i):
+    index = index_of(doc)
+    for m in _KIN_WORD.finditer(text_of(doc)):
+        k = index.token_starting_at(m.start())
+        if k is None or doc[k].text not in KIN or k + 1 >= n or not _someones(doc, k):
             continue  # in lower case: "Mother Earth Day", "No Child Left Behind" are names
+        tok = doc[k]
         i = tok.i + 1 + (doc[tok.i + 1].text == ",")
         names: list[Span] = []
         while i < n and _given_name(doc[i]):
