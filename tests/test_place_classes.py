@@ -232,15 +232,15 @@ def test_bodies_and_peoples_named_beside_places_are_no_towns(blank: Language) ->
 
 
 def test_untagged_places_before_a_kind_word_and_after_a_persons_of(blank: Language) -> None:
-    from release_nlp.readers.places import _hometowns, _untagged_before_kind
     from release_nlp.readers.sections import SectionMap
+    from release_nlp.readers.untagged_places import hometowns, untagged_before_kind
 
     words = ("Forces met in Pul - e Alam district , and Mira Lund of Kandahar , a trainer , and the Brainerd Lakes "
              "region .")
     doc = _doc(blank, words, [(10, 13, "PERSON"), (20, 21, "GPE")])
     sections = SectionMap.of(doc, doc.text)
-    assert [s.text for s in _untagged_before_kind(doc, sections)] == ["Pul - e Alam"]
-    assert [s.text for s in _hometowns(doc, list(doc.ents), sections)] == ["Kandahar"]
+    assert [s.text for s in untagged_before_kind(doc, sections)] == ["Pul - e Alam"]
+    assert [s.text for s in hometowns(doc, list(doc.ents), sections)] == ["Kandahar"]
 
 
 def test_a_word_the_tagger_reads_as_common_is_no_place_unless_a_kind_word_follows(blank: Language) -> None:
@@ -328,3 +328,19 @@ def test_names_that_end_as_no_place_ends_are_no_places(blank: Language, text: st
     doc = with_ents(blank(text), (tagged_place, "GPE"), (place, "GPE"))
     places = [p["name"] for p in EntityReader(blank)(doc)._.release_entities["places"]]
     assert places == [place]
+
+
+def test_a_named_site_the_model_calls_a_building_and_water_named_by_a_people_are_places(blank: Language) -> None:
+    from spacy.matcher import PhraseMatcher
+
+    from release_nlp.readers.places import read_places
+    from release_nlp.readers.sections import SectionMap
+
+    words = ("The launch is at Maison des Savoirs , near defenders of the Orinoco basin and the Velmari Sea , "
+             "while Velmari farmers and the Castle Hotel wait .")
+    doc = _doc(blank, words, [(4, 7, "FAC"), (12, 13, "NORP"), (16, 17, "NORP"), (20, 21, "NORP"), (24, 26, "FAC")])
+    sections = SectionMap((0,), (len(doc.text),), ("body",), None, None, None)
+    places = read_places(doc, list(doc.ents), doc.text, sections, PhraseMatcher(blank.vocab), [], set())
+    # An unknown building not opened by a site word ("Castle Hotel") and a people before a noun stay no place.
+    assert sorted(record["name"] for record in places.values()) == ["Maison des Savoirs", "Orinoco basin",
+                                                                    "Velmari Sea"]

