@@ -553,3 +553,41 @@ def test_a_tribunal_for_a_place_keeps_its_whole_name() -> None:
     r = extract("Judges of the International Criminal Tribunal for the Former Yugoslavia sentenced the general to "
                 "life in prison on Wednesday, the court said.")
     assert "International Criminal Tribunal for the Former Yugoslavia" in [o.name for o in r.organisations]
+
+
+@pytest.mark.parametrize("name, plausible", [
+    ("Nebraskan", False), ("Native American", False), ("Ghanaian", False),  # a people, not a body
+    ("Caritas Ruritania", True), ("Caritas Burundi", True),  # a body's branch in a country whose people share its name
+    ("Kenyan Red Cross", True),
+    ("HIV/ STI", False), ("TB/HIV", False),  # conditions joined by a slash
+    ("UNDP/UNICEF", True),
+])
+def test_a_people_or_joined_conditions_name_no_body(name: str, plausible: bool) -> None:
+    assert plausible_org(name) is plausible
+
+
+def test_a_spaced_dash_sets_two_bodies_side_by_side_but_not_a_body_and_its_field(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = ("The IOM Kenya - Danish Government partnership funds clinics. The Regional Command - North staff met "
+            "Harbor Trust - Debris Removal crews.")
+    doc = tagged(blank, text, ("IOM Kenya - Danish Government", "ORG"), ("Regional Command - North", "ORG"),
+                 ("Harbor Trust - Debris Removal", "ORG"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set(), is_country)
+    names = {r.name for r in records}
+    assert "Danish Government" in names and "IOM" in {r.acronym for r in records} | names
+    assert "Regional Command - North" in names  # "North" is a field of the name, not a second body
+    assert not {"North", "Debris Removal"} & names
+
+
+def test_a_name_that_is_a_whole_phrase_under_a_names_a_kind_of_holder_not_a_body(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = ("Ruritania was named a Climate Resilience Champion at the summit. A WFP truck and a Velmora Trust "
+            "grant reached the district, and an Orvan Foundation.")
+    doc = tagged(blank, text, ("Climate Resilience Champion", "ORG"), ("WFP", "ORG"), ("Velmora Trust", "ORG"),
+                 ("Orvan Foundation", "ORG"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    names = {r.name for r in records} | {r.acronym for r in records}
+    assert "Climate Resilience Champion" not in names
+    assert {"WFP", "Velmora Trust", "Orvan Foundation"} <= names  # a modifier of a noun, or headed by a body word

@@ -13,7 +13,8 @@ import regex
 
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import fold
-from release_nlp.readers.common_words import names_roles
+from release_nlp.readers import gazetteer
+from release_nlp.readers.common_words import is_nationality, names_roles
 from release_nlp.readers.org_gazetteer import known_org
 from release_nlp.readers.org_names import COMPLEMENT, LIST_HEADS, ORG_WORDS, names_no_body
 from release_nlp.readers.roles import expand, has_head, is_role_word
@@ -119,8 +120,11 @@ def plausible_org(name: str) -> bool:
     if words[-1].casefold() in GENERIC_PLURALS and len(words) <= 3 and not any(
             w.casefold() in ("of", "for", "on", "and", "&") for w in words):
         return False
-    if "/" in name and all(expand(part) for part in name.split("/")):
-        return False  # "USG/ERC": a person's titles
+    if "/" in name and all(expand(p) or fold(p) in _not_organisations() for p in map(str.strip, name.split("/"))):
+        return False  # "USG/ERC": a person's titles; "HIV/ STI": conditions
+    if len(words) <= 2 and is_nationality(words[-1]) and not ORG_WORDS.intersection(folded) \
+            and known_org(name) is None and gazetteer.lookup(words[-1]) is None:  # "Caritas Burundi" is a body
+        return False  # "Nebraskan", "Native American": a people, not a body
     if words[0].casefold() in STORM_HEADS:
         return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
     if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name) or names_no_body(name, lambda w: known_org(w) is not None):

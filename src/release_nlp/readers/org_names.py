@@ -57,6 +57,7 @@ LOWERCASE_ORG_WORDS = frozenset({
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"})
 POSSESSIVE = frozenset({"'s", "’s"})
 COMPLEMENT = frozenset({"of", "on", "for"})
+SPACED_DASHES = frozenset({"-", "–", "—"})
 
 
 def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place: Callable[[str], bool]) -> list[Span]:
@@ -69,6 +70,15 @@ def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place
                 # The unit only if it names a body: "GSK's Jose Ramirez", "UNDP's Community Security" do not.
                 return [*split_org_span(doc, owner, is_body, is_place), *([unit] if is_body(unit.text) else [])]
             return [ent]
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            # "IOM Iraq - Italian Government partnership": a spaced dash sets two bodies side by side; a body
+            # and a place, a heading or a description are one line's fields ("Regional Command - East",
+            # "Harrison County - Debris Removal"), and the rest is left to the checks of the whole.
+            first, rest = doc[ent.start:i], doc[i + 1:ent.end]
+            if _body_or_branch(first, is_body, is_place) and _body_or_branch(rest, is_body, is_place):
+                return [*split_org_span(doc, first, is_body, is_place), *split_org_span(doc, rest, is_body, is_place)]
+            break
     commas = [t.i for t in ent if t.text == ","]
     if commas:
         bounds = [ent.start, *[c + 1 for c in commas]]
@@ -84,6 +94,12 @@ def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place
         if is_body(first.text) and not any(t.lower_ in COMPLEMENT for t in first):
             return [*split_org_span(doc, first, is_body, is_place), ent[-1:]]
     return [ent]
+
+
+def _body_or_branch(span: Span, is_body: Callable[[str], bool], is_place: Callable[[str], bool]) -> bool:
+    """`Italian Government`, and a body's branch in a place (`IOM Iraq`, `WFP Ethiopia`)."""
+    return is_body(span.text) or (len(span) > 1 and (is_body(span[0].text) or _acronym(span[0].text))
+                                  and is_place(span[1:].text))
 
 
 def _acronym(text: str) -> bool:
