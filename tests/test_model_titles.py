@@ -85,3 +85,11 @@ def test_a_hometown_tagged_into_a_name_is_cut_off(blank: Language) -> None:
                                    ("Ana Ruiz of the city council", "PERSON")])
     names = names_without_hometowns(doc, tuple(doc.ents))  # type: ignore[attr-defined]
     assert [e.text for e in names] == ["Khadija Amin", "Kofi of Tamale", "Ana Ruiz of the city council"]
+
+
+def test_a_title_span_without_a_word_is_no_title(blank: Language) -> None:
+    doc = _with_ents(blank, "Media contact: Ana Ruiz, +1-555-010-2233, ana@example.org",
+                     [("Ana Ruiz", "PERSON"), ("+1-555-010-2233", "TITLE")])
+    person = _person(doc, "Ana Ruiz")
+    add_model_titles(doc, [person], list(doc.ents))  # type: ignore[attr-defined]
+    assert person.titles == []

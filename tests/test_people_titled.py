@@ -269,6 +269,22 @@ def test_an_initialled_name_tagged_as_an_organisation_is_a_person(blank: Languag
     assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Mirel T. Vasko"]
 
 
+def test_a_full_name_opened_by_a_given_name_tagged_alone_as_a_person_is_that_person(blank: Language) -> None:
+    from release_nlp.readers.entities import _people_tagged_otherwise
+
+    text = ("Congress passed Jorvela's law, named for Jorvela Talvek, a girl from Ohio. Tovan backed it; the Tovan "
+            "Heights clinic and Jorvela Bay Trust did too.")
+    doc = blank(text)
+    spans = []
+    for words, label in (("Jorvela", "PERSON"), ("Jorvela Talvek", "GPE"), ("Tovan", "PERSON"),
+                         ("Tovan Heights", "GPE"), ("Jorvela Bay Trust", "ORG")):
+        start = text.index(words, spans[-1].end_char if spans else 0)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    # A feature's name ("Heights") and a body's ("Trust") stay what the model read them as.
+    assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Jorvela Talvek"]
+
+
 def test_the_body_a_person_serves_is_an_organisation_of_the_release() -> None:
     from release_nlp.readers.entities import _bodies_named_as_affiliations
 
@@ -326,3 +342,10 @@ def test_a_relative_whose_name_is_a_town_stays_a_person(blank: Language) -> None
     found = EntityReader(blank)(doc)._.release_entities
     assert [p["name"] for p in found["people"]] == ["Melissa", "Elizabeth", "Alex"]
     assert [p["name"] for p in found["places"]] == ["Omaha"]
+
+
+@pytest.mark.parametrize("name", ["Bachelors", "Bachelor", "Doctorate"])
+def test_an_academic_degree_is_no_person(name: str) -> None:
+    from release_nlp.readers.people import _plausible_name
+
+    assert not _plausible_name(name)  # "holds Bachelors, Masters, and Doctorate Degrees"

@@ -414,6 +414,9 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
 
     `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`, `Nadia Osei, Regional Director ...`
     """
+    # "Jetseta's bill" ... "Jetseta Gage, a girl from Iowa": a given name the model tags alone as a person
+    # makes the full name one too.
+    given_names = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.text.isalpha()}
     out = []
     for ent in ents:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
@@ -439,7 +442,9 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         # "Lerey A. Panes": a first name, a middle initial and a surname is a person's name wherever it stands
         initialled = len(name) == 3 and MIDDLE_INITIAL.fullmatch(name[1].text) is not None and not any(
             is_role_word(w) for w in words)
-        if role_before or role_after or initialled:
+        given = len(words) == 2 and words[0] in given_names and gazetteer.lookup(words[0]) is None \
+            and words[1].casefold() not in vocabulary().not_person_tails
+        if role_before or role_after or initialled or given:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 

@@ -76,7 +76,8 @@ def _name_word(word: str) -> bool:
 
 def add_model_titles(doc: Doc, people: list[PersonRecord], ents: Sequence[Span]) -> None:
     """Give each person without a title the recogniser's TITLE span next to one of their mentions."""
-    titles = [e for e in ents if e.label_ == TITLE]
+    # A role is written in words: a span without one is a contact's number or a date the model misread.
+    titles = [e for e in ents if e.label_ == TITLE and any(t.is_alpha for t in e)]
     if not titles:
         return
     ending_at = {e.end: e for e in titles}
