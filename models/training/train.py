@@ -9,8 +9,10 @@ in the annotated documents, the base recogniser's own predictions for the labels
 (dates, numbers, money, events, laws...) are kept as gold where they do not overlap ours; and
 unannotated senate releases (never reserved ones) are mixed in with the base recogniser's
 predictions as their only, partial annotation (everything else "missing", so they teach no TITLE
-negatives). Seeded; one thread. The schedule (the defaults below) is chosen with `--validate`, which
-holds one train document in five out and scores on it; the test split is never used to choose.
+negatives). The weights saved are the optimizer's running averages, as spaCy's own training saves
+them (`--last-step` saves the last update's instead). Seeded; one thread. The schedule (the defaults
+below) is chosen with `--validate`, which holds one train document in five out and scores on it; the
+test split is never used to choose.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def train(examples: list[Example], student: Language, epochs: int = EPOCHS, seed
             student.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
         history.append(round(losses.get("ner", 0.0), 1))
         print(f"epoch {epoch + 1:2d}  loss {losses.get('ner', 0.0):9.1f}", flush=True)
-    return {"epochs": epochs, "losses": history}
+    return {"epochs": epochs, "losses": history, "optimizer": optimizer}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -142,6 +144,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--silver-rest", choices=("missing", "outside"), default="missing",
                         help="what the rehearsal releases say of words the base recogniser left untagged")
     parser.add_argument("--seed", type=int, default=SEED, help="seeds the shuffles, dropout and rehearsal choice")
+    parser.add_argument("--last-step", action="store_true",
+                        help="save the last step's weights instead of the optimizer's running averages (the default, "
+                             "as spaCy's own training saves them)")
     parser.add_argument("--validate", action="store_true",
                         help="hold one train document in five out, and score the trained weights on it")
     args = parser.parse_args(argv)
@@ -160,9 +165,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(train_docs)} annotated documents to train on ({len(docs) - len(train_docs)} held out) in "
           f"{len(examples)} paragraphs, {len(silver)} paragraphs of rehearsal", flush=True)
     student = base_pipeline()
-    train(examples + silver, student, args.epochs, args.seed)
+    optimizer = train(examples + silver, student, args.epochs, args.seed)["optimizer"]
     args.out.mkdir(parents=True, exist_ok=True)
-    student.get_pipe("ner").to_disk(args.out, exclude=["vocab"])
+    if args.last_step:
+        student.get_pipe("ner").to_disk(args.out, exclude=["vocab"])
+    else:
+        with student.use_params(optimizer.averages):
+            student.get_pipe("ner").to_disk(args.out, exclude=["vocab"])
     print(f"wrote {args.out} in {time.perf_counter() - began:.0f} s")
     if args.validate:
         from evaluate import measure, table
