@@ -285,6 +285,34 @@ def test_a_full_name_opened_by_a_given_name_tagged_alone_as_a_person_is_that_per
     assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Jorvela Talvek"]
 
 
+def test_a_name_right_after_the_models_title_is_a_person_unless_the_title_is_anothers(blank: Language) -> None:
+    from release_nlp.readers.entities import _people_tagged_otherwise
+
+    text = ("Talks included the Minister of Water and Energy, Liesel Ambrose. Omar Sayed, Director-General, "
+            "Orvan Risk Capacity, spoke, as did its Executive Secretary for Southern Africa Ana Ruiz.")
+    doc = blank(text)
+    spans = []
+    for words, label in (("Minister of Water and Energy", "TITLE"), ("Liesel Ambrose", "ORG"),
+                         ("Omar Sayed", "PERSON"), ("Director-General", "TITLE"), ("Orvan Risk Capacity", "ORG"),
+                         ("Executive Secretary for", "TITLE"), ("Southern Africa Ana Ruiz", "ORG")):
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    # A title after someone's name is theirs, and the name after it their body; a title ending in "for" runs on.
+    assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Liesel Ambrose"]
+
+
+def test_a_bodys_head_word_alone_refers_back_to_the_one_body_ending_in_it(blank: Language) -> None:
+    from release_nlp.readers.entities import _head_word_references
+    from release_nlp.readers.organisations import OrgRecord
+
+    doc = blank("Alliance staff met the Foundation, and the alliance of farmers met Alliance Director Ana Ruiz.")
+    records = [OrgRecord("Water Aid Alliance"), OrgRecord("Kasani Foundation"), OrgRecord("Orvan Foundation")]
+    found = _head_word_references(doc, records, {0: "Other Body"})
+    # The first "Alliance" is another body's mention already; "Foundation" has two owners; "alliance" is a noun.
+    assert found == {12: "Water Aid Alliance"}
+
+
 def test_the_body_a_person_serves_is_an_organisation_of_the_release() -> None:
     from release_nlp.readers.entities import _bodies_named_as_affiliations
 

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from release_nlp.core.docindex import ents_of, text_of
+from release_nlp.core.docindex import ents_of, positions_of, text_of
 from release_nlp.core.intervals import Intervals
 from release_nlp.core.text import contains_word, fold, squash
 from release_nlp.readers import gazetteer
@@ -161,6 +161,7 @@ def read_entities(
         for t, s, e in rec.mentions:
             for tok in doc.char_span(s, e, alignment_mode="expand") or []:
                 org_start[tok.i] = clean_org(t)
+    org_start.update(_head_word_references(doc, org_records, org_start))
 
     dateline = sections.dateline or {}
     excluded = tuple((e.start_char, e.end_char) for e in misread)
@@ -444,9 +445,40 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             is_role_word(w) for w in words)
         given = len(words) == 2 and words[0] in given_names and gazetteer.lookup(words[0]) is None \
             and words[1].casefold() not in vocabulary().not_person_tails
-        if role_before or role_after or initialled or given:
+        titled = start == ent.start and _after_a_title_of_its_own(doc, ent.start)
+        if role_before or role_after or initialled or given or titled:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
+
+
+def _after_a_title_of_its_own(doc: Doc, start: int) -> bool:
+    """`the Minister of Water and Energy, Liesel Ambrose`: a name right after the model's TITLE span.
+
+    Not a title in apposition to someone before it: in "Ana Ruiz, Director-General, Alder Trust" the name after
+    the title is the body she heads.
+    """
+    i = start - 2 if start >= 2 and doc[start - 1].text == "," else start - 1
+    if i < 0 or doc[i].ent_type_ != "TITLE" or doc[i].is_lower:
+        return False  # "Executive Secretary for" + "Southern Africa Alex Simalabwi": the title runs on into it
+    while i > 0 and doc[i].ent_iob_ != "B":
+        i -= 1
+    return i == 0 or doc[i - 1].text != ","
+
+
+def _head_word_references(doc: Doc, records: Sequence[OrgRecord], taken: dict[int, str]) -> dict[int, str]:
+    """`the Alliance`, `Alliance Regional Director ...`: a body's head word alone, capitalised, refers back to it.
+
+    Only where one body of the release ends in that word ("Water Aid Alliance"), and only where no other body's
+    mention stands; the recogniser tags such back-references only some of the time.
+    """
+    owners: dict[str, list[str]] = {}
+    for rec in records:
+        words = rec.name.split()
+        if len(words) > 1 and words[-1].casefold() in ORG_WORDS and words[-1][:1].isupper():
+            owners.setdefault(words[-1], []).append(rec.name)
+    sole = {word: names[0] for word, names in owners.items() if len(names) == 1}
+    return {i: sole[doc[i].text] for i in positions_of(doc, frozenset(w.casefold() for w in sole))
+            if i not in taken and doc[i].text in sole}
 
 
 def _is_style(word: str) -> bool:
