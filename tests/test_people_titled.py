@@ -289,16 +289,19 @@ def test_a_name_right_after_the_models_title_is_a_person_unless_the_title_is_ano
     from release_nlp.readers.entities import _people_tagged_otherwise
 
     text = ("Talks included the Minister of Water and Energy, Liesel Ambrose. Omar Sayed, Director-General, "
-            "Orvan Risk Capacity, spoke, as did its Executive Secretary for Southern Africa Ana Ruiz.")
+            "Orvan Risk Capacity, spoke, as did its Executive Secretary for Southern Africa Ana Ruiz and the Head of "
+            "Outreach, Senior Press Officer.")
     doc = blank(text)
     spans = []
     for words, label in (("Minister of Water and Energy", "TITLE"), ("Liesel Ambrose", "ORG"),
                          ("Omar Sayed", "PERSON"), ("Director-General", "TITLE"), ("Orvan Risk Capacity", "ORG"),
-                         ("Executive Secretary for", "TITLE"), ("Southern Africa Ana Ruiz", "ORG")):
+                         ("Executive Secretary for", "TITLE"), ("Southern Africa Ana Ruiz", "ORG"),
+                         ("Head of Outreach", "TITLE"), ("Senior Press Officer", "ORG")):
         start = text.index(words)
         spans.append(doc.char_span(start, start + len(words), label=label))
     doc.ents = spans
-    # A title after someone's name is theirs, and the name after it their body; a title ending in "for" runs on.
+    # A title after someone's name is theirs, and the name after it their body; a title ending in "for" runs on;
+    # role words make no name.
     assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Liesel Ambrose"]
 
 

@@ -445,7 +445,8 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             is_role_word(w) for w in words)
         given = len(words) == 2 and words[0] in given_names and gazetteer.lookup(words[0]) is None \
             and words[1].casefold() not in vocabulary().not_person_tails
-        titled = start == ent.start and _after_a_title_of_its_own(doc, ent.start)
+        titled = start == ent.start and _after_a_title_of_its_own(doc, ent.start) and not any(
+            is_role_word(w) for w in words)  # "the Head of Outreach, Senior Press Officer": roles, no name
         if role_before or role_after or initialled or given or titled:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
