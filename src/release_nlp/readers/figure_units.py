@@ -330,10 +330,30 @@ _BRACKETED = regex.compile(r"\s?\([^()\n]{1,40}\)")
 _INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
 
-@lru_cache(maxsize=1024)
-def _unit_lead(unit: str) -> regex.Pattern[str]:
-    """The unit's words as they follow a number, spaced any way."""
-    return regex.compile(r"[\s-]*(?:" + regex.escape(unit).replace("\\ ", r"\s+") + ")")
+_LEAD_GAP = regex.compile(r"[\s-]*")
+_WORD_GAP = regex.compile(r"\s+")
+
+
+def _unit_lead_end(rest: str, unit: str) -> int | None:
+    """Where the unit's words end as they follow a number, spaced any way (None: they do not follow).
+
+    Walked word by word rather than compiled: units vary so much that a pattern per unit was compiled for
+    most figures of a batch.
+    """
+    if unit[:1] == "-" or unit[:1].isspace():
+        m = regex.match(r"[\s-]*(?:" + regex.escape(unit).replace("\\ ", r"\s+") + ")", rest)
+        return m.end() if m else None
+    pos = _LEAD_GAP.match(rest).end()  # type: ignore[union-attr]  # matches the empty string at least
+    for i, word in enumerate(unit.split(" ")):
+        if i:
+            gap = _WORD_GAP.match(rest, pos)
+            if gap is None:
+                return None
+            pos = gap.end()
+        if not rest.startswith(word, pos):
+            return None
+        pos += len(word)
+    return pos
 
 
 def with_rate(text: str, end: int, unit: str, money: bool) -> str:
@@ -343,10 +363,10 @@ def with_rate(text: str, end: int, unit: str, money: bool) -> str:
     """
     rest = text[end:end + 80]
     if not money:
-        lead = _unit_lead(unit).match(rest)
+        lead = _unit_lead_end(rest, unit)
         if lead is None and not rest.startswith("/"):
             return unit
-        rest = rest[lead.end():] if lead is not None else rest
+        rest = rest[lead:] if lead is not None else rest
     slash = _SLASH.match(rest)
     if slash:
         return f"{unit}/{slash.group()[1:]}"  # with its power: "A/cm2"
