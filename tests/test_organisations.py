@@ -556,38 +556,53 @@ def test_a_tribunal_for_a_place_keeps_its_whole_name() -> None:
 
 
 @pytest.mark.parametrize("name, plausible", [
-    ("Nebraskan", False), ("Native American", False), ("Ghanaian", False),  # a people, not a body
-    ("Caritas Ruritania", True), ("Caritas Burundi", True),  # a body's branch in a country whose people share its name
-    ("Kenyan Red Cross", True),
     ("HIV/ STI", False), ("TB/HIV", False),  # conditions joined by a slash
-    ("UNDP/UNICEF", True),
+    ("UNDP/UNICEF", True), ("Royal Jordanian", True), ("Caritas Burundi", True),
 ])
-def test_a_people_or_joined_conditions_name_no_body(name: str, plausible: bool) -> None:
+def test_joined_conditions_name_no_body(name: str, plausible: bool) -> None:
     assert plausible_org(name) is plausible
+
+
+def test_an_acronym_the_release_defines_for_a_body_outranks_the_term_it_otherwise_is() -> None:
+    assert not plausible_org("STI") and plausible_org("STI", defined=True)  # "Swiss Tropical Institute (STI)"
+
+
+def test_a_people_used_as_a_noun_is_no_body(blank: Language) -> None:
+    from release_nlp.readers.organisations import extract_organisations
+
+    text = ("He nominated a fellow Nebraskan, Dr. Ana Ruiz, and the only Native American on the panel. Royal "
+            "Jordanian will add flights, a Caritas Burundi team said, for the Nepali people.")
+    doc = tagged(blank, text, ("Nebraskan", "ORG"), ("Native American", "ORG"), ("Royal Jordanian", "ORG"),
+                 ("Caritas Burundi", "ORG"), ("Nepali", "ORG"))
+    records, _ = extract_organisations(doc, lambda _: True, [], set())
+    assert {r.name for r in records} == {"Royal Jordanian", "Caritas Burundi"}
 
 
 def test_a_spaced_dash_sets_two_bodies_side_by_side_but_not_a_body_and_its_field(blank: Language) -> None:
     from release_nlp.readers.organisations import extract_organisations
 
     text = ("The IOM Kenya - Danish Government partnership funds clinics. The Regional Command - North staff met "
-            "Harbor Trust - Debris Removal crews.")
+            "Harbor Trust - Debris Removal crews and the Ministry of Health - Department of Surveillance.")
     doc = tagged(blank, text, ("IOM Kenya - Danish Government", "ORG"), ("Regional Command - North", "ORG"),
-                 ("Harbor Trust - Debris Removal", "ORG"))
+                 ("Harbor Trust - Debris Removal", "ORG"), ("Ministry of Health - Department of Surveillance", "ORG"))
     records, _ = extract_organisations(doc, lambda _: True, [], set(), is_country)
     names = {r.name for r in records}
     assert "Danish Government" in names and "IOM" in {r.acronym for r in records} | names
     assert "Regional Command - North" in names  # "North" is a field of the name, not a second body
-    assert not {"North", "Debris Removal"} & names
+    assert not {"North", "Debris Removal", "Department of Surveillance"} & names  # a field, a unit of its parent
 
 
 def test_a_name_that_is_a_whole_phrase_under_a_names_a_kind_of_holder_not_a_body(blank: Language) -> None:
     from release_nlp.readers.organisations import extract_organisations
 
     text = ("Ruritania was named a Climate Resilience Champion at the summit. A WFP truck and a Velmora Trust "
-            "grant reached the district, and an Orvan Foundation.")
+            "grant reached the district, and an Orvan Foundation. A Kestrel Sachs and Orvan Lynch syndicate and "
+            "Category A Velmora Harvest, the seed company, paid.")
     doc = tagged(blank, text, ("Climate Resilience Champion", "ORG"), ("WFP", "ORG"), ("Velmora Trust", "ORG"),
-                 ("Orvan Foundation", "ORG"))
+                 ("Orvan Foundation", "ORG"), ("Kestrel Sachs", "ORG"), ("Orvan Lynch", "ORG"),
+                 ("Velmora Harvest", "ORG"))
     records, _ = extract_organisations(doc, lambda _: True, [], set())
     names = {r.name for r in records} | {r.acronym for r in records}
     assert "Climate Resilience Champion" not in names
-    assert {"WFP", "Velmora Trust", "Orvan Foundation"} <= names  # a modifier of a noun, or headed by a body word
+    # A modifier of a noun, a name headed by a body word, the first of two joined names, a name after a label.
+    assert {"WFP", "Velmora Trust", "Orvan Foundation", "Kestrel Sachs", "Orvan Lynch", "Velmora Harvest"} <= names

@@ -273,35 +273,38 @@ def test_a_full_name_opened_by_a_given_name_tagged_alone_as_a_person_is_that_per
     from release_nlp.readers.entities import _people_tagged_otherwise
 
     text = ("Congress passed Jorvela's law, named for Jorvela Talvek, a girl from Ohio. Tovan backed it; the Tovan "
-            "Heights clinic and Jorvela Bay Trust did too.")
+            "Heights clinic, Jorvela Bay Trust and Tovan Philanthropies did too.")
     doc = blank(text)
     spans = []
     for words, label in (("Jorvela", "PERSON"), ("Jorvela Talvek", "GPE"), ("Tovan", "PERSON"),
-                         ("Tovan Heights", "GPE"), ("Jorvela Bay Trust", "ORG")):
+                         ("Tovan Heights", "GPE"), ("Jorvela Bay Trust", "ORG"), ("Tovan Philanthropies", "ORG")):
         start = text.index(words, spans[-1].end_char if spans else 0)
         spans.append(doc.char_span(start, start + len(words), label=label))
     doc.ents = spans
-    # A feature's name ("Heights") and a body's ("Trust") stay what the model read them as.
+    # A feature's name ("Heights"), a body's ("Trust") and a body named after its founder stay what the model read.
     assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Jorvela Talvek"]
 
 
 def test_a_name_right_after_the_models_title_is_a_person_unless_the_title_is_anothers(blank: Language) -> None:
     from release_nlp.readers.entities import _people_tagged_otherwise
 
-    text = ("Talks included the Minister of Water and Energy, Liesel Ambrose. Omar Sayed, Director-General, "
-            "Orvan Risk Capacity, spoke, as did its Executive Secretary for Southern Africa Ana Ruiz and the Head of "
-            "Outreach, Senior Press Officer.")
+    text = ("Talks included the Minister of Water and Energy, Liesel Ambrose and the Mayor of Harlan. Omar Sayed, "
+            "Director-General, Orvan Risk Capacity, spoke, as did its Executive Secretary for Southern Africa Ana Ruiz "
+            "and the Head of Outreach, Senior Press Officer and the Mayor. Jane Holloway, the Chief Executive, "
+            "Kestrel Energy, at the launch.")
     doc = blank(text)
     spans = []
     for words, label in (("Minister of Water and Energy", "TITLE"), ("Liesel Ambrose", "ORG"),
+                         ("Chief Executive", "TITLE"), ("Kestrel Energy", "ORG"),
                          ("Omar Sayed", "PERSON"), ("Director-General", "TITLE"), ("Orvan Risk Capacity", "ORG"),
                          ("Executive Secretary for", "TITLE"), ("Southern Africa Ana Ruiz", "ORG"),
                          ("Head of Outreach", "TITLE"), ("Senior Press Officer", "ORG")):
         start = text.index(words)
         spans.append(doc.char_span(start, start + len(words), label=label))
     doc.ents = spans
-    # A title after someone's name is theirs, and the name after it their body; a title ending in "for" runs on;
-    # role words make no name.
+    # Only a name between a title and the next official of a list: a title after someone's name is theirs and
+    # the name after it their body; a title ending in "for" runs on; role words make no name; "Kestrel Energy,
+    # at the launch" is the Chief Executive's body.
     assert [e.text for e in _people_tagged_otherwise(doc, list(doc.ents))] == ["Liesel Ambrose"]
 
 
@@ -309,10 +312,13 @@ def test_a_bodys_head_word_alone_refers_back_to_the_one_body_ending_in_it(blank:
     from release_nlp.readers.entities import _head_word_references
     from release_nlp.readers.organisations import OrgRecord
 
-    doc = blank("Alliance staff met the Foundation, and the alliance of farmers met Alliance Director Ana Ruiz.")
-    records = [OrgRecord("Water Aid Alliance"), OrgRecord("Kasani Foundation"), OrgRecord("Orvan Foundation")]
+    doc = blank("Alliance staff met the Foundation, and the alliance of farmers met Alliance Director Ana Ruiz and "
+                "UNICEF Programme Manager Tom Lee and Orvan Alliance Chair Eva Moe.")
+    records = [OrgRecord("Water Aid Alliance"), OrgRecord("Kasani Foundation"), OrgRecord("Orvan Foundation"),
+               OrgRecord("Rural Water Programme")]
     found = _head_word_references(doc, records, {0: "Other Body"})
-    # The first "Alliance" is another body's mention already; "Foundation" has two owners; "alliance" is a noun.
+    # The first "Alliance" is another body's mention already; "Foundation" has two owners; "alliance" is a noun;
+    # "Programme" opens titles; "Orvan Alliance" is another name.
     assert found == {12: "Water Aid Alliance"}
 
 

@@ -337,10 +337,12 @@ def test_a_named_site_the_model_calls_a_building_and_water_named_by_a_people_are
     from release_nlp.readers.sections import SectionMap
 
     words = ("The launch is at Maison des Savoirs , near defenders of the Orinoco basin and the Velmari Sea , "
-             "while Velmari farmers and the Castle Hotel wait .")
-    doc = _doc(blank, words, [(4, 7, "FAC"), (12, 13, "NORP"), (16, 17, "NORP"), (20, 21, "NORP"), (24, 26, "FAC")])
+             "while Velmari farmers and the Castle Hotel wait , as Kenyan lake fishermen and Hotel Kasani staff do .")
+    doc = _doc(blank, words, [(4, 7, "FAC"), (12, 13, "NORP"), (16, 17, "NORP"), (20, 21, "NORP"), (24, 26, "FAC"),
+                              (29, 30, "NORP"), (33, 35, "FAC")])
     sections = SectionMap((0,), (len(doc.text),), ("body",), None, None, None)
     places = read_places(doc, list(doc.ents), doc.text, sections, PhraseMatcher(blank.vocab), [], set())
-    # An unknown building not opened by a site word ("Castle Hotel") and a people before a noun stay no place.
+    # An unknown building that names no venue ("Castle Hotel", "Hotel Kasani") and a people before a noun stay no
+    # place, and a nationality before a water word in lower case names none ("Kenyan lake fishermen").
     assert sorted(record["name"] for record in places.values()) == ["Maison des Savoirs", "Orinoco basin",
                                                                     "Velmari Sea"]

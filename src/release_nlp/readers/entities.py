@@ -443,10 +443,14 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         # "Lerey A. Panes": a first name, a middle initial and a surname is a person's name wherever it stands
         initialled = len(name) == 3 and MIDDLE_INITIAL.fullmatch(name[1].text) is not None and not any(
             is_role_word(w) for w in words)
-        given = len(words) == 2 and words[0] in given_names and gazetteer.lookup(words[0]) is None \
-            and words[1].casefold() not in vocabulary().not_person_tails
-        titled = start == ent.start and _after_a_title_of_its_own(doc, ent.start) and not any(
-            is_role_word(w) for w in words)  # "the Head of Outreach, Senior Press Officer": roles, no name
+        # Only a name the model read as a place: a body named after its founder ("Bloomberg Philanthropies" beside
+        # "Bloomberg said") is tagged ORG.
+        given = ent.label_ != "ORG" and len(words) == 2 and words[0] in given_names \
+            and gazetteer.lookup(words[0]) is None and words[1].casefold() not in vocabulary().not_person_tails
+        # "the Minister of Water and Energy, Liesel Ambrose and the Mayor of ...": a name between the model's TITLE
+        # span and the next official of a list ("the Chief Executive, Kestrel Energy, said" names her body).
+        titled = start == ent.start and _after_a_title_of_its_own(doc, ent.start) \
+            and _another_official_follows(doc, name.end) and not any(is_role_word(w) for w in words)
         if role_before or role_after or initialled or given or titled:
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
@@ -466,6 +470,25 @@ def _after_a_title_of_its_own(doc: Doc, start: int) -> bool:
     return i == 0 or doc[i - 1].text != ","
 
 
+def _another_official_follows(doc: Doc, end: int) -> bool:
+    """`..., Liesel Ambrose and the Mayor of Port Harlan, ...`: the next item of a list of officials follows."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i >= len(doc) or doc[i].lower_ != "and":
+        return False
+    i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 1
+    return i < len(doc) and (doc[i].ent_type_ == "TITLE" or (doc[i].is_title and has_head(doc[i].text)))
+
+
+# Heads that refer back to a body on their own ("the Alliance", "the Foundation"); not those that open titles
+# ("Programme Manager", "Office Director", "Force Commander") or qualify names ("International", "World").
+BACK_REFERENCE_HEADS = frozenset({
+    "alliance", "foundation", "coalition", "federation", "association", "society", "institute", "commission",
+    "committee", "council", "agency", "ministry", "secretariat", "consortium", "partnership", "network", "fund",
+    "trust", "union", "league", "bureau", "authority", "corporation", "company", "university", "cooperative",
+    "directorate", "tribunal",
+})
+
+
 def _head_word_references(doc: Doc, records: Sequence[OrgRecord], taken: dict[int, str]) -> dict[int, str]:
     """`the Alliance`, `Alliance Regional Director ...`: a body's head word alone, capitalised, refers back to it.
 
@@ -475,11 +498,13 @@ def _head_word_references(doc: Doc, records: Sequence[OrgRecord], taken: dict[in
     owners: dict[str, list[str]] = {}
     for rec in records:
         words = rec.name.split()
-        if len(words) > 1 and words[-1].casefold() in ORG_WORDS and words[-1][:1].isupper():
+        if len(words) > 1 and words[-1].casefold() in BACK_REFERENCE_HEADS and words[-1][:1].isupper():
             owners.setdefault(words[-1], []).append(rec.name)
     sole = {word: names[0] for word, names in owners.items() if len(names) == 1}
+    # The word alone: not after another capitalised word ("Alder Trust Board Chair", "UNICEF Programme Manager").
     return {i: sole[doc[i].text] for i in positions_of(doc, frozenset(w.casefold() for w in sole))
-            if i not in taken and doc[i].text in sole}
+            if i not in taken and doc[i].text in sole and (i == 0 or not doc[i - 1].text[:1].isupper()
+                                                         or doc[i - 1].lower_ == "the")}
 
 
 def _is_style(word: str) -> bool:

@@ -13,8 +13,7 @@ import regex
 
 from release_nlp.core.resources import load_json
 from release_nlp.core.text import fold
-from release_nlp.readers import gazetteer
-from release_nlp.readers.common_words import is_nationality, names_roles
+from release_nlp.readers.common_words import names_roles
 from release_nlp.readers.org_gazetteer import known_org
 from release_nlp.readers.org_names import COMPLEMENT, LIST_HEADS, ORG_WORDS, names_no_body
 from release_nlp.readers.roles import expand, has_head, is_role_word
@@ -98,8 +97,12 @@ PLURAL_ACRONYM = regex.compile(r"\p{Lu}{2,}s")
 MONEY = regex.compile(r"^(?:\p{Lu}{3}|\p{Sc})\s?\d|\d\s?-?(?i:million|billion|thousand|bn)\b")
 
 
-def plausible_org(name: str) -> bool:
-    """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms)."""
+def plausible_org(name: str, defined: bool = False) -> bool:
+    """Reject what the model tags ORG that is no organisation ("Caretaker", laws, events, title acronyms).
+
+    `defined`: the release defines the name as a body's acronym ("Swiss Tropical Institute (STI)"), which
+    outranks the terms it is otherwise ("STI", "WASH").
+    """
     words = name.split()
     if not words or len(words) > 12 or len(name) < 2 or not any(w[:1].isupper() for w in words):
         return False
@@ -107,7 +110,8 @@ def plausible_org(name: str) -> bool:
     if (len(words) == 1 or (all(map(is_role_word, words)) and not ORG_WORDS.intersection(folded))) and (
             is_role_word(words[0]) or names_roles(name)) and not is_acronym(name):
         return False  # "Caretaker", "Regional Technical Advisor": a role, not a body
-    if fold(name) in _not_organisations() or fold(name) in NOT_ORG_PHRASES or SPANISH_PLACE_END.search(name):
+    if (fold(name) in _not_organisations() and not defined) or fold(name) in NOT_ORG_PHRASES \
+            or SPANISH_PLACE_END.search(name):
         return False
     last = words[-1].casefold()
     if last in NOT_ORG_ENDINGS and (last in INSTRUMENTS or not _headed_body(words)):
@@ -122,9 +126,6 @@ def plausible_org(name: str) -> bool:
         return False
     if "/" in name and all(expand(p) or fold(p) in _not_organisations() for p in map(str.strip, name.split("/"))):
         return False  # "USG/ERC": a person's titles; "HIV/ STI": conditions
-    if len(words) <= 2 and is_nationality(words[-1]) and not ORG_WORDS.intersection(folded) \
-            and known_org(name) is None and gazetteer.lookup(words[-1]) is None:  # "Caritas Burundi" is a body
-        return False  # "Nebraskan", "Native American": a people, not a body
     if words[0].casefold() in STORM_HEADS:
         return False  # "Typhoon Vinta", "Tropical Storm Ana": a storm's name
     if MONEY.search(name) or PLURAL_ACRONYM.fullmatch(name) or names_no_body(name, lambda w: known_org(w) is not None):

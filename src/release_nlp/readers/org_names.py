@@ -58,6 +58,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"}
 POSSESSIVE = frozenset({"'s", "’s"})
 COMPLEMENT = frozenset({"of", "on", "for"})
 SPACED_DASHES = frozenset({"-", "–", "—"})
+JOINT_WORK = frozenset({"partnership", "agreement", "cooperation", "collaboration", "project", "programme", "program",
+                        "initiative", "talks", "dialogue", "meeting", "memorandum", "mou", "consortium", "relations"})
 
 
 def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place: Callable[[str], bool]) -> list[Span]:
@@ -71,10 +73,11 @@ def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place
                 return [*split_org_span(doc, owner, is_body, is_place), *([unit] if is_body(unit.text) else [])]
             return [ent]
     for i in range(ent.start + 1, ent.end - 1):
-        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
-            # "IOM Iraq - Italian Government partnership": a spaced dash sets two bodies side by side; a body
-            # and a place, a heading or a description are one line's fields ("Regional Command - East",
-            # "Harrison County - Debris Removal"), and the rest is left to the checks of the whole.
+        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ \
+                and ent.end < len(doc) and doc[ent.end].lower_ in JOINT_WORK:
+            # "the IOM Iraq - Italian Government partnership": a spaced dash sets two bodies side by side before
+            # what they do together. Elsewhere it joins a body to its unit or its field ("Ministry of Health -
+            # Department of ...", "Regional Command - East"), which stay one name for the checks of the whole.
             first, rest = doc[ent.start:i], doc[i + 1:ent.end]
             if _body_or_branch(first, is_body, is_place) and _body_or_branch(rest, is_body, is_place):
                 return [*split_org_span(doc, first, is_body, is_place), *split_org_span(doc, rest, is_body, is_place)]

@@ -26,6 +26,7 @@ from release_nlp.readers.common_words import GROUP_MEMBERS, RANKS, LowerCase, gr
 from release_nlp.readers.gazetteer import lookup as place_lookup
 from release_nlp.readers.gazetteer import site_words as place_site_words
 from release_nlp.readers.org_checks import INSTRUMENTS, is_acronym, looks_like_official, names_a_feature, plausible_org
+from release_nlp.readers.org_context import a_people_as_a_noun, whole_phrase_after_article
 from release_nlp.readers.org_gazetteer import KnownOrg, known_org, known_orgs
 from release_nlp.readers.org_names import (
     COMPLEMENT,
@@ -274,15 +275,17 @@ def extract_organisations(
         if (_names_a_kind_of_site(doc, ent.end) or (ent.end < len(doc) and doc[ent.end].is_title and doc[
                 ent.end].lower_ in INSTRUMENTS)) and not is_body(cleaned) and not is_acronym(cleaned):
             return  # "Protection of Civilians (PoC) sites"; "Child Safety" of "the Child Safety Act": no body
-        if _whole_phrase_after_article(doc, ent) and not is_body(cleaned) \
+        if whole_phrase_after_article(doc, ent) and not is_body(cleaned) \
                 and not (is_acronym(cleaned) and " " not in cleaned):
             return  # "named a NAP Champion in": a kind of holder, not a body ("a WFP truck" keeps WFP)
+        if a_people_as_a_noun(doc, ent, cleaned) and not is_body(cleaned):
+            return  # "a fellow Nebraskan", "the only Native American on a coin": a people, not a body
         name = _tidy(cleaned, set(by_form))
         followed = f"{raw} {doc[ent.end].text}" if ent.end < len(doc) and not is_acronym(raw) else raw
         if names_a_feature(followed) or names_a_feature(raw):
             features.add(fold(name))
             return
-        if not plausible_org(name) or (
+        if not plausible_org(name, defined=name in defined) or (
                 not ent.text.isupper() and _written_as_topic(name, lower, known)):
             return
         full, acronym = canonical(name)
@@ -393,13 +396,6 @@ def _named_groups(doc: Doc, lower: LowerCase) -> list[Span]:
                 and not lower.writes(word.text):
             found.append(doc[j:j + 1])
     return sorted(found, key=lambda span: -len(span))
-
-
-def _whole_phrase_after_article(doc: Doc, ent: Span) -> bool:
-    """`a NAP Champion in ...`: the name is a whole noun phrase under "a", which no one body's name takes."""
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    after = doc[ent.end] if ent.end < len(doc) else None
-    return before in ("a", "an") and (after is None or after.is_punct or after.is_stop or after.is_space)
 
 
 def _with_hyphened_start(doc: Doc, ent: Span) -> Span:

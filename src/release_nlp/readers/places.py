@@ -365,9 +365,8 @@ def read_places(
     for ent in ents:
         in_title = title is not None and title[0] <= ent.start_char < title[1]
         first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-        if ent.label_ in ("ORG", "FAC") and sections.is_content(ent.start_char) \
-                and first.lower_ in gazetteer.site_words():
-            candidates.append(ent)  # "Palais des Nations": a named site, which the model may call a body or a building
+        if ent.label_ == "ORG" and sections.is_content(ent.start_char) and first.lower_ in gazetteer.site_words():
+            candidates.append(ent)  # "Palais des Nations": a site the model calls an organisation
             continue
         if ent.label_ not in PLACE_LABELS or not sections.is_content(ent.start_char) or in_title:
             continue
@@ -377,7 +376,8 @@ def read_places(
             continue
         name = ent.text
         found = gazetteer.lookup(name)
-        if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)):
+        if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)) \
+                and not _named_site(ent):
             continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
         last = words[-1].casefold()
@@ -422,6 +422,20 @@ def read_places(
                     places[gazetteer.key(clean_place_name(name.title() if name.isupper() and len(name) > 3
                                                            else name))]["dateline"] = True
     return places
+
+
+# "Maison de la Paix", "Palais des Congrès": a site word joined to its name as French, Spanish and Italian join them.
+_SITE_PARTICLES = frozenset({"de", "des", "du", "del", "della", "di", "da", "do", "dos", "das"})
+
+
+def _named_site(ent: Span) -> bool:
+    """A building the model tags FAC that names a venue or a camp (`Maison de la Paix`, `Camp Faouar`).
+
+    Not every building opened by a site word: "Hotel Rwanda" is a film and "Hall 4" a room.
+    """
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return first.lower_ in gazetteer.site_words() and (
+        first.lower_ == "camp" or (first.i + 1 < ent.end and ent.doc[first.i + 1].lower_ in _SITE_PARTICLES))
 
 
 def _may_be_place(name: str, not_place_names: frozenset[str]) -> bool:

