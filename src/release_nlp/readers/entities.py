@@ -415,8 +415,8 @@ def _people_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
 
     `Phumzile Mlambo-Ngcuka, UN Under-Secretary-General and ...`, `Nadia Osei, Regional Director ...`
     """
-    # "Jetseta's bill" ... "Jetseta Gage, a girl from Iowa": a given name the model tags alone as a person
-    # makes the full name one too.
+    # "Jetseta's bill" ... "Jetseta Gage, a girl from Iowa": a word the model tags alone as a person (a given name
+    # or, as often in news style, a surname) can open a full name it read as a place.
     given_names = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.text.isalpha()}
     out = []
     for ent in ents:
