@@ -9,6 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 
+def closes_phrase(token: Token | None) -> bool:
+    """Nothing that continues a noun phrase: the end of the text, punctuation, a function word, a line break.
+
+    Lexical, so it needs no tagger: `the Amazon basin, ...`, `a NAP Champion in ...`.
+    """
+    return token is None or token.is_punct or token.is_stop or token.is_space
+
+
 def is_noun(token: Token) -> bool:
     """NN, NNS, NNP, NNPS."""
     return token.tag_.startswith("NN")

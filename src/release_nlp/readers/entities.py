@@ -35,7 +35,7 @@ from release_nlp.readers.model_titles import (
 )
 from release_nlp.readers.org_checks import looks_like_official
 from release_nlp.readers.org_gazetteer import known_org, known_orgs
-from release_nlp.readers.org_names import ORG_WORDS
+from release_nlp.readers.org_names import BACK_REFERENCE_HEADS, ORG_WORDS
 from release_nlp.readers.organisations import OrgRecord, clean_org, extract_organisations, merge_prefixes
 from release_nlp.readers.people import PersonRecord, extract_people
 from release_nlp.readers.places import (
@@ -477,16 +477,6 @@ def _another_official_follows(doc: Doc, end: int) -> bool:
         return False
     i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 1
     return i < len(doc) and (doc[i].ent_type_ == "TITLE" or (doc[i].is_title and has_head(doc[i].text)))
-
-
-# Heads that refer back to a body on their own ("the Alliance", "the Foundation"); not those that open titles
-# ("Programme Manager", "Office Director", "Force Commander") or qualify names ("International", "World").
-BACK_REFERENCE_HEADS = frozenset({
-    "alliance", "foundation", "coalition", "federation", "association", "society", "institute", "commission",
-    "committee", "council", "agency", "ministry", "secretariat", "consortium", "partnership", "network", "fund",
-    "trust", "union", "league", "bureau", "authority", "corporation", "company", "university", "cooperative",
-    "directorate", "tribunal",
-})
 
 
 def _head_word_references(doc: Doc, records: Sequence[OrgRecord], taken: dict[int, str]) -> dict[int, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from release_nlp.core.tags import closes_phrase
 from release_nlp.readers.common_words import is_nationality
 from release_nlp.readers.gazetteer import lookup
 
@@ -18,7 +19,7 @@ _PEOPLE_NOUN_OPENERS = frozenset({"a", "an", "fellow", "another", "different", "
 def _ends_its_phrase(doc: Doc, ent: Span) -> bool:
     """Nothing after the name continues its noun phrase: punctuation or a function word, not a join."""
     after = doc[ent.end] if ent.end < len(doc) else None
-    return after is None or ((after.is_punct or after.is_stop or after.is_space) and after.lower_ not in _JOINS)
+    return closes_phrase(after) and (after is None or after.lower_ not in _JOINS)
 
 
 def whole_phrase_after_article(doc: Doc, ent: Span) -> bool:

@@ -57,6 +57,14 @@ LOWERCASE_ORG_WORDS = frozenset({
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"})
 POSSESSIVE = frozenset({"'s", "’s"})
 COMPLEMENT = frozenset({"of", "on", "for"})
+# Heads that refer back to a body on their own ("the Alliance", "the Foundation"); not those that open titles
+# ("Programme Manager", "Office Director", "Force Commander") or qualify names ("International", "World").
+BACK_REFERENCE_HEADS = frozenset({
+    "alliance", "foundation", "coalition", "federation", "association", "society", "institute", "commission",
+    "committee", "council", "agency", "ministry", "secretariat", "consortium", "partnership", "network", "fund",
+    "trust", "union", "league", "bureau", "authority", "corporation", "company", "university", "cooperative",
+    "directorate", "tribunal",
+})
 SPACED_DASHES = frozenset({"-", "–", "—"})
 JOINT_WORK = frozenset({"partnership", "agreement", "cooperation", "collaboration", "project", "programme", "program",
                         "initiative", "talks", "dialogue", "meeting", "memorandum", "mou", "consortium", "relations"})
@@ -72,9 +80,9 @@ def split_org_span(doc: Doc, ent: Span, is_body: Callable[[str], bool], is_place
                 # The unit only if it names a body: "GSK's Jose Ramirez", "UNDP's Community Security" do not.
                 return [*split_org_span(doc, owner, is_body, is_place), *([unit] if is_body(unit.text) else [])]
             return [ent]
-    for i in range(ent.start + 1, ent.end - 1):
-        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ \
-                and ent.end < len(doc) and doc[ent.end].lower_ in JOINT_WORK:
+    joint_work_after = ent.end < len(doc) and doc[ent.end].lower_ in JOINT_WORK
+    for i in range(ent.start + 1, ent.end - 1) if joint_work_after else ():
+        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
             # "the IOM Iraq - Italian Government partnership": a spaced dash sets two bodies side by side before
             # what they do together. Elsewhere it joins a body to its unit or its field ("Ministry of Health -
             # Department of ...", "Regional Command - East"), which stay one name for the checks of the whole.

@@ -12,10 +12,11 @@ from typing import Any
 
 import regex
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from release_nlp.core.resources import load_json
+from release_nlp.core.tags import closes_phrase
 from release_nlp.core.text import strip_possessive
 from release_nlp.readers import gazetteer
 from release_nlp.readers.common_words import (
@@ -192,7 +193,7 @@ def places_tagged_otherwise(doc: Doc, ents: Sequence[Span]) -> list[Span]:
         # "Global Covenant cities", "the Enron settlement", "the Office states that".
         elif token(i) not in ORG_KIND_AFTER and token(ent.end) != "refugee":
             return False
-        return nxt is None or nxt.is_punct or nxt.is_stop or nxt.is_space
+        return closes_phrase(nxt)
 
     def with_state_code(ent: Span) -> bool:
         if not (token(ent.end) == "," and ent.end + 1 < len(doc) and doc[ent.end + 1].text in us_state_codes()):
@@ -377,7 +378,7 @@ def read_places(
         name = ent.text
         found = gazetteer.lookup(name)
         if ent.label_ == "FAC" and (found is None or (found.kind == "city" and found.weight < TOWN)) \
-                and not _named_site(ent):
+                and not _named_site(ent, first):
             continue  # "White House" is a building, not the small town in Tennessee
         words = name.split()
         last = words[-1].casefold()
@@ -428,12 +429,12 @@ def read_places(
 _SITE_PARTICLES = frozenset({"de", "des", "du", "del", "della", "di", "da", "do", "dos", "das"})
 
 
-def _named_site(ent: Span) -> bool:
+def _named_site(ent: Span, first: Token) -> bool:
     """A building the model tags FAC that names a venue or a camp (`Maison de la Paix`, `Camp Faouar`).
 
-    Not every building opened by a site word: "Hotel Rwanda" is a film and "Hall 4" a room.
+    `first` is its first word after "the". Not every building opened by a site word: "Hotel Rwanda" is a film
+    and "Hall 4" a room.
     """
-    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
     return first.lower_ in gazetteer.site_words() and (
         first.lower_ == "camp" or (first.i + 1 < ent.end and ent.doc[first.i + 1].lower_ in _SITE_PARTICLES))
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from release_nlp.core.docindex import positions_of
+from release_nlp.core.tags import closes_phrase
 from release_nlp.readers import gazetteer
 from release_nlp.readers.common_words import is_nationality
 from release_nlp.readers.sections import SectionMap
@@ -30,8 +31,7 @@ def waters_named_by_a_people(doc: Doc, ents: Sequence[Span], sections: SectionMa
                 or not sections.is_content(e.start_char):
             continue
         kind, after = doc[e.end], doc[e.end + 1] if e.end + 1 < len(doc) else None
-        whole_phrase = e.start > 0 and doc[e.start - 1].lower_ == "the" and (
-            after is None or after.is_punct or after.is_stop or after.is_space)
+        whole_phrase = e.start > 0 and doc[e.start - 1].lower_ == "the" and closes_phrase(after)
         if kind.is_title or (whole_phrase and not is_nationality(e.text)):
             out.append(doc[e.start:e.end + 1])
     return out
